@@ -30,6 +30,8 @@ export interface MappedStruct {
   readonly protoName: string;
   readonly name: string;
   readonly fields: readonly MappedField[];
+  /** Oneofs (proto names) marked `eip712_required`: one member must be set to sign. */
+  readonly requiredOneofs: readonly string[];
 }
 
 /** A single-field wrapper message signed as one EIP-712 atomic value. */
@@ -81,6 +83,7 @@ const SCALAR_TYPES: Readonly<Partial<Record<ScalarType, string>>> = {
 interface Options {
   readonly atomic: DescExtension;
   readonly primary: DescExtension;
+  readonly required: DescExtension;
 }
 
 /**
@@ -126,7 +129,10 @@ export function mapSchema({ files }: { files: readonly DescFile[] }): Mapping {
       if (target) pending.push(target);
       return { number: field.number, name: field.name, type: fieldType(field, options.atomic) };
     });
-    structs.set(message.typeName, { protoName: message.typeName, name, fields });
+    const requiredOneofs = message.oneofs
+      .filter((oneof) => hasOption(oneof, options.required) && getOption(oneof, options.required) === true)
+      .map((oneof) => oneof.name);
+    structs.set(message.typeName, { protoName: message.typeName, name, fields, requiredOneofs });
   }
   return {
     primaries: primaries.map((p) => structs.get(p.typeName) as MappedStruct),
@@ -152,7 +158,11 @@ function findOptions(files: readonly DescFile[]): Options {
     }
     throw new MappingError(`extension ${name} not found: is market/mass/options.proto part of the input?`);
   };
-  return { atomic: find(`${OUR_PACKAGE}.eip712_atomic`), primary: find(`${OUR_PACKAGE}.eip712_primary`) };
+  return {
+    atomic: find(`${OUR_PACKAGE}.eip712_atomic`),
+    primary: find(`${OUR_PACKAGE}.eip712_primary`),
+    required: find(`${OUR_PACKAGE}.eip712_required`),
+  };
 }
 
 function* allMessages(messages: readonly DescMessage[]): Iterable<DescMessage> {

@@ -36,13 +36,14 @@ function generateTs(schema: Schema): void {
     f.print("] as const;");
   }
   f.print();
-  f.print("/** Each mapped proto message: its EIP-712 struct name, members, proto field numbers and type hash. */");
+  f.print("/** Each mapped proto message: EIP-712 struct name, members, proto field numbers, oneofs that must be set, type hash. */");
   f.print("export const eip712Structs = {");
   for (const s of structs) {
     f.print(`  ${JSON.stringify(s.protoName)}: {`);
     f.print(`    name: ${JSON.stringify(s.name)},`);
     f.print(`    fields: ${fieldsConst(s)},`);
     f.print(`    numbers: [${s.fields.map((x) => x.number).join(", ")}],`);
+    f.print(`    requiredOneofs: [${s.requiredOneofs.map((x) => JSON.stringify(x)).join(", ")}],`);
     f.print(`    typeHash: ${JSON.stringify(typeHash(s, byName))},`);
     f.print("  },");
   }

@@ -8,7 +8,7 @@
 
 import type { GenExtension, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { extDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { MessageOptions } from "@bufbuild/protobuf/wkt";
+import type { MessageOptions, OneofOptions } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_descriptor } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -16,7 +16,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file market/mass/options.proto.
  */
 export const file_market_mass_options: GenFile = /*@__PURE__*/
-  fileDesc("ChltYXJrZXQvbWFzcy9vcHRpb25zLnByb3RvEgttYXJrZXQubWFzcyIsCgxFaXA3MTJBdG9taWMSDAoEdHlwZRgBIAEoCRIOCgZsZW5ndGgYAiABKA06YQoNZWlwNzEyX2F0b21pYxIfLmdvb2dsZS5wcm90b2J1Zi5NZXNzYWdlT3B0aW9ucxiYjAMgASgLMhkubWFya2V0Lm1hc3MuRWlwNzEyQXRvbWljUgxlaXA3MTJBdG9taWM6SAoOZWlwNzEyX3ByaW1hcnkSHy5nb29nbGUucHJvdG9idWYuTWVzc2FnZU9wdGlvbnMYmYwDIAEoCFINZWlwNzEyUHJpbWFyeWIGcHJvdG8z", [file_google_protobuf_descriptor]);
+  fileDesc("ChltYXJrZXQvbWFzcy9vcHRpb25zLnByb3RvEgttYXJrZXQubWFzcyIsCgxFaXA3MTJBdG9taWMSDAoEdHlwZRgBIAEoCRIOCgZsZW5ndGgYAiABKA06YQoNZWlwNzEyX2F0b21pYxIfLmdvb2dsZS5wcm90b2J1Zi5NZXNzYWdlT3B0aW9ucxiYjAMgASgLMhkubWFya2V0Lm1hc3MuRWlwNzEyQXRvbWljUgxlaXA3MTJBdG9taWM6SAoOZWlwNzEyX3ByaW1hcnkSHy5nb29nbGUucHJvdG9idWYuTWVzc2FnZU9wdGlvbnMYmYwDIAEoCFINZWlwNzEyUHJpbWFyeTpICg9laXA3MTJfcmVxdWlyZWQSHS5nb29nbGUucHJvdG9idWYuT25lb2ZPcHRpb25zGJqMAyABKAhSDmVpcDcxMlJlcXVpcmVkYgZwcm90bzM", [file_google_protobuf_descriptor]);
 
 /**
  * Eip712Atomic tells the EIP-712 code generator that a wrapper message with a
@@ -68,4 +68,14 @@ export const eip712_atomic: GenExtension<MessageOptions, Eip712Atomic> = /*@__PU
  */
 export const eip712_primary: GenExtension<MessageOptions, boolean> = /*@__PURE__*/
   extDesc(file_market_mass_options, 1);
+
+/**
+ * A signed message must set one member of this oneof: an event without its
+ * union member (or an action without its kind) has no meaning, so signing
+ * and verifying refuse it instead of hashing an empty choice.
+ *
+ * @generated from extension: bool eip712_required = 50714;
+ */
+export const eip712_required: GenExtension<OneofOptions, boolean> = /*@__PURE__*/
+  extDesc(file_market_mass_options, 2);
 

@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Keycard login: the relay's challenge signed as its own EIP-712 primary type
+// (AuthChallenge), so a challenge signature never verifies as an event and back.
+import { create } from "@bufbuild/protobuf";
+import { type Address, bytesToHex, type Hex } from "viem";
+import { AuthChallengeSchema } from "../../gen/market/mass/authentication_pb.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { parseSignature } from "../signature/parse-signature.js";
+import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import { typedDigest } from "./digest.js";
+import type { EventDomain } from "./domain.js";
+import { authChallengePrimary } from "./primary-types.js";
+import { type Signer, signDigest } from "./sign-digest.js";
+import { type TypedData, typedDataOf } from "./typed-data.js";
+
+export interface AuthChallengeParameters {
+  /** The challenge bytes from the relay's GenericResponse payload. */
+  readonly challenge: Uint8Array;
+  readonly domain: EventDomain;
+}
+
+function challengeMessage(challenge: unknown) {
+  if (!(challenge instanceof Uint8Array) || challenge.length === 0) {
+    throw new FieldValueError("WRONG_TYPE", "expected the relay's challenge as a non-empty Uint8Array", { path: "challenge" });
+  }
+  return create(AuthChallengeSchema, { challenge });
+}
+
+/**
+ * Typed data of a login challenge, for a wallet's `eth_signTypedData_v4`.
+ * @example const typedData = authChallengeTypedData({ challenge, domain });
+ */
+export function authChallengeTypedData({ challenge, domain }: AuthChallengeParameters): TypedData<typeof authChallengePrimary> {
+  return typedDataOf({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" });
+}
+
+/**
+ * EIP-712 digest of a login challenge.
+ * @example const digest = hashAuthChallenge({ challenge, domain });
+ */
+export function hashAuthChallenge({ challenge, domain }: AuthChallengeParameters): Hex {
+  return bytesToHex(typedDigest({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" }));
+}
+
+/**
+ * Signs a login challenge with the keycard; put the result in ChallengeSolvedRequest.
+ * @example const signature = await signAuthChallenge({ challenge, domain, account: keycard });
+ */
+export async function signAuthChallenge({ challenge, domain, account }: AuthChallengeParameters & { readonly account: Signer }): Promise<Hex> {
+  const message = challengeMessage(challenge);
+  const digest = typedDigest({ primary: authChallengePrimary, message, domain, root: "challenge" });
+  return signDigest({ account, digest, typedData: () => typedDataOf({ primary: authChallengePrimary, message, domain, root: "challenge" }) });
+}
+
+/**
+ * Address that signed a login challenge (strict signature checks first).
+ * @example const keycard = await recoverAuthChallengeSigner({ challenge, domain, signature });
+ */
+export async function recoverAuthChallengeSigner({ challenge, domain, signature }: AuthChallengeParameters & { readonly signature: Hex | Uint8Array }): Promise<Address> {
+  const strict = parseSignature({ signature });
+  const digest = typedDigest({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" });
+  return recoverDigestSigner({ digest, signature: strict });
+}
+
+/**
+ * True when the challenge was signed by `address`.
+ * @example if (!(await verifyAuthChallenge({ challenge, domain, signature, address }))) closeConnection();
+ */
+export async function verifyAuthChallenge({ address, ...rest }: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): Promise<boolean> {
+  return (await recoverAuthChallengeSigner(rest)).toLowerCase() === String(address).toLowerCase();
+}

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { keccak_256 } from "@noble/hashes/sha3";
+import { domainSeparator, resolveDomain } from "./domain.js";
+import { hashStruct } from "./hash-struct.js";
+import { planFor } from "./plan.js";
+import type { PrimaryType } from "./primary-types.js";
+import { guarded } from "./problem.js";
+
+/**
+ * keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)) for a primary type.
+ * @example typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" })
+ */
+export function typedDigest({ primary, message, domain, root }: { primary: PrimaryType; message: unknown; domain: unknown; root: string }): Uint8Array {
+  const separator = domainSeparator({ domain: resolveDomain({ domain }) });
+  const structHash = guarded(root, () => hashStruct(planFor(primary.schema), message));
+  const input = new Uint8Array(66);
+  input[0] = 0x19;
+  input[1] = 0x01;
+  input.set(separator, 2);
+  input.set(structHash, 34);
+  return keccak_256(input);
+}

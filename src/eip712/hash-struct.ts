@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// EIP-712 hashStruct straight from protobuf-es messages, using the generated
+// type hashes: one keccak per struct, array and dynamic value, nothing more.
+import { keccak_256 } from "@noble/hashes/sha3";
+import type { ElementPlan, StructPlan } from "./plan.js";
+import { Problem } from "./problem.js";
+import { atomicRaw, checkMessage, checkRequiredOneofs, checkScalar, fieldValue } from "./values.js";
+
+const utf8 = new TextEncoder();
+const EMPTY_ARRAY_HASH = keccak_256(new Uint8Array(0));
+
+/**
+ * keccak256(typeHash ‖ encodeData(message)) for a message of `plan`'s type.
+ * @example hashStruct(planFor(ShopEventSchema), event)
+ */
+export function hashStruct(plan: StructPlan, message: unknown): Uint8Array {
+  const fields = plan.fields;
+  const record = checkMessage(message, plan.typeName);
+  if (plan.requiredOneofs.length > 0) checkRequiredOneofs(plan, record);
+  const out = new Uint8Array(32 * (fields.length + 1));
+  out.set(plan.typeHash, 0);
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    try {
+      const value = fieldValue(record, field);
+      if (field.array) {
+        out.set(hashArray(field.element, value as readonly unknown[], field.repeated), 32 * (i + 1));
+      } else {
+        encodeElement(field.element, value, out, 32 * (i + 1));
+      }
+    } catch (error) {
+      if (error instanceof Problem) error.within(field.name);
+      throw error;
+    }
+  }
+  return keccak_256(out);
+}
+
+function hashArray(element: ElementPlan, items: readonly unknown[], indexed: boolean): Uint8Array {
+  if (items.length === 0) return EMPTY_ARRAY_HASH;
+  const words = new Uint8Array(32 * items.length);
+  for (let j = 0; j < items.length; j++) {
+    try {
+      encodeElement(element, items[j], words, 32 * j);
+    } catch (error) {
+      // 0-or-1 presence arrays are not lists: their element keeps the field's own path.
+      if (error instanceof Problem && indexed) error.within(`[${j}]`);
+      throw error;
+    }
+  }
+  return keccak_256(words);
+}
+
+/** Writes the 32-byte encodeData word of one value at `offset` (buffer starts zeroed). */
+function encodeElement(element: ElementPlan, value: unknown, out: Uint8Array, offset: number): void {
+  if (element.kind === "struct") {
+    out.set(hashStruct(element.plan, value), offset);
+    return;
+  }
+  if (element.kind === "atomic") {
+    const raw = atomicRaw(element, value);
+    if (typeof raw === "string") out.set(keccak_256(utf8.encode(raw)), offset);
+    else if (element.type === "bytes") out.set(keccak_256(raw), offset);
+    else if (element.type === "address") out.set(raw, offset + 12);
+    else out.set(raw, offset); // uint256 and bytes32 fill the word; bytes8 is left-aligned
+    return;
+  }
+  const scalar = checkScalar(element.type, value);
+  switch (typeof scalar) {
+    case "bigint":
+      writeInt64(scalar, out, offset);
+      return;
+    case "number":
+      writeInt32(scalar, out, offset);
+      return;
+    case "boolean":
+      out[offset + 31] = scalar ? 1 : 0;
+      return;
+    case "string":
+      out.set(keccak_256(utf8.encode(scalar)), offset);
+      return;
+    default:
+      out.set(keccak_256(scalar), offset);
+  }
+}
+
+// Two's complement over the whole word: negative values are sign-extended with 0xff.
+function writeInt64(value: bigint, out: Uint8Array, offset: number): void {
+  if (value < 0n) out.fill(0xff, offset, offset + 24);
+  let v = BigInt.asUintN(64, value);
+  for (let k = offset + 31; k >= offset + 24; k--) {
+    out[k] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+}
+
+function writeInt32(value: number, out: Uint8Array, offset: number): void {
+  if (value < 0) out.fill(0xff, offset, offset + 28);
+  const v = value >>> 0;
+  out[offset + 28] = v >>> 24;
+  out[offset + 29] = (v >>> 16) & 0xff;
+  out[offset + 30] = (v >>> 8) & 0xff;
+  out[offset + 31] = v & 0xff;
+}

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { bytesToHex, type Hex, type LocalAccount, type WalletClient } from "viem";
+import { AccountError } from "../errors/account-error.js";
+import { parseSignature } from "../signature/parse-signature.js";
+import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import type { PrimaryType } from "./primary-types.js";
+import type { TypedData } from "./typed-data.js";
+
+/** Who signs: a viem LocalAccount (keycard key) or a WalletClient with an account (JSON-RPC wallet). */
+export type Signer = LocalAccount | WalletClient;
+
+/**
+ * Signs a digest with a local key, or the typed data with a wallet (which
+ * hashes it itself), and returns a strict 65-byte signature with v 27/28.
+ * @example await signDigest({ account, digest, typedData: () => typedDataOf(…) })
+ */
+export async function signDigest<P extends PrimaryType>({ account, digest, typedData }: { account: Signer; digest: Uint8Array; typedData: () => TypedData<P> }): Promise<Hex> {
+  if (isLocalAccount(account)) {
+    // A raw-key account signs our digest directly: no second hashing of the typed data.
+    const signature = account.sign ? await account.sign({ hash: bytesToHex(digest) }) : await account.signTypedData(typedData() as never);
+    return bytesToHex(parseSignature({ signature }).bytes);
+  }
+  if (isWalletClient(account)) {
+    const walletAccount = account.account;
+    if (!walletAccount) throw new AccountError("expected a WalletClient created with an `account`");
+    const signature = await account.signTypedData({ account: walletAccount, ...(typedData() as object) } as never);
+    const strict = parseSignature({ signature });
+    // A wallet hashes on its own: make sure it signed what we meant, with the key we expect.
+    if (recoverDigestSigner({ digest, signature: strict }).toLowerCase() !== walletAccount.address.toLowerCase()) {
+      throw new AccountError("the wallet returned a signature that does not recover to its account for this typed data");
+    }
+    return bytesToHex(strict.bytes);
+  }
+  throw new AccountError("expected a viem LocalAccount (e.g. privateKeyToAccount) or a WalletClient with an account");
+}
+
+function isLocalAccount(value: unknown): value is LocalAccount {
+  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "local" && typeof (value as { signTypedData?: unknown }).signTypedData === "function";
+}
+
+function isWalletClient(value: unknown): value is WalletClient {
+  return typeof value === "object" && value !== null && typeof (value as { request?: unknown }).request === "function" && typeof (value as { signTypedData?: unknown }).signTypedData === "function";
+}

@@ -1,0 +1,95 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Strict checks of the JS values inside protobuf-es messages: nothing is
+// coerced, wrapped, truncated or padded; anything off throws a Problem.
+import type { ElementPlan, FieldPlan, ScalarKind, StructPlan } from "./plan.js";
+import { Problem } from "./problem.js";
+
+const LIMITS: Readonly<Record<"uint64" | "int64", readonly [bigint, bigint]>> = {
+  uint64: [0n, 2n ** 64n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+/** The message object must be of `typeName` and carry no unknown fields. */
+export function checkMessage(value: unknown, typeName: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || (value as { $typeName?: unknown }).$typeName !== typeName) {
+    throw new Problem("WRONG_TYPE", `expected a ${typeName} message (made with create())`);
+  }
+  const unknown = (value as { $unknown?: readonly { no: number }[] }).$unknown;
+  if (unknown !== undefined && unknown.length > 0) {
+    throw new Problem("UNKNOWN_FIELDS", "", [...new Set(unknown.map((u) => u.no))]);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Refuses a message whose required oneof (e.g. ShopEvent.union) has no member set. */
+export function checkRequiredOneofs(plan: StructPlan, message: Record<string, unknown>): void {
+  for (const oneof of plan.requiredOneofs) {
+    const group = message[oneof.localName] as { case?: unknown } | undefined;
+    if (group?.case === undefined) new Problem("MISSING_FIELD", `expected one member of oneof ${oneof.name} to be set`).within(oneof.name);
+  }
+}
+
+/** Values a field contributes: an array for `T[]` members (0-or-1 for presence), else the single value. */
+export function fieldValue(message: Record<string, unknown>, field: FieldPlan): unknown {
+  const slot = message[field.localName];
+  if (field.oneof !== undefined) {
+    const group = slot as { case?: unknown; value?: unknown } | undefined;
+    if (typeof group !== "object" || group === null) throw new Problem("WRONG_TYPE", "expected a oneof object { case, value }");
+    return group.case === field.oneof ? [group.value] : EMPTY;
+  }
+  if (field.repeated) {
+    if (!Array.isArray(slot)) throw new Problem("WRONG_TYPE", "expected an array");
+    return slot;
+  }
+  if (field.array) return slot === undefined ? EMPTY : [slot];
+  return slot;
+}
+
+const EMPTY: readonly unknown[] = Object.freeze([]);
+
+/** Validates a scalar of the given EIP-712 kind and returns it unchanged. */
+export function checkScalar(type: ScalarKind, value: unknown): bigint | number | boolean | string | Uint8Array {
+  switch (type) {
+    case "uint64":
+    case "int64": {
+      if (typeof value !== "bigint") throw new Problem("WRONG_TYPE", `expected a bigint (${type})`);
+      const [min, max] = LIMITS[type];
+      if (value < min || value > max) throw new Problem("OUT_OF_RANGE", `expected a ${type} in [${min}, ${max}], got ${value}`);
+      return value;
+    }
+    case "uint32":
+    case "int32": {
+      if (typeof value !== "number" || !Number.isInteger(value)) throw new Problem("WRONG_TYPE", `expected an integer number (${type})`);
+      const ok = type === "uint32" ? value >= 0 && value <= 0xffffffff : value >= -0x80000000 && value <= 0x7fffffff;
+      if (!ok) throw new Problem("OUT_OF_RANGE", `expected a ${type}, got ${value}`);
+      return value;
+    }
+    case "bool":
+      if (typeof value !== "boolean") throw new Problem("WRONG_TYPE", "expected a boolean");
+      return value;
+    case "string":
+      if (typeof value !== "string") throw new Problem("WRONG_TYPE", "expected a string");
+      return value;
+    case "bytes":
+      if (!(value instanceof Uint8Array)) throw new Problem("WRONG_TYPE", "expected a Uint8Array");
+      return value;
+  }
+}
+
+/** The raw bytes (or string) inside an atomic wrapper, with its exact length enforced. */
+export function atomicRaw(element: Extract<ElementPlan, { kind: "atomic" }>, value: unknown): Uint8Array | string {
+  const wrapper = checkMessage(value, element.typeName);
+  const raw = wrapper[element.rawName];
+  if (element.type === "string") {
+    if (typeof raw !== "string") new Problem("WRONG_TYPE", "expected a string").within(element.rawName);
+    return raw as string;
+  }
+  if (!(raw instanceof Uint8Array)) return new Problem("WRONG_TYPE", "expected a Uint8Array").within(element.rawName);
+  if (element.length !== 0 && raw.length !== element.length) {
+    return new Problem("WRONG_LENGTH", `expected exactly ${element.length} bytes for ${element.type}, got ${raw.length}`).within(element.rawName);
+  }
+  return raw;
+}

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { type Address, type Hex, isAddress } from "viem";
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import type { EventDomain } from "./domain.js";
+import { recoverEventSigner } from "./recover-event-signer.js";
+
+export interface VerifyEventParameters {
+  readonly event: ShopEvent;
+  readonly domain: EventDomain;
+  readonly signature: Hex | Uint8Array;
+  /** The keycard (or wallet) address expected to have signed. */
+  readonly address: Address;
+}
+
+/**
+ * True when `signature` is a canonical EIP-712 signature of `event` by
+ * `address`; false when it was made by another key or over other data.
+ * Malformed input (bad signature encoding, high s, bad event or domain)
+ * throws instead of returning false, so bugs are not mistaken for forgeries.
+ *
+ * @throws SignatureError, FieldValueError, UnknownFieldsError, DomainError
+ * @example
+ * if (!(await verifyEvent({ event, domain, signature, address: keycard }))) reject();
+ */
+export async function verifyEvent({ event, domain, signature, address }: VerifyEventParameters): Promise<boolean> {
+  if (typeof address !== "string" || !isAddress(address, { strict: false })) {
+    throw new FieldValueError("WRONG_TYPE", "expected an Ethereum address, 0x + 40 hex digits", { path: "address" });
+  }
+  const signer = await recoverEventSigner({ event, domain, signature });
+  return signer.toLowerCase() === address.toLowerCase();
+}

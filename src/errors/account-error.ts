@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { isNamedError, NetworkSchemaError } from "./base.js";
+
+/**
+ * The `account` given for signing is neither a viem LocalAccount nor a WalletClient with an account.
+ *
+ * @example
+ * catch (e) { if (isAccountError(e)) console.log(e.message) }
+ */
+export class AccountError extends NetworkSchemaError {
+  override name = "AccountError";
+  constructor(expected: string) {
+    super("UNSUPPORTED_ACCOUNT", expected, { path: "account" });
+  }
+}
+
+/** @example if (isAccountError(e)) console.log(e.message) */
+export function isAccountError(value: unknown): value is AccountError {
+  return isNamedError(value, "AccountError");
+}

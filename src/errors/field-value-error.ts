@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { type ErrorCode, isNamedError, NetworkSchemaError, type NetworkSchemaErrorOptions } from "./base.js";
+
+type FieldValueCode = Extract<ErrorCode, "WRONG_TYPE" | "WRONG_LENGTH" | "OUT_OF_RANGE" | "MISSING_FIELD" | "SCHEMA_MISMATCH">;
+
+/**
+ * A field of a message holds a value that cannot be signed or sent as it is:
+ * wrong JS type, wrong byte length, out of range, or a required part missing.
+ *
+ * @example
+ * catch (e) { if (isFieldValueError(e)) console.log(e.path) } // "listing.price.raw"
+ */
+export class FieldValueError extends NetworkSchemaError {
+  override name = "FieldValueError";
+  constructor(code: FieldValueCode, shortMessage: string, options?: NetworkSchemaErrorOptions) {
+    super(code, shortMessage, options);
+  }
+}
+
+/** @example if (isFieldValueError(e)) console.log(e.code, e.path) */
+export function isFieldValueError(value: unknown): value is FieldValueError {
+  return isNamedError(value, "FieldValueError");
+}

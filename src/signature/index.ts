@@ -1,0 +1,6 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+export * from "./parse-signature.js";
+export { publicKeyToAddress, recoverDigestSigner } from "./recover-digest-signer.js";

@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { secp256k1 } from "@noble/curves/secp256k1";
+import { keccak_256 } from "@noble/hashes/sha3";
+import { type Address, bytesToHex, checksumAddress } from "viem";
+import { SignatureError } from "../errors/signature-error.js";
+import type { StrictSignature } from "./parse-signature.js";
+
+/**
+ * Recovers the address that signed a 32-byte digest with a strictly parsed signature.
+ * @example recoverDigestSigner({ digest, signature: parseSignature({ signature }) })
+ */
+export function recoverDigestSigner({ digest, signature }: { digest: Uint8Array; signature: StrictSignature }): Address {
+  let publicKey: Uint8Array;
+  try {
+    publicKey = new secp256k1.Signature(signature.r, signature.s)
+      .addRecoveryBit(signature.yParity)
+      .recoverPublicKey(digest)
+      .toRawBytes(false);
+  } catch (cause) {
+    throw new SignatureError({ problem: "NOT_RECOVERABLE", expected: "expected a signature that recovers to a public key", cause });
+  }
+  return publicKeyToAddress(publicKey);
+}
+
+/** Address of an uncompressed (65-byte, 0x04-prefixed) public key. */
+export function publicKeyToAddress(uncompressed: Uint8Array): Address {
+  return checksumAddress(bytesToHex(keccak_256(uncompressed.subarray(1)).subarray(12)));
+}
