@@ -14,7 +14,7 @@ ln -s "$PWD/node_modules" "$scratch/node_modules"
 (cd "$scratch" && node_modules/.bin/buf generate)
 if ! diff -r "$scratch/gen" gen >"$scratch/diff.txt"; then
   echo "gen/ is stale: the schema or the plugin changed without 'npm run generate'." >&2
-  head -n 60 "$scratch/diff.txt" >&2
+  cut -c1-160 "$scratch/diff.txt" | head -n 40 >&2
   exit 1
 fi
 echo "gen/ matches the schema."
