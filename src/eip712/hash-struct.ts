@@ -7,7 +7,7 @@
 import { keccak_256 } from "@noble/hashes/sha3";
 import type { ElementPlan, StructPlan } from "./plan.js";
 import { Problem } from "./problem.js";
-import { atomicRaw, checkMessage, checkRequiredOneofs, checkScalar, fieldValue } from "./values.js";
+import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from "./values.js";
 
 const utf8 = new TextEncoder();
 const EMPTY_ARRAY_HASH = keccak_256(new Uint8Array(0));
@@ -19,7 +19,7 @@ const EMPTY_ARRAY_HASH = keccak_256(new Uint8Array(0));
 export function hashStruct(plan: StructPlan, message: unknown): Uint8Array {
   const fields = plan.fields;
   const record = checkMessage(message, plan.typeName);
-  if (plan.requiredOneofs.length > 0) checkRequiredOneofs(plan, record);
+  if (plan.oneofs.length > 0) checkOneofs(plan, record);
   const out = new Uint8Array(32 * (fields.length + 1));
   out.set(plan.typeHash, 0);
   for (let i = 0; i < fields.length; i++) {

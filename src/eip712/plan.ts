@@ -29,13 +29,20 @@ export interface FieldPlan {
   readonly element: ElementPlan;
 }
 
+export interface OneofPlan {
+  readonly name: string;
+  readonly localName: string;
+  readonly cases: ReadonlySet<string>;
+  readonly required: boolean;
+}
+
 export interface StructPlan {
   readonly typeName: string;
   readonly structName: string;
   readonly typeHash: Uint8Array;
   readonly fields: readonly FieldPlan[];
-  /** Oneofs that must have a member set: proto name (for paths) and protobuf-es property. */
-  readonly requiredOneofs: readonly { readonly name: string; readonly localName: string }[];
+  /** Every oneof: proto name (for paths), protobuf-es property, member cases, and whether one must be set. */
+  readonly oneofs: readonly OneofPlan[];
 }
 
 type StructTable = Readonly<
@@ -59,12 +66,16 @@ function buildPlan(desc: DescMessage): StructPlan {
   const table = structs[desc.typeName];
   if (!table) throw mismatch(desc.typeName, "has no EIP-712 struct in gen/market/mass/eip712_pb.ts");
   const fields: FieldPlan[] = [];
-  const requiredOneofs = table.requiredOneofs.map((name) => {
-    const oneof = desc.oneofs.find((o) => o.name === name);
-    if (!oneof) throw mismatch(desc.typeName, `has no oneof ${name}: run \`npm run generate\``);
-    return { name, localName: oneof.localName };
-  });
-  const plan: StructPlan = { typeName: desc.typeName, structName: table.name, typeHash: hexToBytes(table.typeHash.slice(2)), fields, requiredOneofs };
+  for (const name of table.requiredOneofs) {
+    if (!desc.oneofs.some((o) => o.name === name)) throw mismatch(desc.typeName, `has no oneof ${name}: run \`npm run generate\``);
+  }
+  const oneofs = desc.oneofs.map((o) => ({
+    name: o.name,
+    localName: o.localName,
+    cases: new Set(o.fields.map((f) => f.localName)),
+    required: table.requiredOneofs.includes(o.name),
+  }));
+  const plan: StructPlan = { typeName: desc.typeName, structName: table.name, typeHash: hexToBytes(table.typeHash.slice(2)), fields, oneofs };
   // Cache before recursing so self-referencing messages terminate.
   cache.set(desc.typeName, plan);
   if (table.numbers.length !== desc.fields.length) throw mismatch(desc.typeName, "field count differs from the schema: run `npm run generate`");

@@ -7,7 +7,7 @@
 import { bytesToHex, checksumAddress, type Hex } from "viem";
 import type { ElementPlan, StructPlan } from "./plan.js";
 import { Problem } from "./problem.js";
-import { atomicRaw, checkMessage, checkRequiredOneofs, checkScalar, fieldValue } from "./values.js";
+import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from "./values.js";
 
 /** A typed-data value: bigint for 64/256-bit integers, number for 32-bit ones and enums, hex for bytes. */
 export type TypedDataValue = bigint | number | boolean | string | Hex | TypedDataValue[] | { [member: string]: TypedDataValue };
@@ -18,7 +18,7 @@ export type TypedDataValue = bigint | number | boolean | string | Hex | TypedDat
  */
 export function typedDataMessage(plan: StructPlan, message: unknown): { [member: string]: TypedDataValue } {
   const record = checkMessage(message, plan.typeName);
-  if (plan.requiredOneofs.length > 0) checkRequiredOneofs(plan, record);
+  if (plan.oneofs.length > 0) checkOneofs(plan, record);
   const result: { [member: string]: TypedDataValue } = {};
   for (const field of plan.fields) {
     try {

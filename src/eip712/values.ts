@@ -24,11 +24,20 @@ export function checkMessage(value: unknown, typeName: string): Record<string, u
   return value as Record<string, unknown>;
 }
 
-/** Refuses a message whose required oneof (e.g. ShopEvent.union) has no member set. */
-export function checkRequiredOneofs(plan: StructPlan, message: Record<string, unknown>): void {
-  for (const oneof of plan.requiredOneofs) {
+/**
+ * A oneof's `case` must name one of its members (a typo would otherwise read
+ * as "nothing set" and be dropped), and a required oneof must have one.
+ */
+export function checkOneofs(plan: StructPlan, message: Record<string, unknown>): void {
+  for (const oneof of plan.oneofs) {
     const group = message[oneof.localName] as { case?: unknown } | undefined;
-    if (group?.case === undefined) new Problem("MISSING_FIELD", `expected one member of oneof ${oneof.name} to be set`).within(oneof.name);
+    if (typeof group !== "object" || group === null) new Problem("WRONG_TYPE", "expected a oneof object { case, value }").within(oneof.name);
+    const selected = group?.case;
+    if (selected === undefined) {
+      if (oneof.required) new Problem("MISSING_FIELD", `expected one member of oneof ${oneof.name} to be set`).within(oneof.name);
+    } else if (typeof selected !== "string" || !oneof.cases.has(selected)) {
+      new Problem("WRONG_TYPE", `expected case to be one of ${[...oneof.cases].join(", ")}, got ${String(selected)}`).within(oneof.name);
+    }
   }
 }
 
