@@ -17,3 +17,4 @@ export * from "../gen/market/mass/transport_pb.js";
 export * from "./eip712/index.js";
 export * from "./errors/index.js";
 export * from "./signature/index.js";
+export * from "./wire/index.js";

@@ -2,15 +2,15 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToHex, type Hex, type LocalAccount, type WalletClient } from "viem";
+import { bytesToHex, type Hex } from "viem";
 import { AccountError } from "../errors/account-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import type { PrimaryType } from "./primary-types.js";
+import { isLocalAccount, isWalletClient, type Signer } from "./signer.js";
 import type { TypedData } from "./typed-data.js";
 
-/** Who signs: a viem LocalAccount (keycard key) or a WalletClient with an account (JSON-RPC wallet). */
-export type Signer = LocalAccount | WalletClient;
+export type { Signer } from "./signer.js";
 
 /**
  * Signs a digest with a local key, or the typed data with a wallet (which
@@ -35,12 +35,4 @@ export async function signDigest<P extends PrimaryType>({ account, digest, typed
     return bytesToHex(strict.bytes);
   }
   throw new AccountError("expected a viem LocalAccount (e.g. privateKeyToAccount) or a WalletClient with an account");
-}
-
-function isLocalAccount(value: unknown): value is LocalAccount {
-  return typeof value === "object" && value !== null && (value as { type?: unknown }).type === "local" && typeof (value as { signTypedData?: unknown }).signTypedData === "function";
-}
-
-function isWalletClient(value: unknown): value is WalletClient {
-  return typeof value === "object" && value !== null && typeof (value as { request?: unknown }).request === "function" && typeof (value as { signTypedData?: unknown }).signTypedData === "function";
 }

@@ -14,12 +14,14 @@ export type ErrorCode =
   | "UNSUPPORTED_ACCOUNT"
   | "SCHEMA_MISMATCH"
   | "DECODE_FAILED"
+  | "NON_CANONICAL_ENCODING"
   | "TOO_LARGE"
   | "WRONG_TYPE_URL"
   | "BATCH_TOO_LARGE"
   | "RELAY_ERROR"
   | "UNEXPECTED_RESPONSE"
-  | "EVENT_REJECTED";
+  | "EVENT_REJECTED"
+  | "INVALID_PUBLIC_KEY";
 
 export interface NetworkSchemaErrorOptions {
   /** Where in the message the problem is, as proto field names: `listing.options[0].id.raw`. */

@@ -22,10 +22,13 @@ export function recoverDigestSigner({ digest, signature }: { digest: Uint8Array;
   } catch (cause) {
     throw new SignatureError({ problem: "NOT_RECOVERABLE", expected: "expected a signature that recovers to a public key", cause });
   }
-  return publicKeyToAddress(publicKey);
+  return publicKeyToAddress({ publicKey });
 }
 
-/** Address of an uncompressed (65-byte, 0x04-prefixed) public key. */
-export function publicKeyToAddress(uncompressed: Uint8Array): Address {
-  return checksumAddress(bytesToHex(keccak_256(uncompressed.subarray(1)).subarray(12)));
+/**
+ * Checksummed address of an uncompressed (65-byte, 0x04-prefixed) secp256k1 public key.
+ * @example publicKeyToAddress({ publicKey: secp256k1.getPublicKey(key, false) }) // "0x…"
+ */
+export function publicKeyToAddress({ publicKey }: { publicKey: Uint8Array }): Address {
+  return checksumAddress(bytesToHex(keccak_256(publicKey.subarray(1)).subarray(12)));
 }

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { isNamedError, NetworkSchemaError } from "./base.js";
+
+/**
+ * A request holds more items (events) than the protocol's batch limit, or none.
+ *
+ * @example
+ * catch (e) { if (isBatchLimitError(e)) console.log(e.count, e.limit) } // 65, 64
+ */
+export class BatchLimitError extends NetworkSchemaError {
+  override name = "BatchLimitError";
+  readonly count: number;
+  readonly limit: number;
+  constructor({ path, count, limit }: { path: string; count: number; limit: number }) {
+    super("BATCH_TOO_LARGE", count === 0 ? `expected 1 to ${limit} items, got none` : `expected at most ${limit} items, got ${count}`, { path });
+    this.count = count;
+    this.limit = limit;
+  }
+}
+
+/** @example if (isBatchLimitError(e)) console.log(e.limit) */
+export function isBatchLimitError(value: unknown): value is BatchLimitError {
+  return isNamedError(value, "BatchLimitError");
+}

@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { isNamedError, NetworkSchemaError } from "./base.js";
+
+/**
+ * A keycard public key (or address) is not usable: wrong length, bad hex, or
+ * not a point on secp256k1.
+ *
+ * @example
+ * catch (e) { if (isPublicKeyError(e)) console.log(e.path) } // "keycards[2]"
+ */
+export class PublicKeyError extends NetworkSchemaError {
+  override name = "PublicKeyError";
+  constructor({ path, expected, cause }: { path: string; expected: string; cause?: unknown }) {
+    super("INVALID_PUBLIC_KEY", expected, { path, cause });
+  }
+}
+
+/** @example if (isPublicKeyError(e)) console.log(e.shortMessage) */
+export function isPublicKeyError(value: unknown): value is PublicKeyError {
+  return isNamedError(value, "PublicKeyError");
+}

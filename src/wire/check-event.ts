@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import type { EventCheckFailure } from "../errors/event-rejected-error.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { createKeycardSet, isKeycardSet, type KeycardInput, type KeycardSet } from "./keycards.js";
+import { type ShopIdInput, shopIdBytes } from "./shop-id.js";
+
+export type { EventCheckCode, EventCheckFailure } from "../errors/event-rejected-error.js";
+
+/** Inclusive time range the event's timestamp must fall in. */
+export interface TimestampWindow {
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+}
+
+export interface CheckEventParameters {
+  /** The opened event (`openSignedEvent(…).event`). */
+  readonly event: ShopEvent;
+  /** The recovered signer (`openSignedEvent(…).signer`). */
+  readonly signer: string;
+  /** The shop of the session: bigint, or 32 bytes big-endian as bytes or hex. */
+  readonly shopId: ShopIdInput;
+  /** Keycards allowed to write: a {@link KeycardSet} (build once, reuse) or a list of addresses / public keys. */
+  readonly keycards: KeycardSet | readonly KeycardInput[];
+  /** Largest nonce already accepted from this signer; omit when it has not written yet (any nonce passes). */
+  readonly lastNonce?: bigint | undefined;
+  /** The event's timestamp must lie in this window, e.g. now ± 5 minutes. */
+  readonly timestampWindow: TimestampWindow;
+  /** Whether `Account` events (keycard and access changes) are allowed here. Defaults to false. */
+  readonly allowAccountEvents?: boolean | undefined;
+}
+
+export interface CheckEventReturnType {
+  /** True when `failures` is empty. */
+  readonly ok: boolean;
+  /** Every failed check, in a fixed order (shop, keycard, nonce, timestamp, kind); see {@link EventCheckCode}. */
+  readonly failures: readonly EventCheckFailure[];
+}
+
+const NANOS_PER_SECOND = 1_000_000_000n;
+
+/**
+ * Relay policy for an opened event: the shop is the session's, the signer
+ * is an allowed keycard, the nonce increases, the timestamp is set and in
+ * the window, and `Account` events only where allowed. Runs every check and
+ * reports all failures by stable code instead of stopping at the first.
+ * Bad parameters (not the event) throw.
+ *
+ * @throws FieldValueError, PublicKeyError (for the caller's own parameters)
+ * @example
+ * const opened = openSignedEvent({ signedEvent, domain });
+ * const { ok, failures } = checkEvent({ ...opened, shopId, keycards, lastNonce: nonces.get(opened.signer), timestampWindow });
+ */
+export function checkEvent({ event, signer, shopId, keycards, lastNonce, timestampWindow, allowAccountEvents = false }: CheckEventParameters): CheckEventReturnType {
+  if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== "market.mass.ShopEvent") {
+    throw new FieldValueError("WRONG_TYPE", "expected a ShopEvent message", { path: "event" });
+  }
+  const expectedShop = shopIdBytes({ shopId });
+  const allowed = isKeycardSet(keycards) ? keycards : createKeycardSet({ keycards });
+  if (lastNonce !== undefined && (typeof lastNonce !== "bigint" || lastNonce < 0n)) {
+    throw new FieldValueError("WRONG_TYPE", "expected a non-negative bigint or undefined", { path: "lastNonce" });
+  }
+  const [from, to] = windowNanos(timestampWindow);
+  if (typeof allowAccountEvents !== "boolean") throw new FieldValueError("WRONG_TYPE", "expected a boolean", { path: "allowAccountEvents" });
+
+  const failures: EventCheckFailure[] = [];
+  const fail = (code: EventCheckFailure["code"], path: string, message: string) => failures.push({ code, path, message });
+
+  const shop = event.shopId?.raw;
+  if (shop === undefined) fail("SHOP_MISMATCH", "event.shop_id", "event has no shop_id");
+  else if (!sameBytes(shop, expectedShop)) fail("SHOP_MISMATCH", "event.shop_id", "event belongs to another shop than this session's");
+
+  if (typeof signer !== "string" || !allowed.has(signer)) fail("UNKNOWN_KEYCARD", "signer", "signer is not an allowed keycard of this shop");
+
+  if (lastNonce !== undefined && event.nonce <= lastNonce) {
+    fail("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than the last accepted nonce ${lastNonce}`);
+  }
+
+  const timestamp = event.timestamp;
+  if (timestamp === undefined) fail("TIMESTAMP_MISSING", "event.timestamp", "event has no timestamp");
+  else if (!Number.isInteger(timestamp.nanos) || timestamp.nanos < 0 || timestamp.nanos >= 1e9) {
+    fail("TIMESTAMP_INVALID", "event.timestamp.nanos", `nanos ${timestamp.nanos} is outside 0…999999999`);
+  } else {
+    const at = timestamp.seconds * NANOS_PER_SECOND + BigInt(timestamp.nanos);
+    if (at < from || at > to) fail("TIMESTAMP_OUT_OF_WINDOW", "event.timestamp", "timestamp is outside the accepted time window");
+  }
+
+  if (event.union.case === undefined) fail("EVENT_EMPTY", "event.union", "event sets no member of union");
+  else if (event.union.case === "account" && !allowAccountEvents) {
+    fail("ACCOUNT_EVENT_NOT_ALLOWED", "event.account", "Account events are not allowed here");
+  }
+
+  return { ok: failures.length === 0, failures };
+}
+
+function windowNanos(window: unknown): [bigint, bigint] {
+  const { notBefore, notAfter } = (typeof window === "object" && window !== null ? window : {}) as Record<string, unknown>;
+  const from = dateNanos(notBefore, "timestampWindow.notBefore");
+  const to = dateNanos(notAfter, "timestampWindow.notAfter");
+  if (from > to) throw new FieldValueError("OUT_OF_RANGE", "expected notBefore ≤ notAfter", { path: "timestampWindow" });
+  return [from, to];
+}
+
+function dateNanos(value: unknown, path: string): bigint {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new FieldValueError("WRONG_TYPE", "expected a valid Date", { path });
+  return BigInt(value.getTime()) * 1_000_000n;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}

@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
+import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
+import { checkMaxBytes, decodeBounded } from "./decode-bounded.js";
+
+export interface DecodeShopEventParameters {
+  /** Binary ShopEvent, e.g. `SignedEvent.event.value`. */
+  readonly bytes: Uint8Array;
+  /** Size cap; larger input is refused before decoding. Defaults to {@link DEFAULT_MAX_EVENT_BYTES} (64 KiB). */
+  readonly maxBytes?: number | undefined;
+}
+
+/**
+ * Decodes a binary ShopEvent with a size cap. Standard protobuf rules apply:
+ * fields may come in any order, a repeated scalar field may be packed or not,
+ * and fields this schema does not know are kept in `` (signing and
+ * EIP-712 verification refuse them). Nothing is skipped: bytes after the
+ * last field are read as more fields, so trailing garbage either fails to
+ * decode or shows up in \`$unknown\`. A field repeated on the wire takes its
+ * last value (messages merge), as in every protobuf decoder. The input is
+ * never modified and the result does not share its memory.
+ *
+ * @throws SizeLimitError, DecodeError, FieldValueError
+ * @example
+ * const event = decodeShopEvent({ bytes: signedEvent.event.value });
+ */
+export function decodeShopEvent({ bytes, maxBytes = DEFAULT_MAX_EVENT_BYTES }: DecodeShopEventParameters): ShopEvent {
+  return decodeBounded({ schema: ShopEventSchema, bytes, maxBytes: checkMaxBytes({ maxBytes, path: "maxBytes" }), path: "bytes" });
+}

@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { keccak_256 } from "@noble/hashes/sha3";
+import { bytesToHex, type Hex } from "viem";
+import { FieldValueError } from "../errors/field-value-error.js";
+
+const PREFIX = new TextEncoder().encode("\x19Ethereum Signed Message:\n");
+const encoder = new TextEncoder();
+
+/**
+ * keccak256("\x19Ethereum Signed Message:\n" ‖ decimal length ‖ bytes) as bytes.
+ * @example personalMessageDigest({ bytes: eventBytes })
+ */
+export function personalMessageDigest({ bytes, path = "eventBytes" }: { bytes: unknown; path?: string }): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", "expected a Uint8Array", { path });
+  const length = encoder.encode(String(bytes.length));
+  const input = new Uint8Array(PREFIX.length + length.length + bytes.length);
+  input.set(PREFIX, 0);
+  input.set(length, PREFIX.length);
+  input.set(bytes, PREFIX.length + length.length);
+  return keccak_256(input);
+}
+
+export interface HashEventBytesParameters {
+  /** The ShopEvent bytes exactly as sent or received (`SignedEvent.event.value`); never re-encoded. */
+  readonly eventBytes: Uint8Array;
+}
+
+/**
+ * Version-3 (EIP-191) digest of an event: the personal-message hash of the
+ * exact event bytes, equal to viem's `hashMessage({ raw: eventBytes })`.
+ *
+ * @throws FieldValueError
+ * @example
+ * const digest = hashEventBytes({ eventBytes: signedEvent.event.value }); // "0x…"
+ */
+export function hashEventBytes({ eventBytes }: HashEventBytesParameters): Hex {
+  return bytesToHex(personalMessageDigest({ bytes: eventBytes }));
+}

@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { secp256k1 } from "@noble/curves/secp256k1";
+import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
+import { PublicKeyError } from "../errors/public-key-error.js";
+import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
+
+/**
+ * A keycard as an address (0x + 40 hex digits, or 20 bytes) or a secp256k1
+ * public key: 64 bytes uncompressed (x ‖ y, as in v3 `PublicKey.raw`),
+ * 65 bytes with the 0x04 prefix, or 33 bytes compressed; as hex, bytes, or
+ * a `{ raw }` message (PublicKey, EthereumAddress).
+ */
+export type KeycardInput = Address | Hex | Uint8Array | { readonly raw: Uint8Array };
+
+const BRAND = Symbol.for("@massmarket/network-schema/keycard-set");
+
+/** A normalised set of keycard addresses; build it once with {@link createKeycardSet} and reuse it. */
+export interface KeycardSet {
+  /** Checksummed addresses, in input order without duplicates. */
+  readonly addresses: readonly Address[];
+  /** True when `address` (any case) is in the set. */
+  has(address: string): boolean;
+}
+
+/**
+ * Normalises keycards (addresses or public keys, see {@link KeycardInput}) into a set of addresses.
+ *
+ * @throws PublicKeyError naming `keycards[i]`
+ * @example
+ * const allowed = createKeycardSet({ keycards: [enroll.keycardPubkey, "0xB8b8…a37d"] });
+ * allowed.has(signer) // true
+ */
+export function createKeycardSet({ keycards }: { keycards: readonly KeycardInput[] }): KeycardSet {
+  if (!Array.isArray(keycards)) throw new PublicKeyError({ path: "keycards", expected: "expected an array of addresses or public keys" });
+  const lower = new Set<string>();
+  const addresses: Address[] = [];
+  keycards.forEach((keycard, i) => {
+    const address = keycardAddress({ keycard, path: `keycards[${i}]` });
+    if (!lower.has(address.toLowerCase())) addresses.push(address);
+    lower.add(address.toLowerCase());
+  });
+  // The brand lets isKeycardSet work across duplicate copies of the package.
+  return Object.freeze({
+    [BRAND]: true,
+    addresses: Object.freeze(addresses),
+    has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
+  });
+}
+
+/** @example isKeycardSet(value) */
+export function isKeycardSet(value: unknown): value is KeycardSet {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/**
+ * The checksummed address of one keycard given as an address or public key.
+ *
+ * @throws PublicKeyError
+ * @example keycardAddress({ keycard: account.publicKey }) === account.address
+ */
+export function keycardAddress({ keycard, path = "keycard" }: { keycard: KeycardInput; path?: string }): Address {
+  if (typeof keycard === "string" && keycard.length === 42 && isHex(keycard, { strict: true })) {
+    if (!isAddress(keycard)) throw new PublicKeyError({ path, expected: "expected an address with a valid checksum (or all one case)" });
+    return checksumAddress(keycard);
+  }
+  const bytes = keycardBytes(keycard, path);
+  if (bytes.length === 20) return checksumAddress(bytesToHex(bytes));
+  return publicKeyToAddress({ publicKey: uncompressedPublicKey({ publicKey: bytes, path }) });
+}
+
+/**
+ * The 65-byte 0x04-prefixed form of a 64-, 65- or 33-byte secp256k1 public key, checked to be on the curve.
+ *
+ * @throws PublicKeyError
+ * @example uncompressedPublicKey({ publicKey: enroll.keycardPubkey.raw })
+ */
+export function uncompressedPublicKey({ publicKey, path = "publicKey" }: { publicKey: Uint8Array; path?: string }): Uint8Array {
+  let encoded: Uint8Array;
+  if (publicKey.length === 64) {
+    encoded = new Uint8Array(65);
+    encoded[0] = 0x04;
+    encoded.set(publicKey, 1);
+  } else if ((publicKey.length === 65 && publicKey[0] === 0x04) || (publicKey.length === 33 && (publicKey[0] === 0x02 || publicKey[0] === 0x03))) {
+    encoded = publicKey;
+  } else {
+    throw new PublicKeyError({
+      path,
+      expected: `expected a 20-byte address or a secp256k1 public key of 64 bytes (x ‖ y), 65 bytes (0x04 ‖ x ‖ y) or 33 bytes (0x02/0x03 ‖ x), got ${publicKey.length} bytes`,
+    });
+  }
+  try {
+    return secp256k1.ProjectivePoint.fromHex(encoded).toRawBytes(false);
+  } catch (cause) {
+    throw new PublicKeyError({ path, expected: "expected a point on the secp256k1 curve", cause });
+  }
+}
+
+function keycardBytes(keycard: unknown, path: string): Uint8Array {
+  if (keycard instanceof Uint8Array) return keycard;
+  if (typeof keycard === "string" && isHex(keycard, { strict: true }) && keycard.length % 2 === 0) return hexToBytes(keycard as Hex);
+  if (typeof keycard === "object" && keycard !== null && (keycard as { raw?: unknown }).raw instanceof Uint8Array) {
+    return (keycard as { raw: Uint8Array }).raw;
+  }
+  throw new PublicKeyError({ path, expected: "expected an address or public key as 0x-hex, a Uint8Array or a { raw } message" });
+}

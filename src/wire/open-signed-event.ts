@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { toBinary } from "@bufbuild/protobuf";
+import type { Address } from "viem";
+import { ShopEventSchema, type ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
+import { typedDigest } from "../eip712/digest.js";
+import type { EventDomain } from "../eip712/domain.js";
+import { shopEventPrimary } from "../eip712/primary-types.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { NonCanonicalEncodingError } from "../errors/non-canonical-encoding-error.js";
+import { TypeUrlError } from "../errors/type-url-error.js";
+import { parseSignature } from "../signature/parse-signature.js";
+import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
+import { checkBytes, checkMaxBytes, decodeBounded } from "./decode-bounded.js";
+import { personalMessageDigest } from "./hash-event-bytes.js";
+import { withSignaturePath } from "./signature-path.js";
+
+/**
+ * How the event was signed: `"eip712"` (this schema's typed data, the
+ * default) or `"eip191"` (version 3: personal-message hash of the exact event bytes).
+ */
+export type SignatureScheme = "eip712" | "eip191";
+
+export type OpenSignedEventParameters = {
+  /** A SignedEvent message or its binary encoding. */
+  readonly signedEvent: SignedEvent | Uint8Array;
+  /**
+   * Size cap in bytes, checked before decoding, for the SignedEvent bytes
+   * (when bytes are given) and for the event bytes inside it. Defaults to
+   * {@link DEFAULT_MAX_EVENT_BYTES} (64 KiB).
+   */
+  readonly maxBytes?: number | undefined;
+} & (
+  | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
+  | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
+);
+
+export interface OpenSignedEventReturnType {
+  /** The decoded event (its own memory: changing it changes nothing else). */
+  readonly event: ShopEvent;
+  /** Checksummed address of the keycard that signed. */
+  readonly signer: Address;
+  /** A copy of the exact event bytes received (`Any.value`); store and forward these, never a re-encoding. */
+  readonly eventBytes: Uint8Array;
+}
+
+/**
+ * Checks and opens a SignedEvent: the type URL must be {@link SHOP_EVENT_TYPE_URL},
+ * the signature must be strict (65 bytes, v 27/28 or 0/1, r and s in range,
+ * low s), the event must decode, and the signer is recovered from the digest
+ * of the chosen scheme. With `"eip712"` the event must carry no unknown
+ * fields (they would not be covered by the signature) and its bytes must be
+ * the canonical encoding (so one signature has one byte form); with `"eip191"` the
+ * bytes are hashed exactly as received, so unknown fields are covered and
+ * kept in `event.$unknown`. Relay policy (shop, keycard, nonce, time) is
+ * {@link checkEvent}'s job. The input is never modified.
+ *
+ * @throws SizeLimitError, DecodeError, NonCanonicalEncodingError, TypeUrlError, SignatureError, FieldValueError, UnknownFieldsError, DomainError
+ * @example
+ * const { event, signer, eventBytes } = openSignedEvent({ signedEvent, domain });
+ */
+export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSignedEventReturnType {
+  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES } = parameters;
+  const maxBytes = checkMaxBytes({ maxBytes: cap, path: "maxBytes" });
+  if (scheme !== "eip712" && scheme !== "eip191") {
+    throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
+  }
+  const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
+
+  const any = signedEvent.event;
+  if (typeof any !== "object" || any === null) throw new FieldValueError("MISSING_FIELD", "expected the event packed in google.protobuf.Any", { path: "signedEvent.event" });
+  if (any.typeUrl !== SHOP_EVENT_TYPE_URL) {
+    throw new TypeUrlError({ path: "signedEvent.event.type_url", expected: SHOP_EVENT_TYPE_URL, actual: String(any.typeUrl) });
+  }
+  const value = checkBytes({ bytes: any.value, maxBytes, path: "signedEvent.event.value" });
+  const raw = signedEvent.signature?.raw;
+  if (raw === undefined) throw new FieldValueError("MISSING_FIELD", "expected the keycard signature", { path: "signedEvent.signature" });
+  const signature = withSignaturePath("signedEvent.signature.raw", () => parseSignature({ signature: raw }));
+
+  const eventBytes = value.slice();
+  const event = decodeBounded({ schema: ShopEventSchema, bytes: value, maxBytes, path: "signedEvent.event.value" });
+  if (scheme === "eip191") {
+    return { event, signer: recoverDigestSigner({ digest: personalMessageDigest({ bytes: eventBytes }), signature }), eventBytes };
+  }
+  const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
+  // The signature covers values, not bytes: only the canonical byte form of those values is accepted.
+  if (!sameBytes(toBinary(ShopEventSchema, event), eventBytes)) {
+    throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path: "signedEvent.event.value" });
+  }
+  return { event, signer: recoverDigestSigner({ digest, signature }), eventBytes };
+}
+
+function checkSignedEvent(value: unknown): SignedEvent {
+  if (typeof value !== "object" || value === null || (value as { $typeName?: unknown }).$typeName !== SignedEventSchema.typeName) {
+    throw new FieldValueError("WRONG_TYPE", "expected a SignedEvent message or its bytes (Uint8Array)", { path: "signedEvent" });
+  }
+  return value as SignedEvent;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

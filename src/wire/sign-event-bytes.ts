@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { bytesToHex, type Hex } from "viem";
+import { isLocalAccount, isWalletClient, type Signer } from "../eip712/signer.js";
+import { AccountError } from "../errors/account-error.js";
+import { parseSignature } from "../signature/parse-signature.js";
+import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
+import { decodeShopEvent } from "./decode-shop-event.js";
+import { personalMessageDigest } from "./hash-event-bytes.js";
+
+export interface SignEventBytesParameters {
+  /** The exact ShopEvent bytes to send (`toBinary(ShopEventSchema, event)`); put the same bytes in the SignedEvent. */
+  readonly eventBytes: Uint8Array;
+  /** A viem LocalAccount (keycard key) or a WalletClient with an account. */
+  readonly account: Signer;
+}
+
+/**
+ * Signs event bytes the version-3 way (EIP-191 personal message over the
+ * exact bytes), for talking to existing v3 relays. Resolves to a strict
+ * 65-byte low-s signature with v 27/28. The bytes must decode as a ShopEvent.
+ *
+ * @throws FieldValueError, DecodeError, SizeLimitError, AccountError, SignatureError
+ * @example
+ * const eventBytes = toBinary(ShopEventSchema, event);
+ * const signature = await signEventBytes({ eventBytes, account });
+ * const signedEvent = createSignedEvent({ event: eventBytes, signature });
+ */
+export async function signEventBytes({ eventBytes, account }: SignEventBytesParameters): Promise<Hex> {
+  decodeShopEvent({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES });
+  const raw = eventBytes.slice();
+  const digest = personalMessageDigest({ bytes: raw });
+  if (isLocalAccount(account)) {
+    // A raw-key account signs our digest directly; others hash the message themselves.
+    const signature = account.sign ? await account.sign({ hash: bytesToHex(digest) }) : await account.signMessage({ message: { raw } });
+    return bytesToHex(parseSignature({ signature }).bytes);
+  }
+  if (isWalletClient(account)) {
+    const walletAccount = account.account;
+    if (!walletAccount) throw new AccountError("expected a WalletClient created with an `account`");
+    const strict = parseSignature({ signature: await account.signMessage({ account: walletAccount, message: { raw } }) });
+    if (recoverDigestSigner({ digest, signature: strict }).toLowerCase() !== walletAccount.address.toLowerCase()) {
+      throw new AccountError("the wallet returned a signature that does not recover to its account for these bytes");
+    }
+    return bytesToHex(strict.bytes);
+  }
+  throw new AccountError("expected a viem LocalAccount (e.g. privateKeyToAccount) or a WalletClient with an account");
+}
