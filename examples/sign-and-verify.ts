@@ -5,16 +5,18 @@
 // End-to-end example (`npm start`): a merchant's keycard builds a Listing
 // event, signs it with EIP-712, encodes it for the wire; the receiving side
 // decodes it and verifies who signed it.
-import { create, fromBinary, toBinary, toJsonString } from "@bufbuild/protobuf";
+import { create, toBinary, toJsonString } from "@bufbuild/protobuf";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { bytesToHex, hexToBytes, numberToBytes } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import {
+  createSignedEvent,
   type EventDomain,
   hashEvent,
   ListingViewState,
-  recoverEventSigner,
+  openSignedEvent,
   ShopEventSchema,
+  SignedEventSchema,
   signEvent,
   verifyEvent,
 } from "../src/index.js";
@@ -60,17 +62,17 @@ step(3, "EIP-712 digest", digest);
 const signature = await signEvent({ event, domain, account: keycard });
 step(4, "Signed with the keycard", signature);
 
-const wire = toBinary(ShopEventSchema, event);
-step(5, "Encoded to protobuf binary", `${wire.length} bytes: ${bytesToHex(wire).slice(0, 66)}…`);
+const wire = toBinary(SignedEventSchema, createSignedEvent({ event, signature }));
+step(5, "Encoded as a SignedEvent (protobuf binary, the event packed in google.protobuf.Any)", `${wire.length} bytes: ${bytesToHex(wire).slice(0, 66)}…`);
 
-const received = fromBinary(ShopEventSchema, wire);
-step(6, "Decoded on the receiving side", `${received.union.case} event, nonce ${received.nonce}`);
+// The relay (or another client) gets only the bytes: decode, check the signature strictly, recover the signer.
+const opened = openSignedEvent({ signedEvent: wire, domain });
+step(6, "Decoded and opened on the receiving side", `${opened.event.union.case} event, nonce ${opened.event.nonce}, ${opened.eventBytes.length} event bytes`);
 
-const signer = await recoverEventSigner({ event: received, domain, signature });
-const valid = await verifyEvent({ event: received, domain, signature, address: keycard.address });
-step(7, "Verified", `recovered signer ${signer}\nsigned by the keycard: ${valid}`);
+const valid = await verifyEvent({ event: opened.event, domain, signature, address: keycard.address });
+step(7, "Verified", `recovered signer ${opened.signer}\nsigned by the keycard: ${valid}`);
 
-if (!valid || signer !== keycard.address) {
+if (!valid || opened.signer !== keycard.address) {
   console.error("verification failed");
   process.exit(1);
 }
