@@ -6,6 +6,7 @@ export * from "./auth-challenge.js";
 export { EIP712_DOMAIN_NAME, EIP712_DOMAIN_VERSION, type EventDomain, eip712DomainType, type ResolvedDomain } from "./domain.js";
 export * from "./event-typed-data.js";
 export * from "./hash-event.js";
+export { authChallengePrimary, type PrimaryType, shopEventPrimary } from "./primary-types.js";
 export * from "./recover-event-signer.js";
 export type { Signer } from "./sign-digest.js";
 export * from "./sign-event.js";

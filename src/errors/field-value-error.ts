@@ -4,7 +4,8 @@
 
 import { type ErrorCode, isNamedError, NetworkSchemaError, type NetworkSchemaErrorOptions } from "./base.js";
 
-type FieldValueCode = Extract<ErrorCode, "WRONG_TYPE" | "WRONG_LENGTH" | "OUT_OF_RANGE" | "MISSING_FIELD" | "SCHEMA_MISMATCH">;
+/** The codes a FieldValueError can carry. */
+export type FieldValueCode = Extract<ErrorCode, "WRONG_TYPE" | "WRONG_LENGTH" | "OUT_OF_RANGE" | "MISSING_FIELD" | "SCHEMA_MISMATCH">;
 
 /**
  * A field of a message holds a value that cannot be signed or sent as it is:
