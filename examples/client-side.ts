@@ -32,6 +32,7 @@ export const domain: EventDomain = { chainId: 1, verifyingContract: "0x000000000
 export const keycard = privateKeyToAccount("0x6e96004865b31132bb6d40de3fc32f16f1d1333a8252ed96983a629a230f3cc2");
 export const SHOP_ID = 23n;
 
+// #region readme
 /** Builds, signs and wraps one Tag event; returns the request envelope and the frame to send. */
 export async function buildWriteFrame({ account, nonce }: { account: LocalAccount; nonce: bigint }): Promise<{ request: Envelope; frame: Uint8Array }> {
   const event = create(ShopEventSchema, {
@@ -45,6 +46,7 @@ export async function buildWriteFrame({ account, nonce }: { account: LocalAccoun
   const request = createRequestEnvelope({ request: { case: "eventWriteRequest", value: createEventWriteRequest({ events: [signedEvent] }) } });
   return { request, frame: encodeEnvelope({ envelope: request }) };
 }
+// #endregion readme
 
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const { request, frame } = await buildWriteFrame({ account: keycard, nonce: 1n });

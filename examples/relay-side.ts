@@ -32,6 +32,7 @@ export interface ShopState {
   readonly log: Uint8Array[];
 }
 
+// #region readme
 /** Handles one frame from a logged-in client of `shop`; returns the response frame. */
 export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopState }): Uint8Array {
   // Size-capped decode; on garbage it throws a typed error and the connection is closed.
@@ -67,6 +68,7 @@ export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopStat
     return reply(`${error.code}: ${error.message}`);
   }
 }
+// #endregion readme
 
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const shop: ShopState = {
