@@ -1,0 +1,116 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// `npm run bench`: checks every fast path against its reference, times all
+// suites in one process, judges the targets, profiles any miss, measures the
+// bundle, prints the results and writes bench/RESULTS.md.
+// `npm run bench -- --quick` is a short smoke run that leaves RESULTS.md alone.
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { measureBundle } from "./bundle.js";
+import { type Case, measureCases } from "./measure.js";
+import { profileCase } from "./profile.js";
+import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
+import type { Suite } from "./suite.js";
+import { codecSuite } from "./suites/codec.js";
+import { digestSuite } from "./suites/digest.js";
+import { eip191Suite } from "./suites/eip191.js";
+import { signSuite } from "./suites/sign.js";
+import { verifySuite } from "./suites/verify.js";
+
+const quick = process.argv.includes("--quick");
+const options = quick ? { rounds: 1, minTimeMs: 60 } : { rounds: 3, minTimeMs: 300 };
+const started = performance.now();
+const now = new Date();
+const load = loadavg()[0] ?? 0;
+
+// Every suite asserts, before any timing, that our output equals its reference's.
+const suites: Suite[] = [digestSuite(), await signSuite(), await verifySuite(), await eip191Suite(), codecSuite()];
+const groups = suites.flatMap((s) => s.groups);
+const targets = suites.flatMap((s) => s.targets);
+const cases: Case[] = groups.flatMap((g) => g.cases);
+if (load > 1) console.log(`note: load average ${load.toFixed(2)}: other work is running, figures will be noisier`);
+console.log(`checks passed; timing ${cases.length} cases × ${options.rounds} rounds (≥ ${options.minTimeMs} ms each)…`);
+
+const ns = await measureCases(cases, {
+  ...options,
+  onProgress: (done, total) => {
+    if (done % 10 === 0 || done === total) console.log(`  ${done}/${total}`);
+  },
+});
+const verdicts = judge(targets, ns);
+
+// A miss gets a CPU profile of both sides, to show where their time goes.
+const misses: Miss[] = [];
+for (const verdict of verdicts.filter((v) => !v.pass)) {
+  const { target } = verdict;
+  const profiles = [];
+  for (const c of cases.filter((x) => x.id === target.subject || x.id === target.reference)) {
+    profiles.push({ label: c.label, summary: await profileCase({ id: c.id, fn: c.fn, ms: quick ? 300 : 1500 }) });
+  }
+  misses.push({ verdict, bound: target.explain?.(ns), profiles });
+}
+
+const bundle = await measureBundle();
+const seconds = (performance.now() - started) / 1000;
+
+const table = resultsTable(groups, ns);
+const verdictTable = targetsTable(verdicts);
+console.log(`\n${table}\n\nTargets:\n${verdictTable}\n`);
+console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
+console.log(missSection(misses));
+console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
+
+if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
+
+function results(): string {
+  const version = (pkg: string) => (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), "utf8")) as { version: string }).version;
+  return `<!--
+SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+
+SPDX-License-Identifier: MIT
+-->
+
+# Benchmark results
+
+Written by \`npm run bench\` (bench/run.ts); regenerate rather than edit. All
+figures come from one run in one process on the machine below, so the ratios
+compare like with like; absolute numbers only mean something on this machine.
+
+## Machine
+
+${machineSection(now, load)}
+- Libraries: viem ${version("viem")}, @noble/hashes ${version("@noble/hashes")}, @noble/curves ${version("@noble/curves")}, @bufbuild/protobuf ${version("@bufbuild/protobuf")}
+- Suite time: ${seconds.toFixed(0)} s
+
+## Method
+
+Each case is timed with mitata's \`measure\` for at least ${options.minTimeMs} ms, in
+${options.rounds} interleaved rounds (alternating order); the figure is the best
+round's median time per operation. Before any timing every case's output is
+checked against its reference (same digest, same signature, same signer; the
+52 v3 vectors' EIP-191 hashes; byte-identical re-encoding), so a wrong fast
+path fails the bench. Baselines get their inputs prepared outside the timing
+(viem receives \`eventTypedData\`'s output). The keccak floor performs exactly
+the keccak-256 calls hashEvent needs for the event (counted by
+bench/keccak-floor.ts, whose own EIP-712 walk is checked against viem), on
+preallocated buffers of the same sizes. "time ÷ ours" above 1 means ours is faster.
+
+## Results
+
+${table}
+
+## Targets
+
+${verdictTable}
+
+## Bundle
+
+${bundleSection(bundle)}
+
+## Missed targets: what bounds them
+
+${missSection(misses)}
+`;
+}
