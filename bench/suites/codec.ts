@@ -7,10 +7,11 @@ import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { bytesToHex } from "viem";
 import { ShopEventSchema } from "../../src/index.js";
 import { assertSame, type Suite } from "../suite.js";
-import { loadBenchVectors } from "../vectors.js";
+import { hexToBytes } from "viem";
+import { loadV3Vectors } from "../../test/support/load-v3-vectors.js";
 
 export function codecSuite(): Suite {
-  const encoded = loadBenchVectors().events.map((v) => v.encoded);
+  const encoded = loadV3Vectors().events.map((v) => hexToBytes(v.encoded));
   const decoded = encoded.map((bytes) => fromBinary(ShopEventSchema, bytes));
   decoded.forEach((event, i) => assertSame(`re-encoding of vector #${i}`, bytesToHex(toBinary(ShopEventSchema, event)), bytesToHex(encoded[i]!)));
   const total = encoded.reduce((sum, bytes) => sum + bytes.length, 0);

@@ -29,6 +29,7 @@ import {
   verifyEvent,
 } from "../../src/index.js";
 import { domain, testAccount } from "./fixtures.js";
+import { thrownAsync } from "../support/thrown.js";
 
 const valid = create(ShopEventSchema, { nonce: 1n, shopId: { raw: new Uint8Array(32) }, union: { case: "createOrder", value: { id: { raw: new Uint8Array(8) } } } });
 let signature: Hex;
@@ -44,15 +45,6 @@ const eventFunctions: { name: string; run: (event: ShopEvent, on: unknown) => un
   { name: "recoverEventSigner", run: (event, on) => recoverEventSigner({ event, domain: on as EventDomain, signature }) },
   { name: "verifyEvent", run: (event, on) => verifyEvent({ event, domain: on as EventDomain, signature, address: testAccount.address }) },
 ];
-
-async function thrown(run: () => unknown): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected an error, got none");
-}
 
 const bytes = (length: number, fill = 0) => ({ raw: new Uint8Array(length).fill(fill) });
 const event = (union: unknown, extra: Record<string, unknown> = {}): ShopEvent =>
@@ -86,7 +78,7 @@ describe("wrapper of the wrong length → FieldValueError WRONG_LENGTH at the ra
   const table = cases.flatMap((c) => eventFunctions.map((f) => ({ ...c, fn: f.name, run: f.run })));
 
   it.each(table)("$name: $fn", async ({ event, path, length, run }) => {
-    const error = await thrown(() => run(event, domain));
+    const error = await thrownAsync(() => run(event, domain));
     expect(isFieldValueError(error)).toBe(true);
     expect(error).toMatchObject({ name: "FieldValueError", code: "WRONG_LENGTH", path });
     expect((error as Error).message).toContain(`exactly ${length} bytes`);
@@ -162,7 +154,7 @@ describe("unknown fields → UnknownFieldsError at the message that carries them
 
   const table = cases.flatMap((c) => eventFunctions.map((f) => ({ ...c, fn: f.name, run: f.run })));
   it.each(table)("$name: $fn", async ({ event, path, numbers, run }) => {
-    const error = await thrown(() => run(event, domain));
+    const error = await thrownAsync(() => run(event, domain));
     expect(isUnknownFieldsError(error)).toBe(true);
     expect(error).toMatchObject({ name: "UnknownFieldsError", code: "UNKNOWN_FIELDS", path, fieldNumbers: numbers });
   });
@@ -177,7 +169,7 @@ describe("required oneof without a member → FieldValueError MISSING_FIELD", ()
   ];
   const table = cases.flatMap((c) => eventFunctions.map((f) => ({ ...c, fn: f.name, run: f.run })));
   it.each(table)("$name: $fn", async ({ event, path, run }) => {
-    const error = await thrown(() => run(event, domain));
+    const error = await thrownAsync(() => run(event, domain));
     expect(isFieldValueError(error)).toBe(true);
     expect(error).toMatchObject({ code: "MISSING_FIELD", path });
   });
@@ -224,7 +216,7 @@ describe("oneof case that is not a member of the oneof → FieldValueError at th
   ];
   const table = cases.flatMap((c) => eventFunctions.map((f) => ({ ...c, fn: f.name, run: f.run })));
   it.each(table)("$name: $fn", async ({ event, path, run }) => {
-    const error = await thrown(() => run(event(), domain));
+    const error = await thrownAsync(() => run(event(), domain));
     expect(isFieldValueError(error)).toBe(true);
     expect(error).toMatchObject({ code: "WRONG_TYPE", path });
   });
@@ -254,7 +246,7 @@ describe("values of the wrong JS type or range (bypassing TypeScript) → FieldV
   ];
   const table = cases.flatMap((c) => eventFunctions.map((f) => ({ ...c, fn: f.name, run: f.run })));
   it.each(table)("$name: $fn", async ({ event, path, code, run }) => {
-    const error = await thrown(() => run(event(), domain));
+    const error = await thrownAsync(() => run(event(), domain));
     expect(isFieldValueError(error)).toBe(true);
     expect(error).toMatchObject({ code, path });
   });
@@ -298,7 +290,7 @@ describe("bad domain → DomainError INVALID_DOMAIN naming the member", () => {
   });
 
   it.each(table)("$name: $fn", async ({ domain: bad, path, run }) => {
-    const error = await thrown(() => run(valid, bad));
+    const error = await thrownAsync(() => run(valid, bad));
     expect(isDomainError(error)).toBe(true);
     expect(error).toMatchObject({ name: "DomainError", code: "INVALID_DOMAIN", path });
   });
@@ -352,7 +344,7 @@ describe("malformed signature → SignatureError INVALID_SIGNATURE with its prob
   const table = cases.flatMap((c) => functions.map((f) => ({ ...c, ...f })));
 
   it.each(table)("$name: $fn", async ({ signature: make, problem, run }) => {
-    const error = await thrown(() => run(make()));
+    const error = await thrownAsync(() => run(make()));
     expect(isSignatureError(error)).toBe(true);
     expect(error).toMatchObject({ name: "SignatureError", code: "INVALID_SIGNATURE", path: "signature", problem });
   });
@@ -373,7 +365,7 @@ describe("malformed signature → SignatureError INVALID_SIGNATURE with its prob
   });
 
   it("verifyEvent refuses an address that is not one", async () => {
-    const error = await thrown(() => verifyEvent({ event: valid, domain, signature, address: "0x1234" as Hex }));
+    const error = await thrownAsync(() => verifyEvent({ event: valid, domain, signature, address: "0x1234" as Hex }));
     expect(isFieldValueError(error)).toBe(true);
     expect(error).toMatchObject({ code: "WRONG_TYPE", path: "address" });
   });

@@ -8,25 +8,16 @@
 import { create, toBinary } from "@bufbuild/protobuf";
 import { AnySchema } from "@bufbuild/protobuf/wkt";
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
-import { bytesToHex, hashMessage, type Hex, hexToBytes } from "viem";
+import { bytesToHex, hashMessage, hexToBytes } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { createSignedEvent, hashEventBytes, openSignedEvent, SHOP_EVENT_TYPE_URL, signEventBytes } from "../../src/index.js";
 
-interface RawVector {
-  type: string;
-  encoded: Hex;
-  hash: Hex;
-  signature: Hex;
-}
-const file = JSON.parse(readFileSync(new URL("../vectors/upstream-v3-testVectors.json", import.meta.url), "utf8")) as {
-  signatures: { signer: { address: Hex; key: Hex } };
-  events: RawVector[];
-};
-const signer = file.signatures.signer;
-const vectors = file.events.map((v, index) => ({ ...v, name: `#${String(index).padStart(2, "0")} ${v.type}` }));
+import { loadV3Vectors } from "../support/load-v3-vectors.js";
+
+const { signer, events } = loadV3Vectors();
+const vectors = events.map((v) => ({ ...v, name: `#${String(v.index).padStart(2, "0")} ${v.type}` }));
 
 describe("upstream v3 vectors (EIP-191)", () => {
   it("has 52 vectors, and the signer key matches the signer address", () => {

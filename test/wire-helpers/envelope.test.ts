@@ -38,6 +38,7 @@ import {
   signEvent,
 } from "../../src/index.js";
 import { domain, highS, keycard, SHOP_ID, tagEvent } from "./fixtures.js";
+import { thrown } from "../support/thrown.js";
 
 const signedEvents = await Promise.all(
   Array.from({ length: 65 }, async (_, i) => {
@@ -45,15 +46,6 @@ const signedEvents = await Promise.all(
     return createSignedEvent({ event, signature: await signEvent({ event, domain, account: keycard }) });
   }),
 );
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("protocol limits", () => {
   it("are the values of the v3 network", () => {

@@ -47,7 +47,7 @@ let slowest = 0;
 const sampleEvents = fc.sample(arbitraries.event, { numRuns: 24, seed: 712 });
 const signed712 = await Promise.all(sampleEvents.map(async (event) => createSignedEvent({ event, signature: await signEvent({ event, domain, account: keycard }) })));
 const v3 = loadV3Vectors().events.slice(0, 24);
-const v3Signatures = (await import("../vectors/upstream-v3-testVectors.json", { with: { type: "json" } })).default.events.map((e: { signature: string }) => e.signature);
+const v3Signatures = loadV3Vectors().events.map((e) => e.signature);
 const signed191 = v3.map((v, i) =>
   create(SignedEventSchema, { event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: hexToBytes(v.encoded) }), signature: create(SignatureSchema, { raw: hexToBytes(v3Signatures[i] as `0x${string}`) }) }),
 );

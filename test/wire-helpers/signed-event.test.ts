@@ -30,6 +30,7 @@ import {
   signEventBytes,
 } from "../../src/index.js";
 import { domain, highS, keycard, N, otherDomain, otherKeycard, setWord, tagEvent } from "./fixtures.js";
+import { thrown } from "../support/thrown.js";
 
 const event = tagEvent(1n);
 const signature712 = hexToBytes(await signEvent({ event, domain, account: keycard }));
@@ -39,15 +40,6 @@ const signature191 = hexToBytes(await signEventBytes({ eventBytes, account: keyc
 /** A SignedEvent built by hand, so tests can put anything in it. */
 function rawSignedEvent({ typeUrl = SHOP_EVENT_TYPE_URL, value = eventBytes, signature = signature712 }: { typeUrl?: string; value?: Uint8Array; signature?: Uint8Array } = {}) {
   return create(SignedEventSchema, { event: create(AnySchema, { typeUrl, value }), signature: create(SignatureSchema, { raw: signature }) });
-}
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
 }
 
 describe("createSignedEvent", () => {
