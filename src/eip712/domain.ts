@@ -56,7 +56,12 @@ export function resolveDomain({ domain }: { domain: unknown }): ResolvedDomain {
   if (typeof domain !== "object" || domain === null) {
     throw new DomainError({ path: "domain", expected: "an object { chainId, verifyingContract }" });
   }
-  const { chainId, verifyingContract, name = EIP712_DOMAIN_NAME, version = EIP712_DOMAIN_VERSION } = domain as Record<string, unknown>;
+  const { chainId, verifyingContract, name = EIP712_DOMAIN_NAME, version = EIP712_DOMAIN_VERSION, ...extra } = domain as Record<string, unknown>;
+  // A member we do not sign (e.g. `salt`) would otherwise be silently left out of the signature.
+  const unexpected = Object.keys(extra).filter((key) => extra[key] !== undefined);
+  if (unexpected.length > 0) {
+    throw new DomainError({ path: `domain.${unexpected[0]}`, expected: "only name, version, chainId and verifyingContract: this domain has no other members" });
+  }
   const chainOk =
     (typeof chainId === "number" && Number.isSafeInteger(chainId) && chainId > 0) ||
     (typeof chainId === "bigint" && chainId > 0n && chainId <= MAX_UINT256);

@@ -80,12 +80,18 @@ export function checkScalar(type: ScalarKind, value: unknown): bigint | number |
       if (typeof value !== "boolean") throw new Problem("WRONG_TYPE", "expected a boolean");
       return value;
     case "string":
-      if (typeof value !== "string") throw new Problem("WRONG_TYPE", "expected a string");
-      return value;
+      return checkString(value);
     case "bytes":
       if (!(value instanceof Uint8Array)) throw new Problem("WRONG_TYPE", "expected a Uint8Array");
       return value;
   }
+}
+
+// Lone surrogates have no UTF-8 form: protobuf and keccak(utf8) would both turn them into U+FFFD.
+function checkString(value: unknown): string {
+  if (typeof value !== "string") throw new Problem("WRONG_TYPE", "expected a string");
+  if (!value.isWellFormed()) throw new Problem("WRONG_TYPE", "expected well-formed Unicode text (no lone surrogates)");
+  return value;
 }
 
 /** The raw bytes (or string) inside an atomic wrapper, with its exact length enforced. */
@@ -93,8 +99,12 @@ export function atomicRaw(element: Extract<ElementPlan, { kind: "atomic" }>, val
   const wrapper = checkMessage(value, element.typeName);
   const raw = wrapper[element.rawName];
   if (element.type === "string") {
-    if (typeof raw !== "string") new Problem("WRONG_TYPE", "expected a string").within(element.rawName);
-    return raw as string;
+    try {
+      return checkString(raw);
+    } catch (error) {
+      if (error instanceof Problem) error.within(element.rawName);
+      throw error;
+    }
   }
   if (!(raw instanceof Uint8Array)) return new Problem("WRONG_TYPE", "expected a Uint8Array").within(element.rawName);
   if (element.length !== 0 && raw.length !== element.length) {

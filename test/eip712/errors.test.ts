@@ -389,3 +389,21 @@ describe("every error above is a NetworkSchemaError, never a raw TypeError or Ra
     }
   });
 });
+
+describe("values that would be signed differently from what they say", () => {
+  const tag = (name: string) => create(ShopEventSchema, { nonce: 1n, union: { case: "tag", value: { id: { raw: new Uint8Array(8) }, name } } });
+
+  it("refuses strings with lone surrogates (they have no UTF-8 form)", async () => {
+    for (const name of ["\uD800", "a\uDC00b", "\uDBFF"]) {
+      const error = await thrownAsync(() => hashEvent({ event: tag(name), domain }));
+      expect(isFieldValueError(error) && error.code).toBe("WRONG_TYPE");
+      expect((error as { path: string }).path).toBe("event.tag.name");
+    }
+    expect(() => hashEvent({ event: tag("a\uD83D\uDE00b"), domain })).not.toThrow();
+  });
+
+  it("refuses domain members it would not sign, such as salt", async () => {
+    const error = await thrownAsync(() => hashEvent({ event: tag("x"), domain: { ...domain, salt: "0x01" } as never }));
+    expect(isDomainError(error) && error.path).toBe("domain.salt");
+  });
+});
