@@ -7,6 +7,7 @@ import type { EventCheckFailure } from "../errors/event-rejected-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { createKeycardSet, isKeycardSet, type KeycardInput, type KeycardSet } from "./keycards.js";
 import { type ShopIdInput, shopIdBytes } from "./shop-id.js";
+import { sameBytes } from "./same-bytes.js";
 
 export type { EventCheckCode, EventCheckFailure } from "../errors/event-rejected-error.js";
 
@@ -71,7 +72,7 @@ export function checkEvent({ event, signer, shopId, keycards, lastNonce, timesta
 
   const shop = event.shopId?.raw;
   if (shop === undefined) fail("SHOP_MISMATCH", "event.shop_id", "event has no shop_id");
-  else if (!sameBytes(shop, expectedShop)) fail("SHOP_MISMATCH", "event.shop_id", "event belongs to another shop than this session's");
+  else if (!sameBytes({ a: shop, b: expectedShop })) fail("SHOP_MISMATCH", "event.shop_id", "event belongs to another shop than this session's");
 
   if (typeof signer !== "string" || !allowed.has(signer)) fail("UNKNOWN_KEYCARD", "signer", "signer is not an allowed keycard of this shop");
 
@@ -107,10 +108,4 @@ function windowNanos(window: unknown): [bigint, bigint] {
 function dateNanos(value: unknown, path: string): bigint {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new FieldValueError("WRONG_TYPE", "expected a valid Date", { path });
   return BigInt(value.getTime()) * 1_000_000n;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
 }

@@ -18,6 +18,7 @@ import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
 import { checkBytes, checkMaxBytes, decodeBounded } from "./decode-bounded.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { withSignaturePath } from "./signature-path.js";
+import { sameBytes } from "./same-bytes.js";
 
 /**
  * How the event was signed: `"eip712"` (this schema's typed data, the
@@ -88,7 +89,7 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
   }
   const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
   // The signature covers values, not bytes: only the canonical byte form of those values is accepted.
-  if (!sameBytes(toBinary(ShopEventSchema, event), eventBytes)) {
+  if (!sameBytes({ a: toBinary(ShopEventSchema, event), b: eventBytes })) {
     throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path: "signedEvent.event.value" });
   }
   return { event, signer: recoverDigestSigner({ digest, signature }), eventBytes };
@@ -99,10 +100,4 @@ function checkSignedEvent(value: unknown): SignedEvent {
     throw new FieldValueError("WRONG_TYPE", "expected a SignedEvent message or its bytes (Uint8Array)", { path: "signedEvent" });
   }
   return value as SignedEvent;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -20,6 +20,7 @@ const repo = fileURLToPath(new URL("../..", import.meta.url));
 const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as {
   name: string;
   dependencies: Record<string, string>;
+  bin: Record<string, string>;
 };
 const entryPoints = packageEntryPoints();
 
@@ -137,6 +138,18 @@ describe("npm pack", () => {
       expect(got?.keys).toBeGreaterThan(0);
     }
     expect(result).toMatchObject({ sameSchema: true, verified: true, recovered: true, wrongKey: false, proto: true });
+  });
+
+  it("ships a working massmarket-schema binary", () => {
+    const [[name, path]] = Object.entries(manifest.bin) as [[string, string]];
+    expect(name).toBe("massmarket-schema");
+    const binary = join(scratch, "node_modules", manifest.name, path);
+    expect(readFileSync(binary, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+    const help = run(process.execPath, [binary, "--help"], scratch);
+    expect(help).toContain("Usage: massmarket-schema <command>");
+    // A ShopEvent with nonce 1 and a CreateOrder: decoded by the installed binary.
+    const decoded = JSON.parse(run(process.execPath, [binary, "decode", "--type", "shop-event", "0x0801620c0a0a0a080102030405060708"], scratch).replace(/^detected.*\n/, ""));
+    expect(decoded).toMatchObject({ nonce: "1" });
   });
 
   it("has every import in the shipped code and declarations resolve inside the package or to a declared dependency", () => {
