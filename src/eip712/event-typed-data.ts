@@ -19,7 +19,9 @@ export type EventTypedDataReturnType = TypedData<typeof shopEventPrimary>;
 /**
  * EIP-712 typed data of a shop event, as viem's `hashTypedData`/`signTypedData`
  * and a wallet's `eth_signTypedData_v4` take it. Every field of the event is in
- * `message`; absent optional fields are empty arrays.
+ * `message`; absent optional fields are empty arrays. Integers above 32 bits
+ * are bigints: for a raw JSON-RPC request use viem's `serializeTypedData`
+ * (viem's wallet clients do that themselves).
  *
  * @throws FieldValueError, UnknownFieldsError, DomainError
  * @example
