@@ -754,9 +754,10 @@ export const UpdateOrder_ChoosePaymentMethodSchema: GenMessage<UpdateOrder_Choos
   messageDesc(file_market_mass_shop_events, 9, 3);
 
 /**
- * ShopEvent is the unit of a shop's log. A client builds it, encodes it, signs
- * the bytes with its keycard and writes it inside a SignedEvent; the relay
- * checks the signature and appends it to the shop's log.
+ * ShopEvent is the unit of a shop's log. A client builds it, signs it with its
+ * keycard (EIP-712 typed data derived from this schema, see docs/eip712.md;
+ * version-3 peers sign the encoded bytes with EIP-191) and writes it inside a
+ * SignedEvent; the relay checks the signature and appends it to the shop's log.
  *
  * @generated from message market.mass.ShopEvent
  */

@@ -30,15 +30,16 @@ export const file_market_mass_transport: GenFile = /*@__PURE__*/
 export type SignedEvent = Message<"market.mass.SignedEvent"> & {
   /**
    * The event. Its type URL is "type.googleapis.com/market.mass.ShopEvent"
-   * and its value holds the exact ShopEvent bytes that were signed; never
-   * re-encode them.
+   * and its value holds the ShopEvent bytes as the signer encoded them
+   * (canonical protobuf encoding); never re-encode them.
    *
    * @generated from field: google.protobuf.Any event = 1;
    */
   event?: Any | undefined;
 
   /**
-   * The keycard's signature over the event bytes.
+   * The keycard's signature over the event: EIP-712 over the event's typed
+   * data (docs/eip712.md), or, from version-3 peers, EIP-191 over the bytes.
    *
    * @generated from field: market.mass.Signature signature = 2;
    */
