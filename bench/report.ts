@@ -35,16 +35,23 @@ function figure(ns: ReadonlyMap<string, number>, id: string): number {
   return value;
 }
 
-/** Markdown table of every group: ops/s, µs/op and each row's time relative to the group's subject. */
-export function resultsTable(groups: readonly Group[], ns: ReadonlyMap<string, number>): string {
-  const lines = ["| Benchmark | ops/s | µs/op | time ÷ ours |", "| --- | ---: | ---: | ---: |"];
+/**
+ * Markdown table of every group: ops/s, µs/op, heap bytes allocated per op, and
+ * each row's time and allocation relative to the group's subject.
+ */
+export function resultsTable(groups: readonly Group[], ns: ReadonlyMap<string, number>, allocated: ReadonlyMap<string, number>): string {
+  const lines = ["| Benchmark | ops/s | µs/op | time ÷ ours | kB allocated/op | allocated ÷ ours |", "| --- | ---: | ---: | ---: | ---: | ---: |"];
   for (const group of groups) {
-    lines.push(`| **${group.title}** | | | |`);
+    lines.push(`| **${group.title}** | | | | | |`);
     const subject = figure(ns, group.subject);
+    const subjectBytes = figure(allocated, group.subject);
     for (const c of group.cases) {
       const time = figure(ns, c.id);
-      const relative = c.id === group.subject ? "1.00 (ours)" : `${(time / subject).toFixed(2)}`;
-      lines.push(`| ${c.label} | ${Math.round(1e9 / time).toLocaleString("en-US")} | ${(time / 1000).toFixed(1)} | ${relative} |`);
+      const bytes = figure(allocated, c.id);
+      const ours = c.id === group.subject;
+      const relative = ours ? "1.00 (ours)" : `${(time / subject).toFixed(2)}`;
+      const relativeBytes = ours ? "1.00 (ours)" : subjectBytes > 0 ? `${(bytes / subjectBytes).toFixed(2)}` : "–";
+      lines.push(`| ${c.label} | ${Math.round(1e9 / time).toLocaleString("en-US")} | ${(time / 1000).toFixed(1)} | ${relative} | ${(bytes / 1000).toFixed(1)} | ${relativeBytes} |`);
     }
   }
   return lines.join("\n");

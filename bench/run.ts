@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { measureBundle } from "./bundle.js";
 import { type Case, measureCases } from "./measure.js";
+import { measureAllocations } from "./memory.js";
 import { profileCase } from "./profile.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
@@ -39,6 +40,8 @@ const ns = await measureCases(cases, {
     if (done % 10 === 0 || done === total) console.log(`  ${done}/${total}`);
   },
 });
+console.log("measuring heap allocations per operation…");
+const allocated = await measureAllocations(cases);
 const verdicts = judge(targets, ns);
 
 // A miss gets a CPU profile of both sides, to show where their time goes.
@@ -55,7 +58,7 @@ for (const verdict of verdicts.filter((v) => !v.pass)) {
 const bundle = await measureBundle();
 const seconds = (performance.now() - started) / 1000;
 
-const table = resultsTable(groups, ns);
+const table = resultsTable(groups, ns, allocated);
 const verdictTable = targetsTable(verdicts);
 console.log(`\n${table}\n\nTargets:\n${verdictTable}\n`);
 console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
@@ -96,6 +99,11 @@ path fails the bench. Baselines get their inputs prepared outside the timing
 the keccak-256 calls hashEvent needs for the event (counted by
 bench/keccak-floor.ts, whose own EIP-712 walk is checked against viem), on
 preallocated buffers of the same sizes. "time ÷ ours" above 1 means ours is faster.
+
+Memory: heap bytes allocated per operation, the median of 15 bursts of 8
+operations, each started right after a full garbage collection (so the burst's
+heap growth is what it allocated); "allocated ÷ ours" above 1 means ours
+allocates less.
 
 ## Results
 
