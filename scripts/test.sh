@@ -7,6 +7,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; "$@"; }
+
+# Two checks need Debian packages; say so plainly instead of failing deep inside a tool.
+missing=()
+command -v reuse >/dev/null || missing+=("reuse (for reuse lint)")
+[ -x "${CHROMIUM_BIN:-/usr/bin/chromium}" ] || missing+=("chromium (for the browser tests; or set CHROMIUM_BIN)")
+if [ ${#missing[@]} -gt 0 ]; then
+  printf 'npm test needs: %s\nOn Debian: apt-get install reuse chromium (.ci/run does this).\n' "${missing[*]}" >&2
+  exit 1
+fi
 step npx buf lint
 step npx buf format -d --exit-code
 step npm run --silent breaking
