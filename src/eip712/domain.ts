@@ -36,11 +36,11 @@ export interface EventDomain {
   readonly version?: string;
 }
 
-/** A checked domain with defaults filled in. */
+/** A checked domain with defaults filled in; `chainId` as a bigint, as the uint256 it is. */
 export interface ResolvedDomain {
   readonly name: string;
   readonly version: string;
-  readonly chainId: number | bigint;
+  readonly chainId: bigint;
   readonly verifyingContract: Address;
 }
 
@@ -71,7 +71,7 @@ export function resolveDomain({ domain }: { domain: unknown }): ResolvedDomain {
   }
   if (typeof name !== "string" || name === "") throw new DomainError({ path: "domain.name", expected: "a non-empty string" });
   if (typeof version !== "string" || version === "") throw new DomainError({ path: "domain.version", expected: "a non-empty string" });
-  return { name, version, chainId: chainId as number | bigint, verifyingContract: verifyingContract as Address };
+  return { name, version, chainId: BigInt(chainId as number | bigint), verifyingContract: verifyingContract as Address };
 }
 
 /**
@@ -86,7 +86,7 @@ export function domainSeparator({ domain }: { domain: ResolvedDomain }): Uint8Ar
   words.set(DOMAIN_TYPE_HASH, 0);
   words.set(keccak_256(domain.name), 32);
   words.set(keccak_256(domain.version), 64);
-  let chain = BigInt(domain.chainId);
+  let chain = domain.chainId;
   for (let k = 127; k >= 96; k--, chain >>= 8n) words[k] = Number(chain & 0xffn);
   const address = domain.verifyingContract.slice(2);
   for (let k = 0; k < 20; k++) words[140 + k] = Number.parseInt(address.slice(2 * k, 2 * k + 2), 16);

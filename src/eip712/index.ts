@@ -10,6 +10,6 @@ export { authChallengePrimary, type PrimaryType, shopEventPrimary } from "./prim
 export * from "./recover-event-signer.js";
 export type { Signer } from "./sign-digest.js";
 export * from "./sign-event.js";
-export type { TypedData } from "./typed-data.js";
+export type { TypedData, TypedDataMessage } from "./typed-data.js";
 export type { TypedDataValue } from "./typed-data-message.js";
 export * from "./verify-event.js";

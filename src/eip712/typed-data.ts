@@ -2,18 +2,22 @@
 //
 // SPDX-License-Identifier: MIT
 
+import type { TypedDataDefinition } from "viem";
 import { type ResolvedDomain, resolveDomain } from "./domain.js";
 import { planFor } from "./plan.js";
 import type { PrimaryType } from "./primary-types.js";
 import { guarded } from "./problem.js";
-import { type TypedDataValue, typedDataMessage } from "./typed-data-message.js";
+import { typedDataMessage } from "./typed-data-message.js";
 
-/** EIP-712 typed data as viem, ethers and `eth_signTypedData_v4` take it. */
+/** The `message` viem derives from the generated `types`: the exact shape `typedDataMessage` builds. */
+export type TypedDataMessage<P extends PrimaryType> = TypedDataDefinition<P["types"], P["primaryType"] & keyof P["types"]>["message"];
+
+/** EIP-712 typed data as viem (typed), ethers and `eth_signTypedData_v4` take it. */
 export interface TypedData<P extends PrimaryType> {
   readonly domain: ResolvedDomain;
   readonly types: P["types"];
   readonly primaryType: P["primaryType"];
-  readonly message: { [member: string]: TypedDataValue };
+  readonly message: TypedDataMessage<P>;
 }
 
 /**
@@ -26,6 +30,7 @@ export function typedDataOf<P extends PrimaryType>({ primary, message, domain, r
     domain: resolved,
     types: primary.types,
     primaryType: primary.primaryType,
-    message: guarded(root, () => typedDataMessage(planFor(primary.schema), message)),
+    // One generated table drives both the `types` and the walk that builds the message.
+    message: guarded(root, () => typedDataMessage(planFor(primary.schema), message)) as TypedDataMessage<P>,
   };
 }

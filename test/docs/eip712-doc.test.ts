@@ -49,7 +49,7 @@ describe("docs/eip712.md worked example", () => {
   });
 
   it("gives hashStruct values, domain separator and digest the code computes", () => {
-    const message = typedData.message as Record<string, Record<string, unknown>[]>;
+    const message = typedData.message as unknown as Record<string, Record<string, unknown>[]>;
     expect(encoder.hashStruct("ShopEvent", typedData.message)).toBe(worked.hashStruct.ShopEvent);
     expect(encoder.hashStruct("CreateOrder", message.create_order?.[0] as Record<string, unknown>)).toBe(worked.hashStruct.CreateOrder);
     expect(encoder.hashStruct("google_protobuf_Timestamp", message.timestamp?.[0] as Record<string, unknown>)).toBe(worked.hashStruct.google_protobuf_Timestamp);
