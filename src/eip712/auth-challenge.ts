@@ -13,6 +13,7 @@ import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { typedDigest } from "./digest.js";
 import type { EventDomain } from "./domain.js";
 import { authChallengePrimary } from "./primary-types.js";
+import { expectedAddress, sameAddress } from "./expected-address.js";
 import { type Signer, signDigest } from "./sign-digest.js";
 import { type TypedData, typedDataOf } from "./typed-data.js";
 
@@ -70,5 +71,6 @@ export async function recoverAuthChallengeSigner({ challenge, domain, signature 
  * @example if (!(await verifyAuthChallenge({ challenge, domain, signature, address }))) closeConnection();
  */
 export async function verifyAuthChallenge({ address, ...rest }: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): Promise<boolean> {
-  return (await recoverAuthChallengeSigner(rest)).toLowerCase() === String(address).toLowerCase();
+  const expected = expectedAddress({ address });
+  return sameAddress({ a: await recoverAuthChallengeSigner(rest), b: expected });
 }

@@ -9,6 +9,7 @@ import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import type { PrimaryType } from "./primary-types.js";
 import { isLocalAccount, isWalletClient, type Signer } from "./signer.js";
 import type { TypedData } from "./typed-data.js";
+import { sameAddress } from "./expected-address.js";
 
 export type { Signer } from "./signer.js";
 
@@ -29,7 +30,7 @@ export async function signDigest<P extends PrimaryType>({ account, digest, typed
     const signature = await account.signTypedData({ account: walletAccount, ...(typedData() as object) } as never);
     const strict = parseSignature({ signature });
     // A wallet hashes on its own: make sure it signed what we meant, with the key we expect.
-    if (recoverDigestSigner({ digest, signature: strict }).toLowerCase() !== walletAccount.address.toLowerCase()) {
+    if (!sameAddress({ a: recoverDigestSigner({ digest, signature: strict }), b: walletAccount.address })) {
       throw new AccountError("the wallet returned a signature that does not recover to its account for this typed data");
     }
     return bytesToHex(strict.bytes);

@@ -2,11 +2,11 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, type Hex, isAddress } from "viem";
+import type { Address, Hex } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
-import { FieldValueError } from "../errors/field-value-error.js";
 import type { EventDomain } from "./domain.js";
 import { recoverEventSigner } from "./recover-event-signer.js";
+import { expectedAddress, sameAddress } from "./expected-address.js";
 
 export interface VerifyEventParameters {
   readonly event: ShopEvent;
@@ -27,9 +27,6 @@ export interface VerifyEventParameters {
  * if (!(await verifyEvent({ event, domain, signature, address: keycard }))) reject();
  */
 export async function verifyEvent({ event, domain, signature, address }: VerifyEventParameters): Promise<boolean> {
-  if (typeof address !== "string" || !isAddress(address, { strict: false })) {
-    throw new FieldValueError("WRONG_TYPE", "expected an Ethereum address, 0x + 40 hex digits", { path: "address" });
-  }
-  const signer = await recoverEventSigner({ event, domain, signature });
-  return signer.toLowerCase() === address.toLowerCase();
+  const expected = expectedAddress({ address });
+  return sameAddress({ a: await recoverEventSigner({ event, domain, signature }), b: expected });
 }

@@ -10,6 +10,7 @@ import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
 import { decodeShopEvent } from "./decode-shop-event.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
+import { sameAddress } from "../eip712/expected-address.js";
 
 export interface SignEventBytesParameters {
   /** The exact ShopEvent bytes to send (`toBinary(ShopEventSchema, event)`); put the same bytes in the SignedEvent. */
@@ -42,7 +43,7 @@ export async function signEventBytes({ eventBytes, account }: SignEventBytesPara
     const walletAccount = account.account;
     if (!walletAccount) throw new AccountError("expected a WalletClient created with an `account`");
     const strict = parseSignature({ signature: await account.signMessage({ account: walletAccount, message: { raw } }) });
-    if (recoverDigestSigner({ digest, signature: strict }).toLowerCase() !== walletAccount.address.toLowerCase()) {
+    if (!sameAddress({ a: recoverDigestSigner({ digest, signature: strict }), b: walletAccount.address })) {
       throw new AccountError("the wallet returned a signature that does not recover to its account for these bytes");
     }
     return bytesToHex(strict.bytes);

@@ -26,6 +26,7 @@ import {
   recoverEventSigner,
   signAuthChallenge,
   signEvent,
+  verifyAuthChallenge,
   verifyEvent,
 } from "../../src/index.js";
 import { domain, testAccount } from "./fixtures.js";
@@ -405,5 +406,18 @@ describe("values that would be signed differently from what they say", () => {
   it("refuses domain members it would not sign, such as salt", async () => {
     const error = await thrownAsync(() => hashEvent({ event: tag("x"), domain: { ...domain, salt: "0x01" } as never }));
     expect(isDomainError(error) && error.path).toBe("domain.salt");
+  });
+});
+
+describe("verify calls with an expected address that is no address", () => {
+  it.each(["0x1234", "not an address", 42])("throw FieldValueError at `address` for %s", async (address) => {
+    const event = create(ShopEventSchema, { nonce: 1n, union: { case: "createOrder", value: { id: { raw: new Uint8Array(8) } } } });
+    const signature = await signEvent({ event, domain, account: testAccount });
+    const fromEvent = await thrownAsync(() => verifyEvent({ event, domain, signature, address: address as never }));
+    expect(isFieldValueError(fromEvent) && fromEvent.path).toBe("address");
+    const challenge = Uint8Array.of(1);
+    const challengeSignature = await signAuthChallenge({ challenge, domain, account: testAccount });
+    const fromChallenge = await thrownAsync(() => verifyAuthChallenge({ challenge, domain, signature: challengeSignature, address: address as never }));
+    expect(isFieldValueError(fromChallenge) && fromChallenge.path).toBe("address");
   });
 });
