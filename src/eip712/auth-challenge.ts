@@ -16,6 +16,7 @@ import { authChallengePrimary } from "./primary-types.js";
 import { expectedAddress, sameAddress } from "./expected-address.js";
 import { type Signer, signDigest } from "./sign-digest.js";
 import { type TypedData, typedDataOf } from "./typed-data.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface AuthChallengeParameters {
   /** The challenge bytes from the relay's GenericResponse payload. */
@@ -34,7 +35,8 @@ function challengeMessage(challenge: unknown) {
  * Typed data of a login challenge, for a wallet's `eth_signTypedData_v4`.
  * @example const typedData = authChallengeTypedData({ challenge, domain });
  */
-export function authChallengeTypedData({ challenge, domain }: AuthChallengeParameters): TypedData<typeof authChallengePrimary> {
+export function authChallengeTypedData(parameters: AuthChallengeParameters): TypedData<typeof authChallengePrimary> {
+  const { challenge, domain } = objectParameter(parameters);
   return typedDataOf({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" });
 }
 
@@ -42,7 +44,8 @@ export function authChallengeTypedData({ challenge, domain }: AuthChallengeParam
  * EIP-712 digest of a login challenge.
  * @example const digest = hashAuthChallenge({ challenge, domain });
  */
-export function hashAuthChallenge({ challenge, domain }: AuthChallengeParameters): Hex {
+export function hashAuthChallenge(parameters: AuthChallengeParameters): Hex {
+  const { challenge, domain } = objectParameter(parameters);
   return bytesToHex(typedDigest({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" }));
 }
 
@@ -50,7 +53,8 @@ export function hashAuthChallenge({ challenge, domain }: AuthChallengeParameters
  * Signs a login challenge with the keycard; put the result in ChallengeSolvedRequest.
  * @example const signature = await signAuthChallenge({ challenge, domain, account: keycard });
  */
-export async function signAuthChallenge({ challenge, domain, account }: AuthChallengeParameters & { readonly account: Signer }): Promise<Hex> {
+export async function signAuthChallenge(parameters: AuthChallengeParameters & { readonly account: Signer }): Promise<Hex> {
+  const { challenge, domain, account } = objectParameter(parameters);
   const message = challengeMessage(challenge);
   const digest = typedDigest({ primary: authChallengePrimary, message, domain, root: "challenge" });
   return signDigest({ account, digest, typedData: () => typedDataOf({ primary: authChallengePrimary, message, domain, root: "challenge" }) });
@@ -60,7 +64,8 @@ export async function signAuthChallenge({ challenge, domain, account }: AuthChal
  * Address that signed a login challenge (strict signature checks first).
  * @example const keycard = await recoverAuthChallengeSigner({ challenge, domain, signature });
  */
-export async function recoverAuthChallengeSigner({ challenge, domain, signature }: AuthChallengeParameters & { readonly signature: Hex | Uint8Array }): Promise<Address> {
+export async function recoverAuthChallengeSigner(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array }): Promise<Address> {
+  const { challenge, domain, signature } = objectParameter(parameters);
   const strict = parseSignature({ signature });
   const digest = typedDigest({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" });
   return recoverDigestSigner({ digest, signature: strict });
@@ -70,7 +75,8 @@ export async function recoverAuthChallengeSigner({ challenge, domain, signature 
  * True when the challenge was signed by `address`.
  * @example if (!(await verifyAuthChallenge({ challenge, domain, signature, address }))) closeConnection();
  */
-export async function verifyAuthChallenge({ address, ...rest }: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): Promise<boolean> {
+export async function verifyAuthChallenge(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): Promise<boolean> {
+  const { address, ...rest } = objectParameter(parameters);
   const expected = expectedAddress({ address });
   return sameAddress({ a: await recoverAuthChallengeSigner(rest), b: expected });
 }

@@ -6,6 +6,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { EventDomain } from "./domain.js";
 import { shopEventPrimary } from "./primary-types.js";
 import { type TypedData, typedDataOf } from "./typed-data.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface EventTypedDataParameters {
   /** The shop event to sign, a protobuf-es `ShopEvent` (made with `create(ShopEventSchema, …)`). */
@@ -28,6 +29,7 @@ export type EventTypedDataReturnType = TypedData<typeof shopEventPrimary>;
  * const typedData = eventTypedData({ event, domain: { chainId: 1, verifyingContract: registry } });
  * const signature = await walletClient.signTypedData({ account, ...typedData });
  */
-export function eventTypedData({ event, domain }: EventTypedDataParameters): EventTypedDataReturnType {
+export function eventTypedData(parameters: EventTypedDataParameters): EventTypedDataReturnType {
+  const { event, domain } = objectParameter(parameters);
   return typedDataOf({ primary: shopEventPrimary, message: event, domain, root: "event" });
 }

@@ -7,6 +7,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { typedDigest } from "./digest.js";
 import type { EventDomain } from "./domain.js";
 import { shopEventPrimary } from "./primary-types.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface HashEventParameters {
   readonly event: ShopEvent;
@@ -22,6 +23,7 @@ export interface HashEventParameters {
  * @example
  * const digest = hashEvent({ event, domain: { chainId: 1, verifyingContract: registry } }); // "0x…"
  */
-export function hashEvent({ event, domain }: HashEventParameters): Hex {
+export function hashEvent(parameters: HashEventParameters): Hex {
+  const { event, domain } = objectParameter(parameters);
   return bytesToHex(typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" }));
 }

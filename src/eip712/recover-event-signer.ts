@@ -9,6 +9,7 @@ import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { typedDigest } from "./digest.js";
 import type { EventDomain } from "./domain.js";
 import { shopEventPrimary } from "./primary-types.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface RecoverEventSignerParameters {
   readonly event: ShopEvent;
@@ -25,7 +26,8 @@ export interface RecoverEventSignerParameters {
  * @example
  * const keycard = await recoverEventSigner({ event, domain, signature });
  */
-export async function recoverEventSigner({ event, domain, signature }: RecoverEventSignerParameters): Promise<Address> {
+export async function recoverEventSigner(parameters: RecoverEventSignerParameters): Promise<Address> {
+  const { event, domain, signature } = objectParameter(parameters);
   const strict = parseSignature({ signature });
   const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
   return recoverDigestSigner({ digest, signature: strict });

@@ -9,6 +9,7 @@ import type { EventDomain } from "./domain.js";
 import { shopEventPrimary } from "./primary-types.js";
 import { type Signer, signDigest } from "./sign-digest.js";
 import { typedDataOf } from "./typed-data.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface SignEventParameters {
   readonly event: ShopEvent;
@@ -27,7 +28,8 @@ export interface SignEventParameters {
  * const account = privateKeyToAccount(generatePrivateKey());
  * const signature = await signEvent({ event, domain, account });
  */
-export async function signEvent({ event, domain, account }: SignEventParameters): Promise<Hex> {
+export async function signEvent(parameters: SignEventParameters): Promise<Hex> {
+  const { event, domain, account } = objectParameter(parameters);
   const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
   return signDigest({ account, digest, typedData: () => typedDataOf({ primary: shopEventPrimary, message: event, domain, root: "event" }) });
 }

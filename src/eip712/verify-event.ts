@@ -7,6 +7,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { EventDomain } from "./domain.js";
 import { recoverEventSigner } from "./recover-event-signer.js";
 import { expectedAddress, sameAddress } from "./expected-address.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface VerifyEventParameters {
   readonly event: ShopEvent;
@@ -26,7 +27,8 @@ export interface VerifyEventParameters {
  * @example
  * if (!(await verifyEvent({ event, domain, signature, address: keycard }))) reject();
  */
-export async function verifyEvent({ event, domain, signature, address }: VerifyEventParameters): Promise<boolean> {
+export async function verifyEvent(parameters: VerifyEventParameters): Promise<boolean> {
+  const { event, domain, signature, address } = objectParameter(parameters);
   const expected = expectedAddress({ address });
   return sameAddress({ a: await recoverEventSigner({ event, domain, signature }), b: expected });
 }

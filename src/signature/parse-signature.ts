@@ -5,6 +5,7 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Hex, hexToBytes, isHex } from "viem";
 import { SignatureError } from "../errors/signature-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 /** A signature that passed every strict check, with `v` normalised to 27/28 on a copy. */
 export interface StrictSignature {
@@ -26,7 +27,8 @@ const HALF_N = N >> 1n;
  *
  * @example parseSignature({ signature: "0x…" }).yParity
  */
-export function parseSignature({ signature }: { signature: Hex | Uint8Array }): StrictSignature {
+export function parseSignature(parameters: { signature: Hex | Uint8Array }): StrictSignature {
+  const { signature } = objectParameter(parameters);
   const input = toBytes(signature);
   if (input.length !== 65) {
     throw new SignatureError({ problem: "LENGTH", expected: `expected 65 bytes (r ‖ s ‖ v), got ${input.length}` });

@@ -5,14 +5,17 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { keccak_256 } from "@noble/hashes/sha3";
 import { type Address, bytesToHex, checksumAddress } from "viem";
+import { PublicKeyError } from "../errors/public-key-error.js";
 import { SignatureError } from "../errors/signature-error.js";
 import type { StrictSignature } from "./parse-signature.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 /**
  * Recovers the address that signed a 32-byte digest with a strictly parsed signature.
  * @example recoverDigestSigner({ digest, signature: parseSignature({ signature }) })
  */
-export function recoverDigestSigner({ digest, signature }: { digest: Uint8Array; signature: StrictSignature }): Address {
+export function recoverDigestSigner(parameters: { digest: Uint8Array; signature: StrictSignature }): Address {
+  const { digest, signature } = objectParameter(parameters);
   let publicKey: Uint8Array;
   try {
     publicKey = new secp256k1.Signature(signature.r, signature.s)
@@ -29,6 +32,10 @@ export function recoverDigestSigner({ digest, signature }: { digest: Uint8Array;
  * Checksummed address of an uncompressed (65-byte, 0x04-prefixed) secp256k1 public key.
  * @example publicKeyToAddress({ publicKey: secp256k1.getPublicKey(key, false) }) // "0x…"
  */
-export function publicKeyToAddress({ publicKey }: { publicKey: Uint8Array }): Address {
+export function publicKeyToAddress(parameters: { publicKey: Uint8Array }): Address {
+  const { publicKey } = objectParameter(parameters);
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== 65 || publicKey[0] !== 0x04) {
+    throw new PublicKeyError({ path: "publicKey", expected: "expected an uncompressed secp256k1 public key: 65 bytes starting with 0x04" });
+  }
   return checksumAddress(bytesToHex(keccak_256(publicKey.subarray(1)).subarray(12)));
 }

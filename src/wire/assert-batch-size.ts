@@ -5,6 +5,7 @@
 import { BatchLimitError } from "../errors/batch-limit-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface AssertBatchSizeParameters {
   /** The batch, e.g. `eventWriteRequest.events`. */
@@ -23,7 +24,8 @@ export interface AssertBatchSizeParameters {
  * @example
  * assertBatchSize({ items: request.events }); // throws on 65 events
  */
-export function assertBatchSize({ items, limit = LIMIT_MAX_IN_BATCH_SIZE, path = "events" }: AssertBatchSizeParameters): void {
+export function assertBatchSize(parameters: AssertBatchSizeParameters): void {
+  const { items, limit = LIMIT_MAX_IN_BATCH_SIZE, path = "events" } = objectParameter(parameters);
   if (!Array.isArray(items)) throw new FieldValueError("WRONG_TYPE", "expected an array", { path });
   if (items.length === 0 || items.length > limit) throw new BatchLimitError({ path, count: items.length, limit });
 }

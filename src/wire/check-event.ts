@@ -8,6 +8,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { createKeycardSet, isKeycardSet, type KeycardInput, type KeycardSet } from "./keycards.js";
 import { type ShopIdInput, shopIdBytes } from "./shop-id.js";
 import { sameBytes } from "./same-bytes.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export type { EventCheckCode, EventCheckFailure } from "../errors/event-rejected-error.js";
 
@@ -55,7 +56,8 @@ const NANOS_PER_SECOND = 1_000_000_000n;
  * const opened = openSignedEvent({ signedEvent, domain });
  * const { ok, failures } = checkEvent({ ...opened, shopId, keycards, lastNonce: nonces.get(opened.signer), timestampWindow });
  */
-export function checkEvent({ event, signer, shopId, keycards, lastNonce, timestampWindow, allowAccountEvents = false }: CheckEventParameters): CheckEventReturnType {
+export function checkEvent(parameters: CheckEventParameters): CheckEventReturnType {
+  const { event, signer, shopId, keycards, lastNonce, timestampWindow, allowAccountEvents = false } = objectParameter(parameters);
   if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== "market.mass.ShopEvent") {
     throw new FieldValueError("WRONG_TYPE", "expected a ShopEvent message", { path: "event" });
   }

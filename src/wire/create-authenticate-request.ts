@@ -8,6 +8,7 @@ import { AuthenticateRequestSchema, type AuthenticateRequest } from "../../gen/m
 import { PublicKeySchema } from "../../gen/market/mass/base_types_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { uncompressedPublicKey } from "./keycards.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface CreateAuthenticateRequestParameters {
   /**
@@ -25,7 +26,8 @@ export interface CreateAuthenticateRequestParameters {
  * @example
  * const request = createAuthenticateRequest({ publicKey: keycard.publicKey });
  */
-export function createAuthenticateRequest({ publicKey }: CreateAuthenticateRequestParameters): AuthenticateRequest {
+export function createAuthenticateRequest(parameters: CreateAuthenticateRequestParameters): AuthenticateRequest {
+  const { publicKey } = objectParameter(parameters);
   const bytes = typeof publicKey === "string" && isHex(publicKey, { strict: true }) && publicKey.length % 2 === 0 ? hexToBytes(publicKey) : publicKey;
   if (!(bytes instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", "expected a public key as 0x-hex or a Uint8Array", { path: "publicKey" });
   const raw = uncompressedPublicKey({ publicKey: bytes, path: "publicKey" }).slice(1);

@@ -7,6 +7,7 @@ import type { Hex } from "viem";
 import { type ChallengeSolvedRequest, ChallengeSolvedRequestSchema } from "../../gen/market/mass/authentication_pb.js";
 import { SignatureSchema } from "../../gen/market/mass/base_types_pb.js";
 import { parseSignature } from "../signature/parse-signature.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface CreateChallengeSolvedRequestParameters {
   /** The keycard's signature over the relay's challenge (`signAuthChallenge`); checked strictly. */
@@ -21,6 +22,7 @@ export interface CreateChallengeSolvedRequestParameters {
  * const signature = await signAuthChallenge({ challenge, domain, account: keycard });
  * const request = createChallengeSolvedRequest({ signature });
  */
-export function createChallengeSolvedRequest({ signature }: CreateChallengeSolvedRequestParameters): ChallengeSolvedRequest {
+export function createChallengeSolvedRequest(parameters: CreateChallengeSolvedRequestParameters): ChallengeSolvedRequest {
+  const { signature } = objectParameter(parameters);
   return create(ChallengeSolvedRequestSchema, { signature: create(SignatureSchema, { raw: parseSignature({ signature }).bytes }) });
 }

@@ -7,6 +7,7 @@ import { type EventWriteRequest, EventWriteRequestSchema, type SignedEvent, Sign
 import { FieldValueError } from "../errors/field-value-error.js";
 import { assertBatchSize } from "./assert-batch-size.js";
 import { LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface CreateEventWriteRequestParameters {
   /** 1 to {@link LIMIT_MAX_IN_BATCH_SIZE} (64) signed events, in log order. */
@@ -21,7 +22,8 @@ export interface CreateEventWriteRequestParameters {
  * @example
  * const request = createEventWriteRequest({ events: [createSignedEvent({ event, signature })] });
  */
-export function createEventWriteRequest({ events }: CreateEventWriteRequestParameters): EventWriteRequest {
+export function createEventWriteRequest(parameters: CreateEventWriteRequestParameters): EventWriteRequest {
+  const { events } = objectParameter(parameters);
   assertBatchSize({ items: events, limit: LIMIT_MAX_IN_BATCH_SIZE, path: "events" });
   events.forEach((event, i) => {
     const ok = typeof event === "object" && event !== null && event.$typeName === SignedEventSchema.typeName && event.event !== undefined && event.signature !== undefined;

@@ -7,6 +7,7 @@ import { type Envelope, EnvelopeSchema } from "../../gen/market/mass/envelope_pb
 import { RequestIdSchema } from "../../gen/market/mass/base_types_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { createRequestId, type RequestIdInput, requestIdValue } from "./request-id.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 /** Every request an Envelope can carry (all members of `Envelope.message` but `response`). */
 export type EnvelopeRequest = Exclude<Envelope["message"], { case: "response" } | { case: undefined }>;
@@ -27,7 +28,8 @@ export interface CreateRequestEnvelopeParameters {
  * const envelope = createRequestEnvelope({ request: { case: "eventWriteRequest", value: request } });
  * socket.send(encodeEnvelope({ envelope }));
  */
-export function createRequestEnvelope({ request, requestId }: CreateRequestEnvelopeParameters): Envelope {
+export function createRequestEnvelope(parameters: CreateRequestEnvelopeParameters): Envelope {
+  const { request, requestId } = objectParameter(parameters);
   checkRequest(request);
   const id = requestId === undefined ? createRequestId() : create(RequestIdSchema, { raw: requestIdValue({ requestId, path: "requestId" }) });
   return create(EnvelopeSchema, { requestId: id, message: request });

@@ -8,6 +8,7 @@ import { type Envelope, Envelope_GenericResponseSchema, EnvelopeSchema } from ".
 import { ErrorCodes, ErrorCodesSchema, ErrorSchema } from "../../gen/market/mass/error_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { type RequestIdInput, requestIdValue } from "./request-id.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface CreateResponseEnvelopeParameters {
   /** Id of the request being answered: the request Envelope, its RequestId or the raw value. */
@@ -26,7 +27,8 @@ export interface CreateResponseEnvelopeParameters {
  * @example
  * socket.send(encodeEnvelope({ envelope: createResponseEnvelope({ requestId: request, error: { code: ErrorCodes.INVALID, message: "bad nonce" } }) }));
  */
-export function createResponseEnvelope({ requestId, payload, error }: CreateResponseEnvelopeParameters): Envelope {
+export function createResponseEnvelope(parameters: CreateResponseEnvelopeParameters): Envelope {
+  const { requestId, payload, error } = objectParameter(parameters);
   const id = create(RequestIdSchema, { raw: requestIdValue({ requestId, path: "requestId" }) });
   if (payload !== undefined && error !== undefined) throw new FieldValueError("WRONG_TYPE", "expected either payload or error, not both", { path: "error" });
   let response;

@@ -13,6 +13,7 @@ import { parseSignature } from "../signature/parse-signature.js";
 import { SHOP_EVENT_TYPE_URL } from "./constants.js";
 import { decodeShopEvent } from "./decode-shop-event.js";
 import { withSignaturePath } from "./signature-path.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface CreateSignedEventParameters {
   /**
@@ -34,7 +35,8 @@ export interface CreateSignedEventParameters {
  * const signature = await signEvent({ event, domain, account });
  * const signedEvent = createSignedEvent({ event, signature });
  */
-export function createSignedEvent({ event, signature }: CreateSignedEventParameters): SignedEvent {
+export function createSignedEvent(parameters: CreateSignedEventParameters): SignedEvent {
+  const { event, signature } = objectParameter(parameters);
   const raw = withSignaturePath("signature", () => parseSignature({ signature }).bytes);
   return create(SignedEventSchema, {
     event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: eventBytesOf(event) }),

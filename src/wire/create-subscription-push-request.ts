@@ -8,6 +8,7 @@ import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/trans
 import { FieldValueError } from "../errors/field-value-error.js";
 import { assertBatchSize } from "./assert-batch-size.js";
 import { LIMIT_MAX_OUT_BATCH_SIZE } from "./constants.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface CreateSubscriptionPushRequestParameters {
   /** The id returned when the subscription was opened. */
@@ -26,7 +27,8 @@ const MAX_UINT64 = (1n << 64n) - 1n;
  * @example
  * const push = createSubscriptionPushRequest({ subscriptionId, events: [{ signedEvent, seqNo: 7n }] });
  */
-export function createSubscriptionPushRequest({ subscriptionId, events }: CreateSubscriptionPushRequestParameters): SubscriptionPushRequest {
+export function createSubscriptionPushRequest(parameters: CreateSubscriptionPushRequestParameters): SubscriptionPushRequest {
+  const { subscriptionId, events } = objectParameter(parameters);
   if (!(subscriptionId instanceof Uint8Array) || subscriptionId.length === 0) {
     throw new FieldValueError("WRONG_TYPE", "expected the subscription id as a non-empty Uint8Array", { path: "subscriptionId" });
   }

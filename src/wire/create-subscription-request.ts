@@ -8,6 +8,7 @@ import { ObjectIdSchema, Uint256Schema } from "../../gen/market/mass/base_types_
 import { ObjectType, ObjectTypeSchema, type SubscriptionRequest, SubscriptionRequestSchema } from "../../gen/market/mass/subscription_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { type ShopIdInput, shopIdBytes } from "./shop-id.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 /** Which events to receive: one object kind, optionally one object (8-byte id). */
 export interface SubscriptionFilterInput {
@@ -34,7 +35,8 @@ const MAX_UINT64 = (1n << 64n) - 1n;
  * @example
  * const request = createSubscriptionRequest({ shopId, filters: [{ objectType: ObjectType.LISTING }] });
  */
-export function createSubscriptionRequest({ shopId, startShopSeqNo = 0n, filters }: CreateSubscriptionRequestParameters): SubscriptionRequest {
+export function createSubscriptionRequest(parameters: CreateSubscriptionRequestParameters): SubscriptionRequest {
+  const { shopId, startShopSeqNo = 0n, filters } = objectParameter(parameters);
   const raw = shopIdBytes({ shopId });
   if (typeof startShopSeqNo !== "bigint" || startShopSeqNo < 0n || startShopSeqNo > MAX_UINT64) {
     throw new FieldValueError("OUT_OF_RANGE", "expected a uint64 bigint", { path: "startShopSeqNo" });

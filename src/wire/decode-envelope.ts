@@ -5,6 +5,7 @@
 import { type Envelope, EnvelopeSchema } from "../../gen/market/mass/envelope_pb.js";
 import { DEFAULT_MAX_ENVELOPE_BYTES } from "./constants.js";
 import { checkMaxBytes, decodeBounded } from "./decode-bounded.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface DecodeEnvelopeParameters {
   /** One binary WebSocket message. */
@@ -25,6 +26,7 @@ export interface DecodeEnvelopeParameters {
  * @example
  * socket.onmessage = ({ data }) => handle(decodeEnvelope({ bytes: new Uint8Array(data) }));
  */
-export function decodeEnvelope({ bytes, maxBytes = DEFAULT_MAX_ENVELOPE_BYTES }: DecodeEnvelopeParameters): Envelope {
+export function decodeEnvelope(parameters: DecodeEnvelopeParameters): Envelope {
+  const { bytes, maxBytes = DEFAULT_MAX_ENVELOPE_BYTES } = objectParameter(parameters);
   return decodeBounded({ schema: EnvelopeSchema, bytes, maxBytes: checkMaxBytes({ maxBytes, path: "maxBytes" }), path: "bytes" });
 }

@@ -6,6 +6,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
 import { checkMaxBytes, decodeBounded } from "./decode-bounded.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface DecodeShopEventParameters {
   /** Binary ShopEvent, e.g. `SignedEvent.event.value`. */
@@ -28,6 +29,7 @@ export interface DecodeShopEventParameters {
  * @example
  * const event = decodeShopEvent({ bytes: signedEvent.event.value });
  */
-export function decodeShopEvent({ bytes, maxBytes = DEFAULT_MAX_EVENT_BYTES }: DecodeShopEventParameters): ShopEvent {
+export function decodeShopEvent(parameters: DecodeShopEventParameters): ShopEvent {
+  const { bytes, maxBytes = DEFAULT_MAX_EVENT_BYTES } = objectParameter(parameters);
   return decodeBounded({ schema: ShopEventSchema, bytes, maxBytes: checkMaxBytes({ maxBytes, path: "maxBytes" }), path: "bytes" });
 }

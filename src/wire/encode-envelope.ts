@@ -7,6 +7,7 @@ import { type Envelope, EnvelopeSchema } from "../../gen/market/mass/envelope_pb
 import { FieldValueError } from "../errors/field-value-error.js";
 import { assertBatchSize } from "./assert-batch-size.js";
 import { LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_OUT_BATCH_SIZE } from "./constants.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface EncodeEnvelopeParameters {
   readonly envelope: Envelope;
@@ -21,7 +22,8 @@ export interface EncodeEnvelopeParameters {
  * @example
  * socket.send(encodeEnvelope({ envelope: createRequestEnvelope({ request }) }));
  */
-export function encodeEnvelope({ envelope }: EncodeEnvelopeParameters): Uint8Array {
+export function encodeEnvelope(parameters: EncodeEnvelopeParameters): Uint8Array {
+  const { envelope } = objectParameter(parameters);
   if (typeof envelope !== "object" || envelope === null || envelope.$typeName !== EnvelopeSchema.typeName) {
     throw new FieldValueError("WRONG_TYPE", "expected an Envelope message", { path: "envelope" });
   }

@@ -5,6 +5,7 @@
 import { keccak_256 } from "@noble/hashes/sha3";
 import { bytesToHex, type Hex } from "viem";
 import { FieldValueError } from "../errors/field-value-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 const PREFIX = new TextEncoder().encode("\x19Ethereum Signed Message:\n");
 const encoder = new TextEncoder();
@@ -13,7 +14,8 @@ const encoder = new TextEncoder();
  * keccak256("\x19Ethereum Signed Message:\n" ‖ decimal length ‖ bytes) as bytes.
  * @example personalMessageDigest({ bytes: eventBytes })
  */
-export function personalMessageDigest({ bytes, path = "eventBytes" }: { bytes: unknown; path?: string }): Uint8Array {
+export function personalMessageDigest(parameters: { bytes: unknown; path?: string }): Uint8Array {
+  const { bytes, path = "eventBytes" } = objectParameter(parameters);
   if (!(bytes instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", "expected a Uint8Array", { path });
   const length = encoder.encode(String(bytes.length));
   const input = new Uint8Array(PREFIX.length + length.length + bytes.length);
@@ -36,6 +38,7 @@ export interface HashEventBytesParameters {
  * @example
  * const digest = hashEventBytes({ eventBytes: signedEvent.event.value }); // "0x…"
  */
-export function hashEventBytes({ eventBytes }: HashEventBytesParameters): Hex {
+export function hashEventBytes(parameters: HashEventBytesParameters): Hex {
+  const { eventBytes } = objectParameter(parameters);
   return bytesToHex(personalMessageDigest({ bytes: eventBytes }));
 }

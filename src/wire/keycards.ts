@@ -6,6 +6,7 @@ import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 /**
  * A keycard as an address (0x + 40 hex digits, or 20 bytes) or a secp256k1
@@ -33,7 +34,8 @@ export interface KeycardSet {
  * const allowed = createKeycardSet({ keycards: [enroll.keycardPubkey, "0xB8b8…a37d"] });
  * allowed.has(signer) // true
  */
-export function createKeycardSet({ keycards }: { keycards: readonly KeycardInput[] }): KeycardSet {
+export function createKeycardSet(parameters: { keycards: readonly KeycardInput[] }): KeycardSet {
+  const { keycards } = objectParameter(parameters);
   if (!Array.isArray(keycards)) throw new PublicKeyError({ path: "keycards", expected: "expected an array of addresses or public keys" });
   const lower = new Set<string>();
   const addresses: Address[] = [];
@@ -61,7 +63,8 @@ export function isKeycardSet(value: unknown): value is KeycardSet {
  * @throws PublicKeyError
  * @example keycardAddress({ keycard: account.publicKey }) === account.address
  */
-export function keycardAddress({ keycard, path = "keycard" }: { keycard: KeycardInput; path?: string }): Address {
+export function keycardAddress(parameters: { keycard: KeycardInput; path?: string }): Address {
+  const { keycard, path = "keycard" } = objectParameter(parameters);
   if (typeof keycard === "string" && keycard.length === 42 && isHex(keycard, { strict: true })) {
     if (!isAddress(keycard)) throw new PublicKeyError({ path, expected: "expected an address with a valid checksum (or all one case)" });
     return checksumAddress(keycard);
@@ -77,7 +80,9 @@ export function keycardAddress({ keycard, path = "keycard" }: { keycard: Keycard
  * @throws PublicKeyError
  * @example uncompressedPublicKey({ publicKey: enroll.keycardPubkey.raw })
  */
-export function uncompressedPublicKey({ publicKey, path = "publicKey" }: { publicKey: Uint8Array; path?: string }): Uint8Array {
+export function uncompressedPublicKey(parameters: { publicKey: Uint8Array; path?: string }): Uint8Array {
+  const { publicKey, path = "publicKey" } = objectParameter(parameters);
+  if (!(publicKey instanceof Uint8Array)) throw new PublicKeyError({ path, expected: "expected the public key as a Uint8Array" });
   let encoded: Uint8Array;
   if (publicKey.length === 64) {
     encoded = new Uint8Array(65);

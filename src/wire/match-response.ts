@@ -7,6 +7,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { RelayError } from "../errors/relay-error.js";
 import { UnexpectedResponseError } from "../errors/unexpected-response-error.js";
 import { type RequestIdInput, requestIdValue } from "./request-id.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface MatchResponseParameters {
   /** The request sent: its Envelope, its RequestId or the raw id. */
@@ -24,7 +25,8 @@ export interface MatchResponseParameters {
  * @example
  * const challenge = matchResponse({ request: sent, response: decodeEnvelope({ bytes }) });
  */
-export function matchResponse({ request, response }: MatchResponseParameters): Uint8Array | undefined {
+export function matchResponse(parameters: MatchResponseParameters): Uint8Array | undefined {
+  const { request, response } = objectParameter(parameters);
   const expected = requestIdValue({ requestId: request, path: "request" });
   if (typeof response !== "object" || response === null || response.$typeName !== EnvelopeSchema.typeName) {
     throw new FieldValueError("WRONG_TYPE", "expected the received Envelope", { path: "response" });

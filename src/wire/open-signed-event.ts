@@ -19,6 +19,7 @@ import { checkBytes, checkMaxBytes, decodeBounded } from "./decode-bounded.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { withSignaturePath } from "./signature-path.js";
 import { sameBytes } from "./same-bytes.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 /**
  * How the event was signed: `"eip712"` (this schema's typed data, the
@@ -65,7 +66,7 @@ export interface OpenSignedEventReturnType {
  * const { event, signer, eventBytes } = openSignedEvent({ signedEvent, domain });
  */
 export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSignedEventReturnType {
-  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES } = parameters;
+  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES } = objectParameter(parameters);
   const maxBytes = checkMaxBytes({ maxBytes: cap, path: "maxBytes" });
   if (scheme !== "eip712" && scheme !== "eip191") {
     throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });

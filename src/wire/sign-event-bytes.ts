@@ -11,6 +11,7 @@ import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
 import { decodeShopEvent } from "./decode-shop-event.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { sameAddress } from "../eip712/expected-address.js";
+import { objectParameter } from "../errors/object-parameter.js";
 
 export interface SignEventBytesParameters {
   /** The exact ShopEvent bytes to send (`toBinary(ShopEventSchema, event)`); put the same bytes in the SignedEvent. */
@@ -30,7 +31,8 @@ export interface SignEventBytesParameters {
  * const signature = await signEventBytes({ eventBytes, account });
  * const signedEvent = createSignedEvent({ event: eventBytes, signature });
  */
-export async function signEventBytes({ eventBytes, account }: SignEventBytesParameters): Promise<Hex> {
+export async function signEventBytes(parameters: SignEventBytesParameters): Promise<Hex> {
+  const { eventBytes, account } = objectParameter(parameters);
   decodeShopEvent({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES });
   const raw = eventBytes.slice();
   const digest = personalMessageDigest({ bytes: raw });
