@@ -18,10 +18,10 @@ export interface DecodeShopEventParameters {
 /**
  * Decodes a binary ShopEvent with a size cap. Standard protobuf rules apply:
  * fields may come in any order, a repeated scalar field may be packed or not,
- * and fields this schema does not know are kept in `` (signing and
+ * and fields this schema does not know are kept in `$unknown` (signing and
  * EIP-712 verification refuse them). Nothing is skipped: bytes after the
  * last field are read as more fields, so trailing garbage either fails to
- * decode or shows up in \`$unknown\`. A field repeated on the wire takes its
+ * decode or shows up in `$unknown`. A field repeated on the wire takes its
  * last value (messages merge), as in every protobuf decoder. The input is
  * never modified and the result does not share its memory.
  *
