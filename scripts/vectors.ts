@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 // `npm run vectors`: writes the EIP-712 golden vectors, test/vectors/eip712.json,
-// from a fixed fast-check seed; `npm run vectors -- --check` only compares.
+// from a fixed fast-check seed, and the worked example of docs/eip712.md §9;
+// `npm run vectors -- --check` only compares both.
 // The same seed, schema and fast-check version give the same file byte for
 // byte. The committed file is the expectation test/eip712/golden-vectors.test.ts
 // checks the library against, and a reference for other implementations.
@@ -18,9 +19,12 @@ import { ShopEventSchema } from "../gen/market/mass/shop_events_pb.js";
 import { type EventDomain, eventTypedData, hashEvent, recoverEventSigner, signEvent } from "../src/index.js";
 import { arbitraries } from "../test/support/arbitraries.js";
 import { type JsonValue, toJsonTypedData } from "../test/eip712/typed-data-json.js";
+import { withWorkedExample, workedExampleMarkdown } from "./worked-example.js";
 
 /** Where the vectors live. */
 export const VECTORS_FILE = fileURLToPath(new URL("../test/vectors/eip712.json", import.meta.url));
+/** The document whose worked example is generated. */
+export const MAPPING_DOC = fileURLToPath(new URL("../docs/eip712.md", import.meta.url));
 
 const SEED = 712;
 const CASES_PER_KIND = 3;
@@ -88,19 +92,23 @@ export async function buildEip712Vectors(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const json = await buildEip712Vectors();
+  const outputs = [
+    { file: VECTORS_FILE, text: await buildEip712Vectors() },
+    { file: MAPPING_DOC, text: withWorkedExample({ doc: readFileSync(MAPPING_DOC, "utf8"), region: workedExampleMarkdown() }) },
+  ];
   if (process.argv.includes("--check")) {
-    const committed = readFileSync(VECTORS_FILE, "utf8");
-    if (committed !== json) {
-      console.error(`${VECTORS_FILE} differs from a fresh build: run \`npm run vectors\` and review the diff`);
-      process.exitCode = 1;
-      return;
+    for (const { file, text } of outputs) {
+      if (readFileSync(file, "utf8") !== text) {
+        console.error(`${file} differs from a fresh build: run \`npm run vectors\` and review the diff`);
+        process.exitCode = 1;
+      } else console.log(`${file} is up to date`);
     }
-    console.log(`${VECTORS_FILE} is up to date`);
     return;
   }
-  writeFileSync(VECTORS_FILE, json);
-  console.log(`wrote ${VECTORS_FILE}`);
+  for (const { file, text } of outputs) {
+    writeFileSync(file, text);
+    console.log(`wrote ${file}`);
+  }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

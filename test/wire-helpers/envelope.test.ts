@@ -222,3 +222,18 @@ describe("request builders", () => {
     expect(thrown(() => createChallengeSolvedRequest({ signature: highS(signature) }))).toMatchObject({ problem: "HIGH_S" });
   });
 });
+
+describe("matchResponse hands out a copy of the payload", () => {
+  const request = createRequestEnvelope({ request: { case: "pingRequest", value: create(PingRequestSchema) } });
+
+  it("writing to the returned payload leaves the response untouched, and the other way round", () => {
+    const response = createResponseEnvelope({ requestId: request, payload: new Uint8Array([1, 2, 3]) });
+    const payload = matchResponse({ request, response }) as Uint8Array;
+    payload[0] = 99;
+    expect(matchResponse({ request, response })).toEqual(new Uint8Array([1, 2, 3]));
+    const again = matchResponse({ request, response }) as Uint8Array;
+    const outcome = response.message.value as { response: { value: Uint8Array } };
+    outcome.response.value[1] = 77;
+    expect(again).toEqual(new Uint8Array([1, 2, 3]));
+  });
+});
