@@ -98,7 +98,10 @@ path fails the bench. Baselines get their inputs prepared outside the timing
 (viem receives \`eventTypedData\`'s output). The keccak floor performs exactly
 the keccak-256 calls hashEvent needs for the event (counted by
 bench/keccak-floor.ts, whose own EIP-712 walk is checked against viem), on
-preallocated buffers of the same sizes. "time ÷ ours" above 1 means ours is faster.
+preallocated buffers of the same sizes, each fed from the earlier outputs, and
+its result is checked against the same calls through viem's keccak256
+(bench/check-floor.ts). These checks also run in \`npm test\`
+(test/bench/checks.test.ts). "time ÷ ours" above 1 means ours is faster.
 
 Memory: heap bytes allocated per operation, the median of 15 bursts of 8
 operations, each started right after a full garbage collection (so the burst's

@@ -7,6 +7,7 @@
 import { hashTypedData } from "viem";
 import { eventTypedData, hashEvent } from "../../src/index.js";
 import { domain, fixtures } from "../fixtures.js";
+import { checkKeccakFloor } from "../check-floor.js";
 import { keccakBlocks, keccakFloor, keccakPlan } from "../keccak-floor.js";
 import { assertSame, floorBound, type Group, type Suite, type Target } from "../suite.js";
 
@@ -19,6 +20,7 @@ export function digestSuite(): Suite {
     const floor = keccakFloor(plan);
     assertSame(`hashEvent(${name}) vs viem hashTypedData`, hashEvent({ event, domain }), hashTypedData(typedData));
     assertSame(`keccak floor walk (${name}) vs hashEvent`, plan.digest, hashEvent({ event, domain }));
+    checkKeccakFloor({ what: `digest.${name}`, sizes: plan.sizes, floor });
     const id = (what: string) => `digest.${name}.${what}`;
     const blocks = plan.sizes.reduce((sum, size) => sum + keccakBlocks(size), 0);
     groups.push({

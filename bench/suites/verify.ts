@@ -11,6 +11,7 @@ import { keccak_256 } from "@noble/hashes/sha3";
 import { bytesToHex, checksumAddress, hexToBytes, recoverTypedDataAddress } from "viem";
 import { createSignedEvent, eventTypedData, hashEvent, openSignedEvent, recoverEventSigner, SignedEventSchema, signEvent } from "../../src/index.js";
 import { account, domain, fixtures } from "../fixtures.js";
+import { checkKeccakFloor } from "../check-floor.js";
 import { keccakFloor, keccakPlan } from "../keccak-floor.js";
 import { assertSame, type Group, type Suite, type Target } from "../suite.js";
 
@@ -24,7 +25,8 @@ export async function verifySuite(): Promise<Suite> {
     const compact = hexToBytes(signature).subarray(0, 64);
     const recovery = hexToBytes(signature)[64]! - 27;
     const rawRecover = () => secp256k1.Signature.fromCompact(compact).addRecoveryBit(recovery).recoverPublicKey(digest).toRawBytes(false);
-    const floor = keccakFloor(keccakPlan({ event, domain }));
+    const plan = keccakPlan({ event, domain });
+    const floor = keccakFloor(plan);
     const rawPlusFloor = () => {
       floor();
       return keccak_256(rawRecover().subarray(1));
@@ -34,6 +36,8 @@ export async function verifySuite(): Promise<Suite> {
     assertSame(`recoverEventSigner(${name})`, await recoverEventSigner({ event, domain, signature }), account.address);
     assertSame(`viem recoverTypedDataAddress(${name})`, await recoverTypedDataAddress({ ...typedData, signature }), account.address);
     assertSame(`raw recovery(${name})`, checksumAddress(bytesToHex(keccak_256(rawRecover().subarray(1)).subarray(12))), account.address);
+    checkKeccakFloor({ what: `verify.${name}`, sizes: plan.sizes, floor });
+    assertSame(`raw recovery + keccak floor(${name})`, checksumAddress(bytesToHex(rawPlusFloor().subarray(12))), account.address);
     assertSame(`openSignedEvent(${name})`, openSignedEvent({ signedEvent: signedEventBytes, domain }).signer, account.address);
 
     const id = (what: string) => `verify.${name}.${what}`;
