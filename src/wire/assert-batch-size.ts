@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 import { BatchLimitError } from "../errors/batch-limit-error.js";
+import { pathParameter } from "../errors/path-parameter.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -25,7 +26,9 @@ export interface AssertBatchSizeParameters {
  * assertBatchSize({ items: request.events }); // throws on 65 events
  */
 export function assertBatchSize(parameters: AssertBatchSizeParameters): void {
-  const { items, limit = LIMIT_MAX_IN_BATCH_SIZE, path = "events" } = objectParameter(parameters);
+  const { items, limit = LIMIT_MAX_IN_BATCH_SIZE, path: given } = objectParameter(parameters);
+  const path = pathParameter({ path: given, fallback: "events" });
+  if (typeof limit !== "number" || !Number.isSafeInteger(limit) || limit < 1) throw new FieldValueError("OUT_OF_RANGE", "expected a positive integer", { path: "limit" });
   if (!Array.isArray(items)) throw new FieldValueError("WRONG_TYPE", "expected an array", { path });
   if (items.length === 0 || items.length > limit) throw new BatchLimitError({ path, count: items.length, limit });
 }

@@ -2,6 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
+import { pathParameter } from "../errors/path-parameter.js";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { PublicKeyError } from "../errors/public-key-error.js";
@@ -64,7 +65,8 @@ export function isKeycardSet(value: unknown): value is KeycardSet {
  * @example keycardAddress({ keycard: account.publicKey }) === account.address
  */
 export function keycardAddress(parameters: { keycard: KeycardInput; path?: string }): Address {
-  const { keycard, path = "keycard" } = objectParameter(parameters);
+  const { keycard, path: given } = objectParameter(parameters);
+  const path = pathParameter({ path: given, fallback: "keycard" });
   if (typeof keycard === "string" && keycard.length === 42 && isHex(keycard, { strict: true })) {
     if (!isAddress(keycard)) throw new PublicKeyError({ path, expected: "expected an address with a valid checksum (or all one case)" });
     return checksumAddress(keycard);
@@ -81,7 +83,8 @@ export function keycardAddress(parameters: { keycard: KeycardInput; path?: strin
  * @example uncompressedPublicKey({ publicKey: enroll.keycardPubkey.raw })
  */
 export function uncompressedPublicKey(parameters: { publicKey: Uint8Array; path?: string }): Uint8Array {
-  const { publicKey, path = "publicKey" } = objectParameter(parameters);
+  const { publicKey, path: given } = objectParameter(parameters);
+  const path = pathParameter({ path: given, fallback: "publicKey" });
   if (!(publicKey instanceof Uint8Array)) throw new PublicKeyError({ path, expected: "expected the public key as a Uint8Array" });
   let encoded: Uint8Array;
   if (publicKey.length === 64) {
