@@ -51,7 +51,7 @@ export function hashAuthChallenge(parameters: AuthChallengeParameters): Hex {
 
 /**
  * Signs a login challenge with the keycard; put the result in ChallengeSolvedRequest.
- * @example const signature = await signAuthChallenge({ challenge, domain, account: keycard });
+ * @example const signature = await signAuthChallenge({ challenge, domain, account });
  */
 export async function signAuthChallenge(parameters: AuthChallengeParameters & { readonly account: Signer }): Promise<Hex> {
   const { challenge, domain, account } = objectParameter(parameters);
@@ -73,7 +73,7 @@ export async function recoverAuthChallengeSigner(parameters: AuthChallengeParame
 
 /**
  * True when the challenge was signed by `address`.
- * @example if (!(await verifyAuthChallenge({ challenge, domain, signature, address }))) closeConnection();
+ * @example if (!(await verifyAuthChallenge({ challenge, domain, signature, address }))) socket.close();
  */
 export async function verifyAuthChallenge(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): Promise<boolean> {
   const { address, ...rest } = objectParameter(parameters);

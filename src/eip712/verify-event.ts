@@ -25,7 +25,7 @@ export interface VerifyEventParameters {
  *
  * @throws SignatureError, FieldValueError, UnknownFieldsError, DomainError
  * @example
- * if (!(await verifyEvent({ event, domain, signature, address: keycard }))) reject();
+ * if (!(await verifyEvent({ event, domain, signature, address: keycard }))) console.log("not signed by this keycard");
  */
 export async function verifyEvent(parameters: VerifyEventParameters): Promise<boolean> {
   const { event, domain, signature, address } = objectParameter(parameters);

@@ -38,7 +38,7 @@ export interface EventCheckFailure {
  * An opened event failed one or more relay-policy checks; `failures` lists all of them.
  *
  * @example
- * catch (e) { if (isEventRejectedError(e)) console.log(e.failures.map((f) => f.code)) }
+ * if (isEventRejectedError(error)) console.log(error.failures.map((f) => f.code));
  */
 export class EventRejectedError extends NetworkSchemaError {
   override name = "EventRejectedError";
@@ -49,7 +49,7 @@ export class EventRejectedError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isEventRejectedError(e)) console.log(e.failures) */
+/** @example if (isEventRejectedError(error)) console.log(error.failures); */
 export function isEventRejectedError(value: unknown): value is EventRejectedError {
   return isNamedError(value, "EventRejectedError");
 }

@@ -7,7 +7,7 @@ import { FieldValueError } from "./field-value-error.js";
 /**
  * A caller-given field path for error messages: a string, or `fallback` when
  * absent; anything else is refused here rather than breaking the error it was meant for.
- * @example const where = pathParameter({ path, fallback: "events" });
+ * @example const where = pathParameter({ path: undefined, fallback: "events" }); // "events"
  */
 export function pathParameter({ path, fallback }: { path: unknown; fallback: string }): string {
   if (path === undefined) return fallback;

@@ -23,7 +23,7 @@ export interface AssertBatchSizeParameters {
  *
  * @throws BatchLimitError
  * @example
- * assertBatchSize({ items: request.events }); // throws on 65 events
+ * assertBatchSize({ items: writeRequest.events }); // throws on 65 events
  */
 export function assertBatchSize(parameters: AssertBatchSizeParameters): void {
   const { items, limit = LIMIT_MAX_IN_BATCH_SIZE, path: given } = objectParameter(parameters);

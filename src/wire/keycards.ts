@@ -32,7 +32,7 @@ export interface KeycardSet {
  *
  * @throws PublicKeyError naming `keycards[i]`
  * @example
- * const allowed = createKeycardSet({ keycards: [enroll.keycardPubkey, "0xB8b8…a37d"] });
+ * const allowed = createKeycardSet({ keycards: [account.publicKey, "0xb8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8a37d"] });
  * allowed.has(signer) // true
  */
 export function createKeycardSet(parameters: { keycards: readonly KeycardInput[] }): KeycardSet {
@@ -53,7 +53,7 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
   });
 }
 
-/** @example isKeycardSet(value) */
+/** @example isKeycardSet(keycards) // true */
 export function isKeycardSet(value: unknown): value is KeycardSet {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
@@ -80,7 +80,7 @@ export function keycardAddress(parameters: { keycard: KeycardInput; path?: strin
  * The 65-byte 0x04-prefixed form of a 64-, 65- or 33-byte secp256k1 public key, checked to be on the curve.
  *
  * @throws PublicKeyError
- * @example uncompressedPublicKey({ publicKey: enroll.keycardPubkey.raw })
+ * @example uncompressedPublicKey({ publicKey: hexToBytes(account.publicKey) }).length // 65
  */
 export function uncompressedPublicKey(parameters: { publicKey: Uint8Array; path?: string }): Uint8Array {
   const { publicKey, path: given } = objectParameter(parameters);

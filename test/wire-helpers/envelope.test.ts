@@ -242,13 +242,13 @@ describe("decodeEnvelope with what a WebSocket hands over", () => {
   const frame = encodeEnvelope({ envelope: createRequestEnvelope({ request: { case: "pingRequest", value: create(PingRequestSchema) } }) });
 
   it("refuses the 0 bytes new Uint8Array(blob) gives (binaryType left at \"blob\"), saying what to do", () => {
-    const fromBlob = new Uint8Array(new Blob([frame]) as unknown as ArrayBuffer);
+    const fromBlob = new Uint8Array(new Blob([new Uint8Array(frame)]) as unknown as ArrayBuffer);
     expect(fromBlob).toHaveLength(0);
     expect(thrown(() => decodeEnvelope({ bytes: fromBlob }))).toMatchObject({ code: "WRONG_LENGTH", path: "bytes", message: expect.stringContaining('binaryType = "arraybuffer"') });
   });
 
   it("refuses a Blob or an ArrayBuffer passed as bytes with a typed error naming the fix", () => {
-    expect(thrown(() => decodeEnvelope({ bytes: new Blob([frame]) as unknown as Uint8Array }))).toMatchObject({ code: "WRONG_TYPE", message: expect.stringContaining('binaryType = "arraybuffer"') });
+    expect(thrown(() => decodeEnvelope({ bytes: new Blob([new Uint8Array(frame)]) as unknown as Uint8Array }))).toMatchObject({ code: "WRONG_TYPE", message: expect.stringContaining('binaryType = "arraybuffer"') });
     expect(thrown(() => decodeEnvelope({ bytes: frame.buffer as unknown as Uint8Array }))).toMatchObject({ code: "WRONG_TYPE", message: expect.stringContaining("new Uint8Array(buffer)") });
   });
 
