@@ -6,9 +6,10 @@
 // docs/*.md, and type-checks each as a module of its own under the project's
 // strict options. Imports may be implied: a name an example uses but does not
 // declare is imported from its own source module, the package root,
-// test/docs/example-context.ts (typed sample values), any other module of
-// src/, viem, viem/accounts, @bufbuild/protobuf(/wkt) or @noble/curves, in that
-// order; globals stay globals unless the context declares the name.
+// test/docs/example-context.ts (typed sample values), the one other module of
+// src/ that declares it, viem, viem/accounts, @bufbuild/protobuf(/wkt) or
+// @noble/curves, in that order; globals stay globals unless the context
+// declares the name.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
@@ -146,6 +147,7 @@ export function checkExamples({ examples }: { examples: readonly DocExample[] })
   const baseProgram = ts.createProgram({ rootNames: [providerFile], options, host: withVirtualFiles(baseHost, new Map([[providerFile, providerText]])) });
   const checker = baseProgram.getTypeChecker();
   const moduleExports = new Map<string, Map<string, boolean>>();
+  const declaringModules = new Map<string, Set<string>>();
   const providerSource = baseProgram.getSourceFile(providerFile)!;
   for (const statement of providerSource.statements) {
     if (!ts.isImportDeclaration(statement)) continue;
@@ -156,9 +158,18 @@ export function checkExamples({ examples }: { examples: readonly DocExample[] })
     for (const exported of symbol ? checker.getExportsOfModule(symbol) : []) {
       const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       names.set(exported.name, (target.flags & ts.SymbolFlags.Value) !== 0);
+      const declaredIn = target.declarations?.[0]?.getSourceFile().fileName;
+      if (key.startsWith("src/") && declaredIn?.startsWith(join(repo, "src/"))) {
+        declaringModules.set(exported.name, (declaringModules.get(exported.name) ?? new Set()).add(relative(repo, declaredIn)));
+      }
     }
     moduleExports.set(key, names);
   }
+  // Another src module is implied only when exactly one declares the name: a guess between two would mislead.
+  const declaredOnceIn = (name: string): string | undefined => {
+    const modules = declaringModules.get(name);
+    return modules?.size === 1 ? [...modules][0] : undefined;
+  };
   const isGlobal = (name: string): boolean => checker.resolveName(name, undefined, ts.SymbolFlags.Value | ts.SymbolFlags.Type, false) !== undefined;
 
   const virtual = new Map<string, string>();
@@ -171,7 +182,8 @@ export function checkExamples({ examples }: { examples: readonly DocExample[] })
     for (const name of usedIdentifiers(source)) {
       if (declared.has(name)) continue;
       // A global (Error, Date, DOM's `event`) is shadowed only by the context's typed sample values.
-      const order = isGlobal(name) ? [CONTEXT] : [...(example.file.startsWith("src/") ? [example.file] : []), "src/index.ts", CONTEXT, ...ownModules, ...EXTERNAL_MODULES];
+      const elsewhere = declaredOnceIn(name);
+      const order = isGlobal(name) ? [CONTEXT] : [...(example.file.startsWith("src/") ? [example.file] : []), "src/index.ts", CONTEXT, ...(elsewhere ? [elsewhere] : []), ...EXTERNAL_MODULES];
       const from = order.find((m) => moduleExports.get(m)?.has(name));
       if (from === undefined) continue;
       const specifier = from.endsWith(".ts") ? importPath(path, from) : from;
