@@ -4,7 +4,8 @@
 
 // Every exported name of every entry point, and every error code, is mentioned
 // in the prose docs (README.md or docs/*.md), so a reader who meets one in code
-// or in a log can find what it is for. Names are read from the declarations,
+// or in a log can find what it is for (`XParameters`/`XReturnType` count as
+// documented with function `x`, the rule docs/reference.md states). Names are read from the declarations,
 // so what other changes export is checked too. Exempt: protobuf-es output in
 // gen/ (messages `X`, `XSchema`, enums, file descriptors), documented in
 // proto/ and by docs/reference.md's rule that every message is exported that
@@ -45,6 +46,14 @@ function exported(): { names: Map<string, string>; codes: Map<string, string> } 
 
 const { names, codes } = exported();
 
+// docs/reference.md's rule: `XParameters`/`XReturnType` are the types of function `x`, documented with it.
+const documented = (name: string): boolean => {
+  if (mentioned(name)) return true;
+  const [, stem] = /^(\w+?)(?:Parameters|ReturnType)$/.exec(name) ?? [];
+  const fn = stem === undefined ? undefined : `${stem.charAt(0).toLowerCase()}${stem.slice(1)}`;
+  return fn !== undefined && names.has(fn) && mentioned(fn);
+};
+
 describe("the prose docs mention", () => {
   it("found the exports and codes to check", () => {
     expect(names.size).toBeGreaterThan(80);
@@ -53,7 +62,7 @@ describe("the prose docs mention", () => {
   });
 
   it("every exported name of every entry point", () => {
-    expect([...names].filter(([name]) => !mentioned(name)).map(([name, entry]) => `${name} (${entry})`)).toEqual([]);
+    expect([...names].filter(([name]) => !documented(name)).map(([name, entry]) => `${name} (${entry})`)).toEqual([]);
   });
 
   it("every error code and problem (ErrorCode, SignatureProblem, EventCheckCode, …)", () => {
