@@ -10,8 +10,9 @@
 import { fromBinary, type JsonObject, toJson } from "@bufbuild/protobuf";
 import { TypedDataEncoder } from "ethers";
 import fc from "fast-check";
-import { hexToBytes } from "viem";
+import { hexToBytes, keccak256, stringToBytes } from "viem";
 import { describe, expect, it } from "vitest";
+import { eip712Structs } from "../../gen/market/mass/eip712_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { hashEvent } from "../../src/index.js";
 import { arbitraries } from "../support/arbitraries.js";
@@ -28,6 +29,13 @@ const referenceDigest = (event: ShopEvent): string =>
 describe("docs/eip712.md reference implementation", () => {
   it("derives the documented ShopEvent struct (§4: declaration order, proto names)", () => {
     expect(TypedDataEncoder.from(types).encodeType("ShopEvent")).toMatch(/^ShopEvent\(uint64 nonce,uint256\[\] shop_id,google_protobuf_Timestamp\[\] timestamp,Manifest\[\] manifest,/);
+  });
+
+  it("derives the type hash the generator wrote for every struct it reaches", () => {
+    const encoder = TypedDataEncoder.from(types);
+    const generated = new Map(Object.values(eip712Structs).map((s) => [s.name as string, s.typeHash as string]));
+    expect(Object.keys(types).length).toBeGreaterThan(30);
+    for (const name of Object.keys(types)) expect(keccak256(stringToBytes(encoder.encodeType(name))), name).toBe(generated.get(name));
   });
 
   const v3 = loadV3Vectors().events;
