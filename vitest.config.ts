@@ -23,6 +23,8 @@ const chromiumArgs = [
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Random inputs the keccak equivalence check hashes; KECCAK_RANDOM_INPUTS=1000000 for the full proof.
+    provide: { keccakRandomInputs: Number(process.env.KECCAK_RANDOM_INPUTS ?? 20_000) },
     projects: [
       {
         extends: true,

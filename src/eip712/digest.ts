@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { keccak_256 } from "@noble/hashes/sha3";
+import { keccak256 } from "../crypto/keccak.js";
 import { domainSeparator, resolveDomain } from "./domain.js";
 import { hashStruct } from "./hash-struct.js";
 import { planFor } from "./plan.js";
@@ -21,5 +21,5 @@ export function typedDigest({ primary, message, domain, root }: { primary: Prima
   input[1] = 0x01;
   input.set(separator, 2);
   input.set(structHash, 34);
-  return keccak_256(input);
+  return keccak256(input);
 }

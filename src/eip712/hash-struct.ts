@@ -4,19 +4,25 @@
 
 // EIP-712 hashStruct straight from protobuf-es messages, using the generated
 // type hashes: one keccak per struct, array and dynamic value, nothing more.
-import { keccak_256 } from "@noble/hashes/sha3";
+import { keccak256, keccak256Into, keccak256Utf8Into } from "../crypto/keccak.js";
 import type { ElementPlan, StructPlan } from "./plan.js";
 import { Problem } from "./problem.js";
 import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from "./values.js";
 
-const utf8 = new TextEncoder();
-const EMPTY_ARRAY_HASH = keccak_256(new Uint8Array(0));
+const EMPTY_ARRAY_HASH = keccak256(new Uint8Array(0));
 
 /**
  * keccak256(typeHash ‖ encodeData(message)) for a message of `plan`'s type.
  * @example hashStruct(planFor(ShopEventSchema), event)
  */
 export function hashStruct(plan: StructPlan, message: unknown): Uint8Array {
+  const digest = new Uint8Array(32);
+  hashStructInto(plan, message, digest, 0);
+  return digest;
+}
+
+/** hashStruct written into `target` at `offset`: nested structs hash straight into their parent's buffer. */
+function hashStructInto(plan: StructPlan, message: unknown, target: Uint8Array, offset: number): void {
   const fields = plan.fields;
   const record = checkMessage(message, plan.typeName);
   if (plan.oneofs.length > 0) checkOneofs(plan, record);
@@ -27,7 +33,7 @@ export function hashStruct(plan: StructPlan, message: unknown): Uint8Array {
     try {
       const value = fieldValue(record, field);
       if (field.array) {
-        out.set(hashArray(field.element, value as readonly unknown[], field.repeated), 32 * (i + 1));
+        hashArrayInto(field.element, value as readonly unknown[], field.repeated, out, 32 * (i + 1));
       } else {
         encodeElement(field.element, value, out, 32 * (i + 1));
       }
@@ -36,11 +42,15 @@ export function hashStruct(plan: StructPlan, message: unknown): Uint8Array {
       throw error;
     }
   }
-  return keccak_256(out);
+  keccak256Into(out, target, offset);
 }
 
-function hashArray(element: ElementPlan, items: readonly unknown[], indexed: boolean): Uint8Array {
-  if (items.length === 0) return EMPTY_ARRAY_HASH;
+/** Writes the hash of an array (the keccak of its elements' words) into `out` at `offset`. */
+function hashArrayInto(element: ElementPlan, items: readonly unknown[], indexed: boolean, out: Uint8Array, offset: number): void {
+  if (items.length === 0) {
+    out.set(EMPTY_ARRAY_HASH, offset);
+    return;
+  }
   const words = new Uint8Array(32 * items.length);
   for (let j = 0; j < items.length; j++) {
     try {
@@ -51,19 +61,19 @@ function hashArray(element: ElementPlan, items: readonly unknown[], indexed: boo
       throw error;
     }
   }
-  return keccak_256(words);
+  keccak256Into(words, out, offset);
 }
 
 /** Writes the 32-byte encodeData word of one value at `offset` (buffer starts zeroed). */
 function encodeElement(element: ElementPlan, value: unknown, out: Uint8Array, offset: number): void {
   if (element.kind === "struct") {
-    out.set(hashStruct(element.plan, value), offset);
+    hashStructInto(element.plan, value, out, offset);
     return;
   }
   if (element.kind === "atomic") {
     const raw = atomicRaw(element, value);
-    if (typeof raw === "string") out.set(keccak_256(utf8.encode(raw)), offset);
-    else if (element.type === "bytes") out.set(keccak_256(raw), offset);
+    if (typeof raw === "string") keccak256Utf8Into(raw, out, offset);
+    else if (element.type === "bytes") keccak256Into(raw, out, offset);
     else if (element.type === "address") out.set(raw, offset + 12);
     else out.set(raw, offset); // uint256 and bytes32 fill the word; bytes8 is left-aligned
     return;
@@ -80,10 +90,10 @@ function encodeElement(element: ElementPlan, value: unknown, out: Uint8Array, of
       out[offset + 31] = scalar ? 1 : 0;
       return;
     case "string":
-      out.set(keccak_256(utf8.encode(scalar)), offset);
+      keccak256Utf8Into(scalar, out, offset);
       return;
     default:
-      out.set(keccak_256(scalar), offset);
+      keccak256Into(scalar, out, offset);
   }
 }
 

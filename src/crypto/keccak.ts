@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The one keccak-256 the library uses: our WebAssembly sponge (scripts/keccak-wat.ts)
+// when the engine lets us compile it, otherwise @noble/hashes, with identical results.
+import { keccak_256 } from "@noble/hashes/sha3";
+import { KECCAK_LAYOUT as L } from "./keccak-layout.js";
+import { KECCAK_WASM_BASE64 } from "./keccak-wasm.js";
+
+interface WasmKeccak {
+  readonly memory: Uint8Array;
+  readonly input: Uint8Array;
+  readonly sponge: (length: number, final: number) => void;
+}
+
+// keccak256("abc"): a wrong engine is never used, it falls back like a missing one.
+const ABC_DIGEST = "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45";
+const utf8 = new TextEncoder();
+const wasm = instantiate();
+
+function instantiate(): WasmKeccak | undefined {
+  try {
+    // Synchronous compile: the module is under 4 kB, which browsers allow on the main thread.
+    const binary = Uint8Array.from(atob(KECCAK_WASM_BASE64), (c) => c.charCodeAt(0));
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), {});
+    const memory = new Uint8Array((exports.memory as WebAssembly.Memory).buffer);
+    const engine = { memory, input: memory.subarray(L.input, L.input + L.chunk), sponge: exports.sponge as WasmKeccak["sponge"] };
+    memory.set([0x61, 0x62, 0x63], L.input);
+    engine.sponge(3, 1);
+    const hex = Array.from(memory.subarray(L.output, L.output + 32), (byte) => byte.toString(16).padStart(2, "0")).join("");
+    return hex === ABC_DIGEST ? engine : undefined;
+  } catch {
+    // No WebAssembly, or a Content-Security-Policy without 'wasm-unsafe-eval'.
+    return undefined;
+  }
+}
+
+/** Which keccak-256 runs: `"wasm"` (our WebAssembly module) or `"js"` (@noble/hashes). */
+export function keccakPath(): "wasm" | "js" {
+  return wasm === undefined ? "js" : "wasm";
+}
+
+/** keccak-256 of `input` as a new 32-byte array. */
+export function keccak256(input: Uint8Array): Uint8Array {
+  if (wasm === undefined) return keccak_256(input);
+  absorb(wasm, input);
+  return wasm.memory.slice(L.output, L.output + 32);
+}
+
+/** Writes keccak-256 of `input` into `target` at `offset`, allocating nothing on the WebAssembly path. */
+export function keccak256Into(input: Uint8Array, target: Uint8Array, offset: number): void {
+  if (wasm === undefined) {
+    target.set(keccak_256(input), offset);
+    return;
+  }
+  absorb(wasm, input);
+  target.set(wasm.memory.subarray(L.output, L.output + 32), offset);
+}
+
+/** Writes keccak-256 of the UTF-8 bytes of `text` (lone surrogates become U+FFFD) into `target` at `offset`. */
+export function keccak256Utf8Into(text: string, target: Uint8Array, offset: number): void {
+  if (wasm === undefined) {
+    target.set(keccak_256(utf8.encode(text)), offset);
+    return;
+  }
+  // Encode straight into the module's input area; only text longer than one chunk takes the copying path.
+  const { read, written } = utf8.encodeInto(text, wasm.input);
+  if (read !== text.length) {
+    keccak256Into(utf8.encode(text), target, offset);
+    return;
+  }
+  wasm.sponge(written, 1);
+  target.set(wasm.memory.subarray(L.output, L.output + 32), offset);
+}
+
+function absorb({ memory, sponge }: WasmKeccak, input: Uint8Array): void {
+  let offset = 0;
+  for (; input.length - offset > L.chunk; offset += L.chunk) {
+    memory.set(input.subarray(offset, offset + L.chunk), L.input);
+    sponge(L.chunk, 0);
+  }
+  const rest = input.length - offset;
+  // Short inputs (most EIP-712 words) copy faster byte by byte than through TypedArray.set.
+  if (rest <= 64) for (let k = 0; k < rest; k++) memory[L.input + k] = input[offset + k] as number;
+  else memory.set(offset === 0 ? input : input.subarray(offset), L.input);
+  sponge(rest, 1);
+}
