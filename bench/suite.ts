@@ -46,6 +46,6 @@ export function floorBound(ns: ReadonlyMap<string, number>, subject: string, ref
   return (
     `Bound by keccak-256: the reference takes ${(r / f).toFixed(2)}× the time of the bare keccak-256 calls this digest needs ` +
     `(${(f / 1000).toFixed(1)} µs), so even a zero-overhead implementation on the same keccak could be at most ${(r / f).toFixed(2)}× faster; ` +
-    `${name} runs at ${(s / f).toFixed(2)}× that floor. Only a faster keccak-256 than @noble/hashes' could move this bound.`
+    `${name} runs at ${(s / f).toFixed(2)}× that floor. Past that, only a faster keccak-256, or less work around it, could move this bound.`
   );
 }

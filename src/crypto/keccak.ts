@@ -11,6 +11,7 @@ import { KECCAK_WASM_BASE64 } from "./keccak-wasm.js";
 interface WasmKeccak {
   readonly memory: Uint8Array;
   readonly input: Uint8Array;
+  readonly output: Uint8Array;
   readonly sponge: (length: number, final: number) => void;
 }
 
@@ -25,7 +26,7 @@ function instantiate(): WasmKeccak | undefined {
     const binary = Uint8Array.from(atob(KECCAK_WASM_BASE64), (c) => c.charCodeAt(0));
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), {});
     const memory = new Uint8Array((exports.memory as WebAssembly.Memory).buffer);
-    const engine = { memory, input: memory.subarray(L.input, L.input + L.chunk), sponge: exports.sponge as WasmKeccak["sponge"] };
+    const engine = { memory, input: memory.subarray(L.input, L.input + L.chunk), output: memory.subarray(L.output, L.output + 32), sponge: exports.sponge as WasmKeccak["sponge"] };
     memory.set([0x61, 0x62, 0x63], L.input);
     engine.sponge(3, 1);
     const hex = Array.from(memory.subarray(L.output, L.output + 32), (byte) => byte.toString(16).padStart(2, "0")).join("");
@@ -45,7 +46,7 @@ export function keccakPath(): "wasm" | "js" {
 export function keccak256(input: Uint8Array): Uint8Array {
   if (wasm === undefined) return keccak_256(input);
   absorb(wasm, input);
-  return wasm.memory.slice(L.output, L.output + 32);
+  return wasm.output.slice();
 }
 
 /** Writes keccak-256 of `input` into `target` at `offset`, allocating nothing on the WebAssembly path. */
@@ -55,7 +56,7 @@ export function keccak256Into(input: Uint8Array, target: Uint8Array, offset: num
     return;
   }
   absorb(wasm, input);
-  target.set(wasm.memory.subarray(L.output, L.output + 32), offset);
+  target.set(wasm.output, offset);
 }
 
 /** Writes keccak-256 of the UTF-8 bytes of `text` (lone surrogates become U+FFFD) into `target` at `offset`. */
@@ -71,7 +72,7 @@ export function keccak256Utf8Into(text: string, target: Uint8Array, offset: numb
     return;
   }
   wasm.sponge(written, 1);
-  target.set(wasm.memory.subarray(L.output, L.output + 32), offset);
+  target.set(wasm.output, offset);
 }
 
 function absorb({ memory, sponge }: WasmKeccak, input: Uint8Array): void {

@@ -10,6 +10,7 @@ import { Problem } from "./problem.js";
 import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from "./values.js";
 
 const EMPTY_ARRAY_HASH = keccak256(new Uint8Array(0));
+const templates = new WeakMap<StructPlan, Uint8Array>();
 
 /**
  * keccak256(typeHash ‖ encodeData(message)) for a message of `plan`'s type.
@@ -26,14 +27,15 @@ function hashStructInto(plan: StructPlan, message: unknown, target: Uint8Array, 
   const fields = plan.fields;
   const record = checkMessage(message, plan.typeName);
   if (plan.oneofs.length > 0) checkOneofs(plan, record);
-  const out = new Uint8Array(32 * (fields.length + 1));
-  out.set(plan.typeHash, 0);
+  const out = (templates.get(plan) ?? template(plan)).slice();
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     try {
       const value = fieldValue(record, field);
       if (field.array) {
-        hashArrayInto(field.element, value as readonly unknown[], field.repeated, out, 32 * (i + 1));
+        // Empty arrays (most union members of a ShopEvent) already hold their hash in the template.
+        const items = value as readonly unknown[];
+        if (items.length > 0) hashArrayInto(field.element, items, field.repeated, out, 32 * (i + 1));
       } else {
         encodeElement(field.element, value, out, 32 * (i + 1));
       }
@@ -45,12 +47,19 @@ function hashStructInto(plan: StructPlan, message: unknown, target: Uint8Array, 
   keccak256Into(out, target, offset);
 }
 
-/** Writes the hash of an array (the keccak of its elements' words) into `out` at `offset`. */
+/** A struct's encodeData buffer before any value: its type hash, the empty-array hash in every array slot, zeros elsewhere. */
+function template(plan: StructPlan): Uint8Array {
+  const words = new Uint8Array(32 * (plan.fields.length + 1));
+  words.set(plan.typeHash, 0);
+  plan.fields.forEach((field, i) => {
+    if (field.array) words.set(EMPTY_ARRAY_HASH, 32 * (i + 1));
+  });
+  templates.set(plan, words);
+  return words;
+}
+
+/** Writes the hash of a non-empty array (the keccak of its elements' words) into `out` at `offset`. */
 function hashArrayInto(element: ElementPlan, items: readonly unknown[], indexed: boolean, out: Uint8Array, offset: number): void {
-  if (items.length === 0) {
-    out.set(EMPTY_ARRAY_HASH, offset);
-    return;
-  }
   const words = new Uint8Array(32 * items.length);
   for (let j = 0; j < items.length; j++) {
     try {

@@ -19,6 +19,11 @@ export function setNativeSecp256k1(binding: NativeSecp256k1 | undefined): void {
   native = binding;
 }
 
+/** The native binding in use, if any (the bench switches paths with it). */
+export function currentNativeSecp256k1(): NativeSecp256k1 | undefined {
+  return native;
+}
+
 /** `"native"` once a checked native binding is in use, else `"js"`. */
 export function secp256k1Path(): "native" | "js" {
   return native === undefined ? "js" : "native";

@@ -5,6 +5,7 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { PublicKeyError } from "../errors/public-key-error.js";
+import type { KnownKey } from "../signature/known-signer.js";
 import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
@@ -17,6 +18,7 @@ import { objectParameter } from "../errors/object-parameter.js";
 export type KeycardInput = Address | Hex | Uint8Array | { readonly raw: Uint8Array };
 
 const BRAND = Symbol.for("@massmarket/network-schema/keycard-set");
+const KNOWN_KEYS = Symbol("keycards given as public keys");
 
 /** A normalised set of keycard addresses; build it once with {@link createKeycardSet} and reuse it. */
 export interface KeycardSet {
@@ -39,17 +41,26 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
   if (!Array.isArray(keycards)) throw new PublicKeyError({ path: "keycards", expected: "expected an array of addresses or public keys" });
   const lower = new Set<string>();
   const addresses: Address[] = [];
+  const known: KnownKey[] = [];
   keycards.forEach((keycard, i) => {
-    const address = keycardAddress({ keycard, path: `keycards[${i}]` });
+    const { address, publicKey } = keycardKey(keycard, `keycards[${i}]`);
     if (!lower.has(address.toLowerCase())) addresses.push(address);
+    // Public keys let openSignedEvent check a signature instead of recovering its key.
+    if (publicKey !== undefined && !known.some((key) => key.address === address)) known.push({ address, publicKey });
     lower.add(address.toLowerCase());
   });
   // The brand lets isKeycardSet work across duplicate copies of the package.
   return Object.freeze({
     [BRAND]: true,
+    [KNOWN_KEYS]: known,
     addresses: Object.freeze(addresses),
     has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
   });
+}
+
+/** The keycards of a set that were given as public keys (internal: for openSignedEvent). */
+export function knownKeys(set: KeycardSet): KnownKey[] {
+  return (set as unknown as Record<symbol, KnownKey[] | undefined>)[KNOWN_KEYS] ?? [];
 }
 
 /** @example isKeycardSet(value) */
@@ -65,13 +76,18 @@ export function isKeycardSet(value: unknown): value is KeycardSet {
  */
 export function keycardAddress(parameters: { keycard: KeycardInput; path?: string }): Address {
   const { keycard, path = "keycard" } = objectParameter(parameters);
+  return keycardKey(keycard, path).address;
+}
+
+function keycardKey(keycard: unknown, path: string): { address: Address; publicKey?: Uint8Array } {
   if (typeof keycard === "string" && keycard.length === 42 && isHex(keycard, { strict: true })) {
     if (!isAddress(keycard)) throw new PublicKeyError({ path, expected: "expected an address with a valid checksum (or all one case)" });
-    return checksumAddress(keycard);
+    return { address: checksumAddress(keycard) };
   }
   const bytes = keycardBytes(keycard, path);
-  if (bytes.length === 20) return checksumAddress(bytesToHex(bytes));
-  return publicKeyToAddress({ publicKey: uncompressedPublicKey({ publicKey: bytes, path }) });
+  if (bytes.length === 20) return { address: checksumAddress(bytesToHex(bytes)) };
+  const publicKey = uncompressedPublicKey({ publicKey: bytes, path });
+  return { address: publicKeyToAddress({ publicKey }), publicKey };
 }
 
 /**
