@@ -23,6 +23,7 @@ export interface KnownKey {
 const N = secp256k1.CURVE.n;
 // wNAF window for a keycard's table: 2^3 × 64 points (tens of kB); wider windows were no faster here.
 const WINDOW = 4;
+const { BASE, ZERO } = secp256k1.ProjectivePoint;
 
 /**
  * The address of the key in `keys` that made `signature` over the 32-byte
@@ -42,7 +43,10 @@ export function findKnownSigner(digest: Uint8Array, signature: StrictSignature, 
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as KnownKey;
     key.table ??= secp256k1.utils.precompute(WINDOW, secp256k1.ProjectivePoint.fromHex(key.publicKey));
-    const point = secp256k1.ProjectivePoint.BASE.multiplyAndAddUnsafe(key.table, u1, u2)?.toAffine();
+    // The constant-time multiply, the only one that uses tables correctly here: with @noble/curves 1.9.1
+    // multiplyUnsafe on a precomputed point (G included) gives wrong points (test/crypto/known-signer.test.ts).
+    const sum = (u1 === 0n ? ZERO : BASE.multiply(u1)).add(key.table.multiply(u2));
+    const point = sum.equals(ZERO) ? undefined : sum.toAffine();
     if (point !== undefined && point.x === signature.r && (point.y & 1n) === parity) {
       // The keycard that signed last is tried first next time: a session's events come from one keycard.
       keys.splice(i, 1);
