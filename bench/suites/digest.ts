@@ -10,7 +10,7 @@ import { eventTypedData, hashEvent } from "../../src/index.js";
 import { domain, fixtures } from "../fixtures.js";
 import { keccakBlocks, keccakFloor, keccakPlan } from "../keccak-floor.js";
 import { noble, onPaths, ours } from "../paths.js";
-import { assertSame, floorBound, type Group, type Suite, type Target } from "../suite.js";
+import { aroundFloor, assertSame, floorBound, type Group, type Suite, type Target } from "../suite.js";
 
 export function digestSuite(): Suite {
   const groups: Group[] = [];
@@ -46,7 +46,14 @@ export function digestSuite(): Suite {
         bound: 8,
         explain: (ns) => floorBound(ns, id("ours"), id("viem"), id("floor"), "hashEvent"),
       },
-      { text: `hashEvent ≤ 1.5× the ${ours.label} floor (${name})`, kind: "within", subject: id("ours"), reference: id("floor"), bound: 1.5 },
+      {
+        text: `hashEvent ≤ 1.5× the ${ours.label} floor (${name})`,
+        kind: "within",
+        subject: id("ours"),
+        reference: id("floor"),
+        bound: 1.5,
+        explain: (ns) => aroundFloor(ns, id("ours"), id("floor"), "hashEvent"),
+      },
     );
   }
   return { groups, targets };
