@@ -7,7 +7,8 @@ import { findKnownSigner } from "../signature/known-signer.js";
 import type { StrictSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
-import { type KeycardSet, knownKeys } from "./keycards.js";
+import { knownKeys } from "./keycard-keys.js";
+import type { KeycardSet } from "./keycards.js";
 
 /**
  * The signer of a digest: first checked against the keycards known by public

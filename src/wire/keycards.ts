@@ -6,6 +6,7 @@ import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import type { KnownKey } from "../signature/known-signer.js";
+import { withKnownKeys } from "./keycard-keys.js";
 import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
@@ -18,7 +19,6 @@ import { objectParameter } from "../errors/object-parameter.js";
 export type KeycardInput = Address | Hex | Uint8Array | { readonly raw: Uint8Array };
 
 const BRAND = Symbol.for("@massmarket/network-schema/keycard-set");
-const KNOWN_KEYS = Symbol("keycards given as public keys");
 
 /** A normalised set of keycard addresses; build it once with {@link createKeycardSet} and reuse it. */
 export interface KeycardSet {
@@ -50,17 +50,16 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
     lower.add(address.toLowerCase());
   });
   // The brand lets isKeycardSet work across duplicate copies of the package.
-  return Object.freeze({
-    [BRAND]: true,
-    [KNOWN_KEYS]: known,
-    addresses: Object.freeze(addresses),
-    has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
-  });
-}
-
-/** The keycards of a set that were given as public keys (internal: for openSignedEvent). */
-export function knownKeys(set: KeycardSet): KnownKey[] {
-  return (set as unknown as Record<symbol, KnownKey[] | undefined>)[KNOWN_KEYS] ?? [];
+  return Object.freeze(
+    withKnownKeys(
+      {
+        [BRAND]: true,
+        addresses: Object.freeze(addresses),
+        has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
+      },
+      known,
+    ),
+  );
 }
 
 /** @example isKeycardSet(value) */

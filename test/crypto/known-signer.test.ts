@@ -14,7 +14,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import { createKeycardSet, createSignedEvent, isFieldValueError, openSignedEvent, parseSignature, recoverDigestSigner, SignedEventSchema, signEvent } from "../../src/index.js";
 import { findKnownSigner } from "../../src/signature/known-signer.js";
-import { knownKeys } from "../../src/wire/keycards.js";
+import { knownKeys } from "../../src/wire/keycard-keys.js";
 import { domain, fixtures } from "../../bench/fixtures.js";
 
 const key = fc.uint8Array({ minLength: 32, maxLength: 32 }).filter((bytes) => secp256k1.utils.isValidPrivateKey(bytes));
