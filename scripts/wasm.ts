@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 import wabtInit from "wabt";
 import { keccakWat } from "./keccak-wat.js";
 
-const HEADER = "// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers\n//\n// SPDX-License-Identifier: MIT\n";
+// Built from parts so that REUSE does not read this line as the file's own header.
+const SPDX = "SPDX";
+const HEADER = `// ${SPDX}-FileCopyrightText: 2026 Mass Market network-schema developers\n//\n// ${SPDX}-License-Identifier: MIT\n`;
 const file = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 async function main(): Promise<void> {
