@@ -6,31 +6,30 @@
 // when the engine lets us compile it, otherwise @noble/hashes, with identical results.
 import { keccak_256 } from "@noble/hashes/sha3";
 import { KECCAK_LAYOUT as L } from "./keccak-layout.js";
-import { KECCAK_WASM_BASE64 } from "./keccak-wasm.js";
+import { KECCAK_WASM_HEX } from "./keccak-wasm.js";
 
 interface WasmKeccak {
   readonly memory: Uint8Array;
   readonly input: Uint8Array;
   readonly output: Uint8Array;
-  readonly sponge: (length: number, final: number) => void;
+  readonly sponge: (length: number, final: number, resume: number) => void;
 }
 
-// keccak256("abc"): a wrong engine is never used, it falls back like a missing one.
-const ABC_DIGEST = "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45";
 const utf8 = new TextEncoder();
 const wasm = instantiate();
 
 function instantiate(): WasmKeccak | undefined {
   try {
     // Synchronous compile: the module is under 4 kB, which browsers allow on the main thread.
-    const binary = Uint8Array.from(atob(KECCAK_WASM_BASE64), (c) => c.charCodeAt(0));
+    const binary = Uint8Array.from({ length: KECCAK_WASM_HEX.length / 2 }, (_, i) => Number.parseInt(KECCAK_WASM_HEX.slice(2 * i, 2 * i + 2), 16));
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), {});
     const memory = new Uint8Array((exports.memory as WebAssembly.Memory).buffer);
     const engine = { memory, input: memory.subarray(L.input, L.input + L.chunk), output: memory.subarray(L.output, L.output + 32), sponge: exports.sponge as WasmKeccak["sponge"] };
-    memory.set([0x61, 0x62, 0x63], L.input);
-    engine.sponge(3, 1);
-    const hex = Array.from(memory.subarray(L.output, L.output + 32), (byte) => byte.toString(16).padStart(2, "0")).join("");
-    return hex === ABC_DIGEST ? engine : undefined;
+    // A wrong engine is never used: it falls back like a missing one.
+    const probe = utf8.encode("abc");
+    memory.set(probe, L.input);
+    engine.sponge(probe.length, 1, 0);
+    return keccak_256(probe).every((byte, i) => byte === engine.output[i]) ? engine : undefined;
   } catch {
     // No WebAssembly, or a Content-Security-Policy without 'wasm-unsafe-eval'.
     return undefined;
@@ -71,7 +70,7 @@ export function keccak256Utf8Into(text: string, target: Uint8Array, offset: numb
     keccak256Into(utf8.encode(text), target, offset);
     return;
   }
-  wasm.sponge(written, 1);
+  wasm.sponge(written, 1, 0);
   target.set(wasm.output, offset);
 }
 
@@ -79,11 +78,11 @@ function absorb({ memory, sponge }: WasmKeccak, input: Uint8Array): void {
   let offset = 0;
   for (; input.length - offset > L.chunk; offset += L.chunk) {
     memory.set(input.subarray(offset, offset + L.chunk), L.input);
-    sponge(L.chunk, 0);
+    sponge(L.chunk, 0, offset === 0 ? 0 : 1);
   }
   const rest = input.length - offset;
   // Short inputs (most EIP-712 words) copy faster byte by byte than through TypedArray.set.
   if (rest <= 64) for (let k = 0; k < rest; k++) memory[L.input + k] = input[offset + k] as number;
   else memory.set(offset === 0 ? input : input.subarray(offset), L.input);
-  sponge(rest, 1);
+  sponge(rest, 1, offset === 0 ? 0 : 1);
 }
