@@ -134,7 +134,13 @@ function encodeElement(element: ElementPlan, value: unknown, out: Uint8Array, of
 // Two's complement over the whole word: negative values are sign-extended with 0xff.
 function writeInt64(value: bigint, out: Uint8Array, offset: number): void {
   if (value < 0n) out.fill(0xff, offset, offset + 24);
-  // Two 32-bit halves: far fewer BigInt operations than a byte at a time.
+  // Two 32-bit halves: far fewer BigInt operations than a byte at a time (one for most nonces and amounts).
+  if (value >= 0n && value <= 0x1fffffffffffffn) {
+    const n = Number(value);
+    writeUint32(Math.floor(n / 0x100000000), out, offset + 24);
+    writeUint32(n >>> 0, out, offset + 28);
+    return;
+  }
   const v = BigInt.asUintN(64, value);
   writeUint32(Number(v >> 32n), out, offset + 24);
   writeUint32(Number(v & 0xffffffffn), out, offset + 28);
