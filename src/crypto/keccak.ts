@@ -12,7 +12,7 @@ interface WasmKeccak {
   readonly memory: Uint8Array;
   readonly input: Uint8Array;
   readonly output: Uint8Array;
-  readonly sponge: (length: number, final: number, resume: number) => void;
+  readonly sponge: (pointer: number, length: number, final: number, resume: number) => void;
 }
 
 const utf8 = new TextEncoder();
@@ -28,12 +28,29 @@ function instantiate(): WasmKeccak | undefined {
     // A wrong engine is never used: it falls back like a missing one.
     const probe = utf8.encode("abc");
     memory.set(probe, L.input);
-    engine.sponge(probe.length, 1, 0);
+    engine.sponge(L.input, probe.length, 1, 0);
     return keccak_256(probe).every((byte, i) => byte === engine.output[i]) ? engine : undefined;
   } catch {
     // No WebAssembly, or a Content-Security-Policy without 'wasm-unsafe-eval'.
     return undefined;
   }
+}
+
+/**
+ * Scratch space for encoders (hash-struct.ts): bytes written here hash in
+ * place with {@link keccakScratchInto}, without a copy on the WebAssembly path.
+ * Hashing may overwrite up to 136 bytes after the hashed range.
+ */
+export const scratch: Uint8Array = wasm === undefined ? new Uint8Array(L.scratchSize) : wasm.memory.subarray(L.scratch, L.scratch + L.scratchSize);
+
+/** Writes keccak-256 of `scratch[start, start + length)` into `target` at `offset`. */
+export function keccakScratchInto(start: number, length: number, target: Uint8Array, offset: number): void {
+  if (wasm === undefined) {
+    target.set(keccak_256(scratch.subarray(start, start + length)), offset);
+    return;
+  }
+  wasm.sponge(L.scratch + start, length, 1, 0);
+  target.set(wasm.output, offset);
 }
 
 /** Which keccak-256 runs: `"wasm"` (our WebAssembly module) or `"js"` (@noble/hashes). */
@@ -70,7 +87,7 @@ export function keccak256Utf8Into(text: string, target: Uint8Array, offset: numb
     keccak256Into(utf8.encode(text), target, offset);
     return;
   }
-  wasm.sponge(written, 1, 0);
+  wasm.sponge(L.input, written, 1, 0);
   target.set(wasm.output, offset);
 }
 
@@ -78,11 +95,11 @@ function absorb({ memory, sponge }: WasmKeccak, input: Uint8Array): void {
   let offset = 0;
   for (; input.length - offset > L.chunk; offset += L.chunk) {
     memory.set(input.subarray(offset, offset + L.chunk), L.input);
-    sponge(L.chunk, 0, offset === 0 ? 0 : 1);
+    sponge(L.input, L.chunk, 0, offset === 0 ? 0 : 1);
   }
   const rest = input.length - offset;
   // Short inputs (most EIP-712 words) copy faster byte by byte than through TypedArray.set.
   if (rest <= 64) for (let k = 0; k < rest; k++) memory[L.input + k] = input[offset + k] as number;
   else memory.set(offset === 0 ? input : input.subarray(offset), L.input);
-  sponge(rest, 1, offset === 0 ? 0 : 1);
+  sponge(L.input, rest, 1, offset === 0 ? 0 : 1);
 }

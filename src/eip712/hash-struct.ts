@@ -4,7 +4,7 @@
 
 // EIP-712 hashStruct straight from protobuf-es messages, using the generated
 // type hashes: one keccak per struct, array and dynamic value, nothing more.
-import { keccak256, keccak256Into, keccak256Utf8Into } from "../crypto/keccak.js";
+import { keccak256, keccak256Into, keccak256Utf8Into, keccakScratchInto, scratch } from "../crypto/keccak.js";
 import type { ElementPlan, StructPlan } from "./plan.js";
 import { Problem } from "./problem.js";
 import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from "./values.js";
@@ -12,9 +12,8 @@ import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from ".
 const EMPTY_ARRAY_HASH = keccak256(new Uint8Array(0));
 // Plans are built once per schema and kept, so a Map (faster than a WeakMap here) holds no garbage.
 const templates = new Map<StructPlan, Uint8Array>();
-// encodeData buffers are taken from one scratch buffer used as a stack: V8 gives every typed
-// array over 64 bytes its own off-heap storage, slow to allocate per struct; views are cheap.
-const arena = new Uint8Array(1 << 16);
+// encodeData buffers are taken from the keccak module's scratch space, used as a stack: no
+// allocation per struct (V8 gives typed arrays over 64 bytes off-heap storage) and no copy to hash.
 let top = 0;
 
 /**
@@ -34,8 +33,10 @@ function hashStructInto(plan: StructPlan, message: unknown, target: Uint8Array, 
   if (plan.oneofs.length > 0) checkOneofs(plan, record);
   const words = templates.get(plan) ?? template(plan);
   const base = top;
-  const out = take(words.length);
-  out.set(words);
+  const start = take(words.length);
+  const out = start < 0 ? words.slice() : scratch;
+  const at = Math.max(start, 0);
+  if (start >= 0) scratch.set(words, start);
   try {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!;
@@ -44,27 +45,32 @@ function hashStructInto(plan: StructPlan, message: unknown, target: Uint8Array, 
         if (field.array) {
           // Empty arrays (most union members of a ShopEvent) already hold their hash in the template.
           const items = value as readonly unknown[];
-          if (items.length > 0) hashArrayInto(field.element, items, field.repeated, out, 32 * (i + 1));
+          if (items.length > 0) hashArrayInto(field.element, items, field.repeated, out, at + 32 * (i + 1));
         } else {
-          encodeElement(field.element, value, out, 32 * (i + 1));
+          encodeElement(field.element, value, out, at + 32 * (i + 1));
         }
       } catch (error) {
         if (error instanceof Problem) error.within(field.name);
         throw error;
       }
     }
-    keccak256Into(out, target, offset);
+    hashRange(out, at, words.length, target, offset);
   } finally {
     top = base;
   }
 }
 
-/** `size` bytes of scratch space above the current top (their own buffer when the arena is full). */
-function take(size: number): Uint8Array {
-  if (top + size > arena.length) return new Uint8Array(size);
-  const view = arena.subarray(top, top + size);
+/** The start of `size` bytes of scratch space above the current top, or -1 when they do not fit. */
+function take(size: number): number {
+  if (top + size > scratch.length) return -1;
   top += size;
-  return view;
+  return top - size;
+}
+
+/** keccak-256 of `buffer[start, start + length)` into `target` at `offset`: in place when `buffer` is the scratch space. */
+function hashRange(buffer: Uint8Array, start: number, length: number, target: Uint8Array, offset: number): void {
+  if (buffer === scratch) keccakScratchInto(start, length, target, offset);
+  else keccak256Into(buffer.subarray(start, start + length), target, offset);
 }
 
 /** A struct's encodeData buffer before any value: its type hash, the empty-array hash in every array slot, zeros elsewhere. */
@@ -81,18 +87,21 @@ function template(plan: StructPlan): Uint8Array {
 /** Writes the hash of a non-empty array (the keccak of its elements' words) into `out` at `offset`. */
 function hashArrayInto(element: ElementPlan, items: readonly unknown[], indexed: boolean, out: Uint8Array, offset: number): void {
   const base = top;
-  const words = take(32 * items.length).fill(0);
+  const size = 32 * items.length;
+  const start = take(size);
+  const words = start < 0 ? new Uint8Array(size) : scratch.fill(0, start, start + size);
+  const at = Math.max(start, 0);
   try {
     for (let j = 0; j < items.length; j++) {
       try {
-        encodeElement(element, items[j], words, 32 * j);
+        encodeElement(element, items[j], words, at + 32 * j);
       } catch (error) {
         // 0-or-1 presence arrays are not lists: their element keeps the field's own path.
         if (error instanceof Problem && indexed) error.within(`[${j}]`);
         throw error;
       }
     }
-    keccak256Into(words, out, offset);
+    hashRange(words, at, size, out, offset);
   } finally {
     top = base;
   }

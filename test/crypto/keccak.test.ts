@@ -6,7 +6,9 @@
 // small enough to compile synchronously, and replaced by @noble/hashes with
 // identical results when WebAssembly is refused, as under a CSP without 'wasm-unsafe-eval'.
 import { keccak_256 } from "@noble/hashes/sha3";
+import { hashTypedData } from "viem";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { domain, fixtures } from "../../bench/fixtures.js";
 import { KECCAK_WASM_HEX } from "../../src/crypto/keccak-wasm.js";
 import { keccakEquivalenceTests, KNOWN_ANSWERS, seededBytes } from "../support/keccak-equivalence.js";
 
@@ -61,6 +63,12 @@ describe("keccak-256 where WebAssembly is refused", () => {
         const target = new Uint8Array(32);
         fresh.keccak256Utf8Into(input, target, 0);
         expect(Buffer.from(target).toString("hex")).toBe(digest);
+      }
+      // The whole EIP-712 path on the fallback, scratch space included.
+      const library = await import("../../src/index.js");
+      expect(library.cryptoPaths().keccak).toBe("js");
+      for (const { event } of fixtures) {
+        expect(library.hashEvent({ event, domain })).toBe(hashTypedData(library.eventTypedData({ event, domain }) as Parameters<typeof hashTypedData>[0]));
       }
     });
   }

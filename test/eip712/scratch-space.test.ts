@@ -28,6 +28,11 @@ describe("hashEvent's scratch space", () => {
     expect(hashEvent({ event, domain })).toBe(viemDigest(event));
   });
 
+  it.each([1990, 1994, 1996, 1997, 1998, 1999, 2000, 2040])("hashes %i images (about the scratch space's size, padded in place at its end) as viem does", (count) => {
+    const event = listing(Array.from({ length: count }, (_, i) => `ipfs://${i}`));
+    expect(hashEvent({ event, domain })).toBe(viemDigest(event));
+  });
+
   it("gives the right digest after a walk that threw halfway", () => {
     const good = listing(["https://cdn.example.com/a.webp"]);
     const bad = listing(["ok", "\uD800 lone surrogate"]);
