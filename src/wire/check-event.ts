@@ -104,7 +104,7 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
 
   if (!allowed.has(signer)) fail("UNKNOWN_KEYCARD", "signer", "signer is not an allowed keycard of this shop");
 
-  if (typeof event.nonce !== "bigint") throw new FieldValueError("WRONG_TYPE", "expected a bigint", { path: "event.nonce" });
+  checkShape(event);
   if (last !== null && event.nonce <= last) {
     fail("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than the last accepted nonce ${last}`);
   }
@@ -126,6 +126,21 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
   const [first, ...rest] = failures;
   if (first !== undefined) return { accepted: false, failures: [first, ...rest] };
   return { accepted: true, nonces: advanceNonce({ nonces, signer, nonce: event.nonce }), failures: [] };
+}
+
+// Hand-built events: every part read below must have its protobuf-es shape, or a typed error names it.
+function checkShape(event: ShopEvent): void {
+  const wrong = (path: string, expected: string) => new FieldValueError("WRONG_TYPE", expected, { path });
+  if (typeof event.nonce !== "bigint") throw wrong("event.nonce", "expected a bigint");
+  const unknown: unknown = event.$unknown;
+  const records = unknown === undefined || (Array.isArray(unknown) && unknown.every((u) => typeof u === "object" && u !== null && Number.isSafeInteger(u.no)));
+  if (!records) throw wrong("event.$unknown", "expected undefined or an array of unknown-field records");
+  if (typeof event.union !== "object" || event.union === null) throw wrong("event.union", "expected a oneof object { case, value }");
+  const timestamp: unknown = event.timestamp;
+  if (timestamp === undefined) return;
+  const { seconds, nanos } = (typeof timestamp === "object" && timestamp !== null ? timestamp : {}) as { seconds?: unknown; nanos?: unknown };
+  if (typeof seconds !== "bigint") throw wrong("event.timestamp.seconds", "expected a bigint");
+  if (typeof nanos !== "number") throw wrong("event.timestamp.nanos", "expected a number");
 }
 
 function windowNanos(window: unknown): [bigint, bigint] {

@@ -9,6 +9,8 @@ import { DecodeError } from "../errors/decode-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { HashingBudgetError } from "../errors/hashing-budget-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { positiveCount } from "./decode-bounded.js";
+import { MalformedWire, readRecord, readVarint } from "./wire-reader.js";
 
 /** The work of hashing one event: keccak-256 calls and bytes fed to them. */
 export interface HashingCost {
@@ -71,10 +73,7 @@ export function resolveBudget({ budget = {} }: { budget?: unknown }): HashingBud
     const value = (budget as Record<string, unknown>)[key];
     if (!(key in DEFAULT_HASHING_BUDGET)) throw new FieldValueError("WRONG_TYPE", "expected only maxKeccakCalls, maxHashedBytes, maxItemsPerField", { path: `hashingBudget.${key}` });
     if (value === undefined) continue;
-    if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-      throw new FieldValueError("OUT_OF_RANGE", "expected a positive integer", { path: `hashingBudget.${key}` });
-    }
-    out[key] = value;
+    out[key] = positiveCount({ value, path: `hashingBudget.${key}` });
   }
   return out as unknown as HashingBudget;
 }
@@ -95,13 +94,11 @@ export function measureCost({ schema, bytes, budget, path }: { schema: DescMessa
   try {
     structCost(planFor(schema), bytes, 0, bytes.length, tally);
   } catch (error) {
-    if (error instanceof Malformed) throw new DecodeError({ typeName: schema.typeName, path, cause: new Error(error.message) });
+    if (error instanceof MalformedWire) throw new DecodeError({ typeName: schema.typeName, path, cause: new Error(error.message) });
     throw error;
   }
   return { keccakCalls: tally.calls, hashedBytes: tally.bytes };
 }
-
-class Malformed extends Error {}
 
 function charge(tally: Tally, calls: number, bytes: number): void {
   tally.calls += calls;
@@ -131,33 +128,11 @@ function structCost(plan: StructPlan, buf: Uint8Array, start: number, end: numbe
   charge(tally, 1, 32 * (plan.fields.length + 1));
   const fields = fieldsByNumber(plan);
   const items = new Map<FieldPlan, number>();
-  let pos = start;
-  while (pos < end) {
-    const key = readVarint(buf, pos, end);
-    pos = key.next;
-    const wireType = key.value % 8;
-    const field = fields.get(Math.floor(key.value / 8));
-    let bodyStart = pos;
-    switch (wireType) {
-      case 0:
-        pos = readVarint(buf, pos, end).next;
-        break;
-      case 1:
-        pos += 8;
-        break;
-      case 5:
-        pos += 4;
-        break;
-      case 2: {
-        const length = readVarint(buf, pos, end);
-        bodyStart = length.next;
-        pos = bodyStart + length.value;
-        break;
-      }
-      default:
-        throw new Malformed(`wire type ${wireType} (groups) is not used by this schema`);
-    }
-    if (pos > end) throw new Malformed("field runs past the end of its message");
+  for (let pos = start; pos < end; ) {
+    const record = readRecord({ buf, pos, end });
+    pos = record.end;
+    const { wireType, valueStart: bodyStart } = record;
+    const field = fields.get(record.number);
     const element = field?.element;
     const lengthDelimited = wireType === 2;
     // Unknown fields (and, as protobuf-go reads them, known ones with the wrong wire type) are not
@@ -202,18 +177,6 @@ function wrappedLength(buf: Uint8Array, start: number, end: number): number {
     pos = length.next + length.value;
   }
   return total;
-}
-
-function readVarint(buf: Uint8Array, start: number, end: number): { value: number; next: number } {
-  let value = 0;
-  let scale = 1;
-  for (let pos = start; pos < end && pos < start + 10; pos++) {
-    const byte = buf[pos] as number;
-    value += (byte & 0x7f) * scale;
-    scale *= 128;
-    if (byte < 0x80) return { value, next: pos + 1 };
-  }
-  throw new Malformed("truncated or overlong varint");
 }
 
 function countVarints(buf: Uint8Array, start: number, end: number): number {

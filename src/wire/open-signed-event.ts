@@ -45,7 +45,8 @@ export type OpenSignedEventParameters = {
   readonly hashingBudget?: Partial<HashingBudget> | undefined;
 } & (
   | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
-  | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
+  // A v3 signature covers the bytes, not a domain: a domain here would be silently ignored, so it is refused.
+  | { readonly scheme: "eip191"; readonly domain?: undefined }
 );
 
 export interface OpenSignedEventReturnType {
@@ -85,6 +86,11 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
   const budget = resolveBudget({ budget: hashingBudget });
   if (scheme !== "eip712" && scheme !== "eip191") {
     throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
+  }
+  if (scheme === "eip191" && domain !== undefined) {
+    throw new FieldValueError("WRONG_TYPE", 'expected no domain with scheme "eip191": a v3 signature covers the event bytes, not a domain, so the domain would not be checked', {
+      path: "domain",
+    });
   }
   const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
 
