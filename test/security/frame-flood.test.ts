@@ -17,18 +17,8 @@ import {
   LIMIT_MAX_IN_BATCH_SIZE,
 } from "../../src/index.js";
 import { thrown } from "../support/thrown.js";
+import { lengthDelimited } from "../support/wire-bytes.js";
 
-const varint = (value: number): number[] => {
-  const out: number[] = [];
-  let v = value;
-  while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
-    v >>>= 7;
-  }
-  out.push(v);
-  return out;
-};
-const lengthDelimited = (no: number, body: readonly number[]): number[] => [...varint((no << 3) | 2), ...varint(body.length), ...body];
 const repeat = (times: number, item: readonly number[]): number[] => Array.from({ length: times }, () => item).flat();
 
 /** An Envelope with request id 1 and `message` (field number, body) as the request. */
