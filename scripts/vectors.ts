@@ -3,8 +3,9 @@
 // SPDX-License-Identifier: MIT
 
 // `npm run vectors`: writes the EIP-712 golden vectors, test/vectors/eip712.json,
+// and the shop state vectors, test/vectors/shop-state.json (scripts/shop-state-vectors.ts),
 // from a fixed fast-check seed, and the worked example of docs/eip712.md §9;
-// `npm run vectors -- --check` only compares both.
+// `npm run vectors -- --check` only compares all three.
 // The same seed, schema and fast-check version give the same file byte for
 // byte. The committed file is the expectation test/eip712/golden-vectors.test.ts
 // checks the library against, and a reference for other implementations.
@@ -19,10 +20,13 @@ import { ShopEventSchema } from "../gen/market/mass/shop_events_pb.js";
 import { type EventDomain, eventTypedData, hashEvent, recoverEventSigner, signEvent } from "../src/index.js";
 import { arbitraries } from "../test/support/arbitraries.js";
 import { type JsonValue, toJsonTypedData } from "../test/eip712/typed-data-json.js";
+import { buildShopStateVectors } from "./shop-state-vectors.js";
 import { withWorkedExample, workedExampleMarkdown } from "./worked-example.js";
 
 /** Where the vectors live. */
 export const VECTORS_FILE = fileURLToPath(new URL("../test/vectors/eip712.json", import.meta.url));
+/** Where the shop state vectors live (scripts/shop-state-vectors.ts). */
+export const SHOP_STATE_VECTORS_FILE = fileURLToPath(new URL("../test/vectors/shop-state.json", import.meta.url));
 /** The document whose worked example is generated. */
 export const MAPPING_DOC = fileURLToPath(new URL("../docs/eip712.md", import.meta.url));
 
@@ -55,7 +59,7 @@ export async function buildEip712Vectors(): Promise<string> {
       const typedData = eventTypedData({ event, domain });
       const digest = hashEvent({ event, domain });
       const signature = await signEvent({ event, domain, account });
-      const signer = await recoverEventSigner({ event, domain, signature });
+      const signer = recoverEventSigner({ event, domain, signature });
       if (signer !== account.address) throw new Error(`${name} #${i}: signature recovers to ${signer}, not ${account.address}`);
       cases.push({
         name: `${name} #${i}`,
@@ -94,6 +98,7 @@ export async function buildEip712Vectors(): Promise<string> {
 async function main(): Promise<void> {
   const outputs = [
     { file: VECTORS_FILE, text: await buildEip712Vectors() },
+    { file: SHOP_STATE_VECTORS_FILE, text: await buildShopStateVectors() },
     { file: MAPPING_DOC, text: withWorkedExample({ doc: readFileSync(MAPPING_DOC, "utf8"), region: workedExampleMarkdown() }) },
   ];
   if (process.argv.includes("--check")) {

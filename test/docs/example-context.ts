@@ -11,7 +11,7 @@ import type { Envelope } from "../../gen/market/mass/envelope_pb.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import type { EventWriteRequest } from "../../gen/market/mass/transport_pb.js";
-import type { EventDomain, KeycardSet, OpenSignedEventReturnType, TimestampWindow } from "../../src/index.js";
+import type { EventDomain, HashingBudget, KeycardInput, KeycardSet, NonceTracker, OpenSignedEventReturnType, ShopContext, ShopState, TimestampWindow } from "../../src/index.js";
 
 /** A shop event to sign, hash or check. */
 export declare const event: ShopEvent;
@@ -68,6 +68,16 @@ export declare const opened: OpenSignedEventReturnType;
 /** The last nonce the signer used in this shop, if any. */
 export declare const lastNonce: bigint | undefined;
 /** The last nonce of each keycard. */
-export declare const nonces: Map<Address, bigint>;
+export declare const nonces: NonceTracker;
 /** When events may be timestamped. */
 export declare const timestampWindow: TimestampWindow;
+/** A shop's folded state. */
+export declare const state: ShopState;
+/** What a shop state starts from: the shop and its relays. */
+export declare const context: ShopContext;
+/** The shop's relay keys. */
+export declare const relays: readonly KeycardInput[];
+/** Signed events of a shop's log, in order. */
+export declare const signedEvents: readonly SignedEvent[];
+/** A hashing budget. */
+export declare const budget: HashingBudget;
