@@ -48,9 +48,10 @@ export function decodeEnvelope(parameters: DecodeEnvelopeParameters): Envelope {
   const { bytes, maxBytes = DEFAULT_MAX_ENVELOPE_BYTES, maxItems = LIMIT_MAX_IN_BATCH_SIZE } = objectParameter(parameters);
   const cap = checkMaxBytes({ maxBytes, path: "maxBytes" });
   const input = checkBytes({ bytes, maxBytes: cap, path: "bytes" });
+  const itemCap = positiveCount({ value: maxItems, path: "maxItems" });
   if (input.length === 0) {
     throw new FieldValueError("WRONG_LENGTH", 'expected an Envelope, got 0 bytes (a WebSocket with binaryType "blob" hands over Blobs, which new Uint8Array() turns into 0 bytes: set binaryType = "arraybuffer")', { path: "bytes" });
   }
-  assertItemCounts({ schema: EnvelopeSchema, bytes: input, maxItems: positiveCount({ value: maxItems, path: "maxItems" }), path: "bytes" });
+  assertItemCounts({ schema: EnvelopeSchema, bytes: input, maxItems: itemCap, path: "bytes" });
   return decodeBounded({ schema: EnvelopeSchema, bytes: input, maxBytes: cap, path: "bytes" });
 }
