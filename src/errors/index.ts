@@ -17,3 +17,4 @@ export * from "./size-limit-error.js";
 export * from "./type-url-error.js";
 export * from "./unexpected-response-error.js";
 export * from "./non-canonical-encoding-error.js";
+export * from "./session-error.js";

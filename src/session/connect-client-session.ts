@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import type { Address } from "viem";
+import type { EventDomain } from "../eip712/domain.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
+import { SessionError } from "../errors/session-error.js";
+import { ClientSession, type ClientSessionEvent } from "./client-session.js";
+import { createTickScheduler } from "./tick-scheduler.js";
+import type { SessionTimings } from "./timings.js";
+
+/** The part of the WHATWG WebSocket a ClientSession needs (browsers, Node 22+, or the `ws` package). */
+export interface WebSocketLike {
+  binaryType: string;
+  readonly readyState: number;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  send(data: Uint8Array): void;
+  close(code?: number, reason?: string): void;
+}
+
+export interface ConnectClientSessionParameters {
+  /** The relay's session endpoint, e.g. `ws://127.0.0.1:4444/v3/sessions`. */
+  readonly url: string;
+  /** Chain and shop registry of the shop. */
+  readonly domain: EventDomain;
+  /** Relay addresses allowed to sign sandboxed events. */
+  readonly relays?: readonly Address[] | undefined;
+  /** WebSocket constructor; defaults to `globalThis.WebSocket` (pass `ws`'s on Node 20). */
+  readonly WebSocket?: (new (url: string) => WebSocketLike) | undefined;
+  readonly timings?: SessionTimings | undefined;
+  readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+}
+
+/**
+ * Opens a WebSocket to a relay and resolves with a ClientSession driven by
+ * it (frames in and out, timers armed at the session's deadlines).
+ *
+ * @throws SessionError (CLOSED) when the connection fails
+ * @example
+ * const session = await connectClientSession({ url: relay.url, domain });
+ * await session.login({ account: keycard });
+ */
+export function connectClientSession(parameters: ConnectClientSessionParameters): Promise<ClientSession> {
+  const { url, domain, relays, WebSocket: Socket = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket, timings, onEvent } = objectParameter(parameters);
+  if (typeof url !== "string") return Promise.reject(new FieldValueError("WRONG_TYPE", "expected a ws:// or wss:// URL", { path: "url" }));
+  if (typeof Socket !== "function") return Promise.reject(new FieldValueError("MISSING_FIELD", "expected a WebSocket constructor (none is global here)", { path: "WebSocket" }));
+  return new Promise<ClientSession>((resolve, reject) => {
+    let socket: WebSocketLike;
+    try {
+      socket = new Socket(url);
+    } catch (cause) {
+      return reject(new FieldValueError("WRONG_TYPE", "expected a ws:// or wss:// URL", { path: "url", cause }));
+    }
+    socket.binaryType = "arraybuffer";
+    let opened = false;
+    const session = new ClientSession({
+      transport: {
+        send: (frame) => {
+          socket.send(frame);
+          ticks.arm();
+        },
+        close: (code, reason) => socket.close(code, reason),
+      },
+      domain,
+      relays,
+      timings,
+      onEvent,
+    });
+    const ticks = createTickScheduler({ session });
+    socket.onopen = () => {
+      opened = true;
+      ticks.arm();
+      resolve(session);
+    };
+    socket.onmessage = ({ data }) => {
+      session.receive({ frame: data instanceof ArrayBuffer ? new Uint8Array(data) : (data as Uint8Array) });
+      ticks.arm();
+    };
+    socket.onerror = () => undefined;
+    socket.onclose = ({ code, reason }) => {
+      ticks.stop();
+      session.transportClosed({ code, reason });
+      if (!opened) reject(new SessionError({ problem: "CLOSED", expected: `could not connect to ${url} (${code})` }));
+    };
+  });
+}
