@@ -73,7 +73,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     sessions.add(session);
     ticks.arm();
     socket.on("message", (data, isBinary) => {
-      const bytes = data instanceof Buffer ? data : Buffer.concat(data instanceof ArrayBuffer ? [Buffer.from(data)] : data);
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
       session.receive({ frame: isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : (bytes.toString() as unknown as Uint8Array) });
       ticks.arm();
     });
