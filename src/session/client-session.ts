@@ -30,7 +30,9 @@ import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { openPushedEvent } from "./open-pushed-event.js";
-import { acceptIntoLedger, createLedgerState, type LedgerState } from "./shop-ledger.js";
+import { createShopState } from "../state/create-shop-state.js";
+import type { ShopState } from "../state/shop-state.js";
+import { verifyShopEvent } from "../state/verify-shop-event.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
 
@@ -62,6 +64,10 @@ export interface ClientSessionOptions {
   readonly clock?: SessionClock | undefined;
   /** Ping, kick, request timeout and frame cap; v3 defaults. */
   readonly timings?: SessionTimings | undefined;
+  /** A state saved from an earlier full subscription (shopStateFromJSON), to resume from. */
+  readonly state?: ShopState | undefined;
+  /** The last seq_no folded into \`state\`; the next subscription starts after it. */
+  readonly lastSeqNo?: bigint | undefined;
   /** Called for pushed events, sync status and the close. */
   readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
 }
@@ -97,20 +103,23 @@ export class ClientSession {
   private readonly relays: readonly Address[];
   private readonly listeners = new Set<(event: ClientSessionEvent) => void>();
   private subscription: Subscription | undefined;
-  private ledger: LedgerState | undefined;
+  private ledger: ShopState | undefined;
   private seqNo = 0n;
   private unpushed: bigint | undefined;
   private keycard: Address | undefined;
   private readonly syncWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(options: ClientSessionOptions) {
-    const { transport, domain, relays = [], clock = systemClock, timings = {}, onEvent } = objectParameter(options);
+    const { transport, domain, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n } = objectParameter(options);
     if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
       throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
     }
     if (typeof domain !== "object" || domain === null) throw new FieldValueError("WRONG_TYPE", "expected an EventDomain", { path: "domain" });
+    if (typeof lastSeqNo !== "bigint" || lastSeqNo < 0n) throw new FieldValueError("OUT_OF_RANGE", "expected a non-negative bigint", { path: "lastSeqNo" });
     this.domain = domain;
     this.relays = [...relays];
+    this.ledger = state;
+    this.seqNo = lastSeqNo;
     if (onEvent !== undefined) this.listeners.add(onEvent);
     this.peer = new EnvelopePeer({
       transport,
@@ -181,7 +190,7 @@ export class ClientSession {
   }
 
   /** The shop state folded from a full subscription's pushes; undefined for filtered ones. */
-  get state(): LedgerState | undefined {
+  get state(): ShopState | undefined {
     return this.ledger;
   }
 
@@ -245,7 +254,11 @@ export class ClientSession {
     // Reserve the slot now so pushes racing the response find it.
     const subscription: Subscription = { id: new Uint8Array(0), full, cancelling: false };
     this.subscription = subscription;
-    if (full && (this.ledger === undefined || !sameBytes({ a: this.ledger.shopId, b: raw }))) this.ledger = createLedgerState({ shopId: raw, relays: this.relays });
+    // A state of another shop (or none) starts over from the empty state of this one.
+    if (full && (this.ledger === undefined || this.ledger.shopId !== bytesToHex(raw))) {
+      if (startShopSeqNo > 1n) throw new FieldValueError("OUT_OF_RANGE", "a full subscription without a saved state of this shop starts at seq_no 1; pass state and lastSeqNo to resume", { path: "startShopSeqNo" });
+      this.ledger = createShopState({ context: { shopId: raw, relays: this.relays } });
+    }
     if (!full) this.ledger = undefined;
     this.seqNo = startShopSeqNo === 0n ? 0n : startShopSeqNo - 1n;
     try {
@@ -326,7 +339,7 @@ export class ClientSession {
       try {
         if (signedEvent === undefined) throw new FieldValueError("MISSING_FIELD", "expected a signed event", { path: `subscription_push_request.events[${i}].event` });
         if (subscription.full && ledger !== undefined) {
-          const accepted = acceptIntoLedger({ state: ledger, signedEvent, domain: this.domain });
+          const accepted = verifyShopEvent({ state: ledger, signedEvent, domain: this.domain });
           ledger = accepted.state;
           pushed.push({ seqNo, signedEvent, event: accepted.event, signer: accepted.signer });
         } else {
