@@ -19,6 +19,7 @@ import { readEvent } from "./event-input.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { type Encoding, readBytes } from "./input.js";
 import { decodeMessage, MESSAGE_TYPES, type MessageType, toJsonText } from "./messages.js";
+import { RELAY_USAGE, runRelayCommand } from "./relay-command.js";
 
 const INPUT_HELP = `Input: the positional argument (hex, 0x-hex or base64; proto3 JSON for events),
   --file PATH (binary, hex or base64 text, or JSON), or - to read stdin.
@@ -51,6 +52,7 @@ ${INPUT_HELP}
 ${DOMAIN_HELP} (not needed with --scheme eip191)
 Prints the signer. With --address, exits 1 when the signer differs.`,
   },
+  relay: { summary: "run the in-memory reference relay on loopback (development and tests)", usage: RELAY_USAGE },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -79,6 +81,10 @@ async function run(argv: readonly string[]): Promise<string> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") return mainUsage();
   if (!(name in COMMANDS)) throw new CliFailure(EXIT.USAGE, `unknown command "${name}"\n\n${mainUsage()}`);
   const command = name as Command;
+  if (command === "relay") {
+    await runRelayCommand({ argv: rest, print: (line) => process.stdout.write(`${line}\n`) });
+    return "";
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });
@@ -151,7 +157,8 @@ function readKey(path: string): Hex {
 }
 
 try {
-  process.stdout.write(`${await run(process.argv.slice(2))}\n`);
+  const output = await run(process.argv.slice(2));
+  if (output !== "") process.stdout.write(`${output}\n`);
 } catch (error) {
   if (error instanceof CliFailure) {
     process.stderr.write(`massmarket-schema: ${error.message}\n`);

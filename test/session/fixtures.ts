@@ -52,7 +52,7 @@ export const changeInventory = (n: number, diff: number): UnionInit => ({ case: 
 export const tag = (n: number, name = `tag ${n}`): UnionInit => ({ case: "tag", value: { id: { raw: id8(n) }, name } });
 export const updateTag = (n: number, listingId: number): UnionInit => ({ case: "updateTag", value: { id: { raw: id8(n) }, addListingIds: [{ raw: id8(listingId) }] } });
 export const createOrder = (n: number): UnionInit => ({ case: "createOrder", value: { id: { raw: id8(n) } } });
-type OrderAction = Extract<UnionInit, { case: "updateOrder" }>["value"]["action"];
+type OrderAction = NonNullable<Extract<UnionInit, { case: "updateOrder" }>["value"]["action"]>;
 const updateOrder = (n: number, action: OrderAction): UnionInit => ({ case: "updateOrder", value: { id: { raw: id8(n) }, action } });
 export const addItems = (n: number, listingId: number, quantity: number): UnionInit =>
   updateOrder(n, { case: "changeItems", value: { adds: [{ listingId: { raw: id8(listingId) }, quantity }] } });
