@@ -84,7 +84,7 @@ function relayKey(keyFile: string | undefined, dataDir: string | undefined): Hex
   if (existsSync(path)) return readKey(path);
   const key = generatePrivateKey();
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(path, \`\${key}\n\`, { mode: 0o600, flush: true });
+  writeFileSync(path, `${key}\n`, { mode: 0o600, flush: true });
   return key;
 }
 
