@@ -52,7 +52,13 @@ export interface TestRelay {
   /** Number of events in a shop's durable log. */
   logLength(parameters: { shopId: ShopIdInput }): number;
   /** A ClientSession connected to this relay (domain and relay address filled in). */
-  connect(parameters?: { timings?: SessionTimings | undefined; onEvent?: ((event: ClientSessionEvent) => void) | undefined }): Promise<ClientSession>;
+  connect(parameters?: {
+    timings?: SessionTimings | undefined;
+    onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+    /** Resume: a state saved from an earlier full subscription and its last seq_no. */
+    state?: ShopState | undefined;
+    lastSeqNo?: bigint | undefined;
+  }): Promise<ClientSession>;
   /** Stops the relay and closes every session. */
   close(): Promise<void>;
 }
@@ -81,8 +87,8 @@ export async function startTestRelay(parameters: StartTestRelayParameters = {}):
     simulatePayment: (input) => relay.simulatePayment(input),
     shopState: (input) => relay.shopState(input),
     logLength: (input) => relay.shopLog(input).length,
-    connect: ({ timings: clientTimings, onEvent } = {}) =>
-      connectClientSession({ url: server.url, domain, relays: [relay.address], WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike, timings: clientTimings, onEvent }),
+    connect: ({ timings: clientTimings, onEvent, state, lastSeqNo } = {}) =>
+      connectClientSession({ url: server.url, domain, relays: [relay.address], WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike, timings: clientTimings, onEvent, state, lastSeqNo }),
     close: () => server.close(),
   };
 }

@@ -9,6 +9,7 @@ import { objectParameter } from "../errors/object-parameter.js";
 import { SessionError } from "../errors/session-error.js";
 import { ClientSession, type ClientSessionEvent } from "./client-session.js";
 import { createTickScheduler } from "./tick-scheduler.js";
+import type { ShopState } from "../state/shop-state.js";
 import type { SessionTimings } from "./timings.js";
 
 /** The part of the WHATWG WebSocket a ClientSession needs (browsers, Node 22+, or the `ws` package). */
@@ -33,6 +34,10 @@ export interface ConnectClientSessionParameters {
   /** WebSocket constructor; defaults to `globalThis.WebSocket` (pass `ws`'s on Node 20). */
   readonly WebSocket?: (new (url: string) => WebSocketLike) | undefined;
   readonly timings?: SessionTimings | undefined;
+  /** A state saved from an earlier full subscription, to resume from (see ClientSessionOptions). */
+  readonly state?: ShopState | undefined;
+  /** The last seq_no folded into \`state\`. */
+  readonly lastSeqNo?: bigint | undefined;
   readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
 }
 
@@ -46,7 +51,7 @@ export interface ConnectClientSessionParameters {
  * await session.login({ account: keycard });
  */
 export function connectClientSession(parameters: ConnectClientSessionParameters): Promise<ClientSession> {
-  const { url, domain, relays, WebSocket: Socket = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket, timings, onEvent } = objectParameter(parameters);
+  const { url, domain, relays, WebSocket: Socket = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);
   if (typeof url !== "string") return Promise.reject(new FieldValueError("WRONG_TYPE", "expected a ws:// or wss:// URL", { path: "url" }));
   if (typeof Socket !== "function") return Promise.reject(new FieldValueError("MISSING_FIELD", "expected a WebSocket constructor (none is global here)", { path: "WebSocket" }));
   return new Promise<ClientSession>((resolve, reject) => {
@@ -70,6 +75,8 @@ export function connectClientSession(parameters: ConnectClientSessionParameters)
       relays,
       timings,
       onEvent,
+      state,
+      lastSeqNo,
     });
     const ticks = createTickScheduler({ session });
     socket.onopen = () => {

@@ -4,13 +4,12 @@
 
 // Sans-IO harness: a session wired to a recording transport and a manual
 // clock, plus a raw peer that builds and reads Envelope frames by hand.
-import { create, toBinary } from "@bufbuild/protobuf";
+import { create, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import type { Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import {
   decodeEnvelope,
   type Envelope,
-  type EnvelopeRequest,
   EnvelopeSchema,
   type SessionClock,
   type SessionTransport,
@@ -42,7 +41,7 @@ export class Recorder implements SessionTransport {
 }
 
 /** A raw Envelope frame; `id` 0 leaves the request id out. */
-export function frame(id: bigint, message: EnvelopeRequest | Envelope["message"]): Uint8Array {
+export function frame(id: bigint, message: NonNullable<MessageInitShape<typeof EnvelopeSchema>["message"]>): Uint8Array {
   return toBinary(EnvelopeSchema, create(EnvelopeSchema, { ...(id === 0n ? {} : { requestId: { raw: id } }), message }));
 }
 

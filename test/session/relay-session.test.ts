@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   createAuthenticateRequest,
   createChallengeSolvedRequest,
+  type Envelope,
   EnvelopeSchema,
   ErrorCodes,
   EventWriteRequestSchema,
@@ -45,8 +46,8 @@ async function loggedIn() {
   return { ...s, clerk };
 }
 
-const errorOf = (envelope: { message: { case?: string; value?: unknown } } | undefined) =>
-  envelope?.message.case === "response" ? (envelope.message.value as { response: { case?: string; value?: { code: ErrorCodes } } }).response.value?.code : undefined;
+const errorOf = (envelope: Envelope | undefined): ErrorCodes | undefined =>
+  envelope?.message.case === "response" && envelope.message.value.response.case === "error" ? envelope.message.value.response.value.code : undefined;
 
 describe("RelaySession liveness", () => {
   it("pings after 15 s without traffic and kicks after 45 s", async () => {
