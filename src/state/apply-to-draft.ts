@@ -5,7 +5,8 @@
 import type { Address } from "viem";
 import { bytesToHex } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
-import { type Draft, writable } from "./draft.js";
+import { advanceNonce } from "../wire/advance-nonce.js";
+import type { Draft } from "./draft.js";
 import { timestamp } from "./fields.js";
 import { reject } from "./reject.js";
 import { applyAccount } from "./rules-account.js";
@@ -42,10 +43,9 @@ export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): v
     if (state.keycards[signer]?.revoked === true) reject("KEYCARD_REVOKED", "signer", `keycard ${signer} was revoked`);
     reject("UNKNOWN_KEYCARD", "signer", `${signer} is neither an enrolled keycard nor a relay of this shop`);
   }
-  const last = state.nonces[signer];
-  if (event.nonce <= (last === undefined ? 0n : BigInt(last))) {
-    reject("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than ${last ?? "0"}, the last one of ${signer}`);
-  }
+  // Nonces start at 1 (0 is protobuf's "unset"); then the wire layer's tracker: strictly increasing per signer.
+  if (event.nonce === 0n) reject("NONCE_NOT_INCREASING", "event.nonce", "nonce must be at least 1");
+  const nonces = advanceNonce({ nonces: state.nonces, signer, nonce: event.nonce });
   const action = signedAction(event);
   const allowed: readonly ShopRole[] = SIGNERS[action.key];
   if (!allowed.includes(role)) {
@@ -68,7 +68,7 @@ export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): v
     case "createOrder": applyCreateOrder(draft, union.value, input); break;
     case "updateOrder": applyUpdateOrder(draft, union.value, input); break;
   }
-  writable(draft, "nonces")[signer] = event.nonce.toString();
+  state.nonces = nonces;
   state.eventCount += 1;
 }
 

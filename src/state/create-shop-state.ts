@@ -6,6 +6,7 @@ import { bytesToHex } from "viem";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { keycardAddress } from "../wire/keycards.js";
+import { createNonceTracker } from "../wire/nonce-tracker.js";
 import { shopIdBytes } from "../wire/shop-id.js";
 import type { ShopContext } from "./shop-context.js";
 import { SHOP_STATE_VERSION, type ShopState } from "./shop-state.js";
@@ -37,7 +38,7 @@ export function createShopState(parameters: CreateShopStateParameters): ShopStat
     manifest: null,
     keycards: {},
     accounts: [],
-    nonces: {},
+    nonces: createNonceTracker({}),
     listings: {},
     tags: {},
     inventory: {},

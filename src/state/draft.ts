@@ -4,7 +4,7 @@
 
 import type { ShopState } from "./shop-state.js";
 
-type Collections = "keycards" | "nonces" | "listings" | "tags" | "inventory" | "orders";
+type Collections = "keycards" | "listings" | "tags" | "inventory" | "orders";
 
 /** A state being built: the root and the collections it writes are its own copies, entities are replaced, never edited. */
 export interface Draft {
@@ -12,7 +12,7 @@ export interface Draft {
   readonly copied: Set<Collections>;
 }
 
-const ALL: readonly Collections[] = ["keycards", "nonces", "listings", "tags", "inventory", "orders"];
+const ALL: readonly Collections[] = ["keycards", "listings", "tags", "inventory", "orders"];
 
 /**
  * Starts a draft over `state` without touching it. `owned` copies every

@@ -7,6 +7,7 @@ import { bytesToHex } from "viem";
 import type { OrderedItem } from "../../gen/market/mass/base_types_pb.js";
 import type { CreateOrder, UpdateOrder } from "../../gen/market/mass/shop_events_pb.js";
 import type { RuleInput } from "./apply-to-draft.js";
+import { canonicalJson } from "./canonical-json.js";
 import { combination, findVariation } from "./combination.js";
 import { type Draft, writable } from "./draft.js";
 import { addressDetails, currency, hash32, objectId, payee, region, sameCurrency, text, uint256 } from "./fields.js";
@@ -110,7 +111,8 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       if (details.shippingRegion !== undefined) {
         const given = region(details.shippingRegion, `${path}.shipping_region`);
         const known = state.manifest?.shippingRegions.find((r) => r.name === given.name);
-        if (known === undefined || JSON.stringify(known) !== JSON.stringify(given)) {
+        // Compared as canonical JSON: a restored state's objects have their keys in another order.
+        if (known === undefined || canonicalJson(known) !== canonicalJson(given)) {
           reject("REGION_NOT_FOUND", `${path}.shipping_region`, `the manifest has no shipping region equal to ${JSON.stringify(given.name)}`);
         }
         regionName = given.name;

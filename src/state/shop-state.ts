@@ -6,6 +6,7 @@
 // values (strings, safe integers, booleans, null, arrays, objects), so a
 // snapshot is the state itself written as canonical JSON.
 import type { Address, Hex } from "viem";
+import type { NonceTracker } from "../wire/nonce-tracker.js";
 
 /** Version of the state shape and its snapshot form; bumped on any change to either. */
 export const SHOP_STATE_VERSION = 1;
@@ -225,8 +226,8 @@ export interface ShopState {
   readonly keycards: Readonly<Record<string, KeycardState>>;
   /** Wallets with on-chain access (Account.add minus Account.remove), checksummed, sorted. */
   readonly accounts: readonly Address[];
-  /** Largest accepted nonce per signer (keycards and relays), decimal uint64, by checksummed address. */
-  readonly nonces: Readonly<Record<string, string>>;
+  /** Largest accepted nonce per signer (keycards and relays): the wire layer's nonce tracker. */
+  readonly nonces: NonceTracker;
   readonly listings: Readonly<Record<string, ListingState>>;
   readonly tags: Readonly<Record<string, TagState>>;
   readonly inventory: Readonly<Record<string, StockState>>;

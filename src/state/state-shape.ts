@@ -82,7 +82,7 @@ export const checkStateShape: Check = object({
   manifest: nullable(object({ tokenId: hash, payees: list(payee), acceptedCurrencies: list(currency), pricingCurrency: nullable(currency), shippingRegions: list(region) })),
   keycards: record(address, object({ publicKey: hex, userWallet: address, role: oneOf(["clerk", "guest"]), revoked: bool })),
   accounts: list(address),
-  nonces: record(address, decimal),
+  nonces: object({ lastNonces: record(address, decimal) }),
   listings: record(id, object({
     id,
     price: decimal,

@@ -6,6 +6,7 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { type Address, hexToBytes, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
+import type { ShippingRegionSchema } from "../../gen/market/mass/base_types_pb.js";
 import { ShopEventSchema, type ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { ShopContext } from "../../src/state/shop-context.js";
 
@@ -22,6 +23,7 @@ export const clerk = party("0x22222222222222222222222222222222222222222222222222
 export const guest = party("0x3333333333333333333333333333333333333333333333333333333333333333");
 export const guest2 = party("0x4444444444444444444444444444444444444444444444444444444444444444");
 export const stranger = party("0x5555555555555555555555555555555555555555555555555555555555555555");
+export const retired = party("0x6666666666666666666666666666666666666666666666666666666666666666");
 export type Party = ReturnType<typeof party>;
 
 export const clerkWallet = "0x00000000000000000000000000000000000000c1" as const;
@@ -76,6 +78,12 @@ export const USDC = { chainId: 1n, address: eth("0x00000000000000000000000000000
 export const PAYEE = { name: "main", address: eth("0x00000000000000000000000000000000000000bb"), chainId: 1n, callAsContract: false };
 export const ADDRESS = { name: "Ada", address1: "1 Road", city: "Berlin", postalCode: "10115", country: "Germany", emailAddress: "ada@example.org" };
 
+/** Two shipping regions: domestic (VAT 19%, then +500) and other (+4200). */
+export const REGIONS = [
+  { name: "domestic", country: "Germany", orderPriceModifiers: [{ title: "VAT", modification: { case: "percentage", value: u256(19) } }, { title: "DHL", modification: { case: "absolute", value: { plusSign: true, diff: u256(500) } } }] },
+  { name: "other", orderPriceModifiers: [{ title: "Intl", modification: { case: "absolute", value: { plusSign: true, diff: u256(4200) } } }] },
+] as const satisfies readonly MessageInitShape<typeof ShippingRegionSchema>[];
+
 /** A manifest with a payee, ETH accepted and pricing, and two shipping regions. */
 export function manifestUnion(): UnionInit {
   return {
@@ -85,10 +93,7 @@ export function manifestUnion(): UnionInit {
       payees: [PAYEE],
       acceptedCurrencies: [ETH],
       pricingCurrency: ETH,
-      shippingRegions: [
-        { name: "domestic", country: "Germany", orderPriceModifiers: [{ title: "VAT", modification: { case: "percentage", value: u256(19) } }, { title: "DHL", modification: { case: "absolute", value: { plusSign: true, diff: u256(500) } } }] },
-        { name: "other", orderPriceModifiers: [{ title: "Intl", modification: { case: "absolute", value: { plusSign: true, diff: u256(4200) } } }] },
-      ],
+      shippingRegions: [...REGIONS],
     },
   };
 }
