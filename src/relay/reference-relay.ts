@@ -22,6 +22,7 @@ import { createShopState } from "../state/create-shop-state.js";
 import type { ShopState } from "../state/shop-state.js";
 import { verifyShopEvent } from "../state/verify-shop-event.js";
 import { keycardAddress, uncompressedPublicKey } from "../wire/keycards.js";
+import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
@@ -222,9 +223,9 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   private relayEvent(shop: Shop, union: UnionInit, state: ShopState = shop.state): SignedEvent {
-    const last = state.nonces[this.signer.address];
+    const last = lastNonce({ nonces: state.nonces, signer: this.signer.address });
     const event = create(ShopEventSchema, {
-      nonce: (last === undefined ? 0n : BigInt(last)) + 1n,
+      nonce: (last ?? 0n) + 1n,
       shopId: { raw: shop.id },
       timestamp: timestampFromMs(this.clock.now()),
       union,
