@@ -13,4 +13,7 @@
  *
  * @module testing
  */
+export * from "./relay/open-reference-relay.js";
+export { ReferenceRelay, type ReferenceRelayOptions } from "./relay/reference-relay.js";
+export type { RelayStore, StoredRecord } from "./relay/relay-store.js";
 export * from "./relay/start-test-relay.js";

@@ -46,6 +46,7 @@ interface Accepted {
   readonly signer: Address;
 }
 
+/** Options of {@link ReferenceRelay.open}. */
 export interface ReferenceRelayOptions {
   readonly domain: EventDomain;
   /** The relay's signing key (0x + 64 hex digits). */
@@ -57,6 +58,18 @@ export interface ReferenceRelayOptions {
   readonly autoPay?: boolean | undefined;
 }
 
+/**
+ * The reference relay's core (Node only, for development and tests): shops
+ * with their state and log, enrolled keycards, writes accepted through the
+ * shop state machine (verifyShopEvent) and totally ordered, the relay's own
+ * sandboxed events (enrollment, payment details, a simulated payment), and
+ * durable publication (readers see an event once its store acknowledged it).
+ * A RelayBackend for RelaySession.
+ *
+ * @example
+ * const relay = await ReferenceRelay.open({ domain, privateKey });
+ * await relay.enrollKeycard({ shopId: 23n, publicKey: keycard.publicKey });
+ */
 export class ReferenceRelay implements RelayBackend {
   readonly domain: EventDomain;
   private readonly signer: RelaySigner;

@@ -74,7 +74,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     ticks.arm();
     socket.on("message", (data, isBinary) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
-      session.receive({ frame: isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : (bytes.toString() as unknown as Uint8Array) });
+      session.receive({ frame: isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : bytes.toString() });
       ticks.arm();
     });
     socket.on("error", () => undefined);

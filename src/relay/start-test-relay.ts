@@ -8,7 +8,7 @@ import { WebSocket } from "ws";
 import type { EventDomain } from "../eip712/domain.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import type { ClientSession, ClientSessionEvent } from "../session/client-session.js";
-import { connectClientSession, type WebSocketLike } from "../session/connect-client-session.js";
+import { connectClientSession } from "../session/connect-client-session.js";
 import type { SessionTimings } from "../session/timings.js";
 import type { ShopState } from "../state/shop-state.js";
 import type { ShopIdInput } from "../wire/shop-id.js";
@@ -88,7 +88,7 @@ export async function startTestRelay(parameters: StartTestRelayParameters = {}):
     shopState: (input) => relay.shopState(input),
     logLength: (input) => relay.shopLog(input).length,
     connect: ({ timings: clientTimings, onEvent, state, lastSeqNo } = {}) =>
-      connectClientSession({ url: server.url, domain, relays: [relay.address], WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike, timings: clientTimings, onEvent, state, lastSeqNo }),
+      connectClientSession({ url: server.url, domain, relays: [relay.address], WebSocket, timings: clientTimings, onEvent, state, lastSeqNo }),
     close: () => server.close(),
   };
 }

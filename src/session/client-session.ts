@@ -138,8 +138,8 @@ export class ClientSession {
     });
   }
 
-  /** Feeds one received frame (binary; a text frame closes the session). @example session.receive({ frame }) */
-  receive({ frame }: { frame: Uint8Array }): void {
+  /** Feeds one received frame: binary, or text (which closes the session, code 1003). @example session.receive({ frame }) */
+  receive({ frame }: { frame: Uint8Array | string }): void {
     this.peer.receive(frame);
   }
 

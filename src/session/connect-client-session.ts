@@ -31,8 +31,11 @@ export interface ConnectClientSessionParameters {
   readonly domain: EventDomain;
   /** Relay addresses allowed to sign sandboxed events. */
   readonly relays?: readonly Address[] | undefined;
-  /** WebSocket constructor; defaults to `globalThis.WebSocket` (pass `ws`'s on Node 20). */
-  readonly WebSocket?: (new (url: string) => WebSocketLike) | undefined;
+  /**
+   * WebSocket constructor with the WHATWG interface ({@link WebSocketLike});
+   * defaults to `globalThis.WebSocket`. On Node 20 pass the `ws` package's.
+   */
+  readonly WebSocket?: (new (url: string) => object) | undefined;
   readonly timings?: SessionTimings | undefined;
   /** A state saved from an earlier full subscription, to resume from (see ClientSessionOptions). */
   readonly state?: ShopState | undefined;
@@ -51,7 +54,8 @@ export interface ConnectClientSessionParameters {
  * await session.login({ account: keycard });
  */
 export function connectClientSession(parameters: ConnectClientSessionParameters): Promise<ClientSession> {
-  const { url, domain, relays, WebSocket: Socket = (globalThis as { WebSocket?: new (url: string) => WebSocketLike }).WebSocket, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);
+  const { url, domain, relays, WebSocket: given, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);
+  const Socket = (given ?? (globalThis as { WebSocket?: unknown }).WebSocket) as (new (url: string) => WebSocketLike) | undefined;
   if (typeof url !== "string") return Promise.reject(new FieldValueError("WRONG_TYPE", "expected a ws:// or wss:// URL", { path: "url" }));
   if (typeof Socket !== "function") return Promise.reject(new FieldValueError("MISSING_FIELD", "expected a WebSocket constructor (none is global here)", { path: "WebSocket" }));
   return new Promise<ClientSession>((resolve, reject) => {

@@ -104,8 +104,8 @@ export class RelaySession {
     });
   }
 
-  /** Feeds one received frame. @example session.receive({ frame }) */
-  receive({ frame }: { frame: Uint8Array }): void {
+  /** Feeds one received frame: binary, or text (which closes the session, code 1003). @example session.receive({ frame }) */
+  receive({ frame }: { frame: Uint8Array | string }): void {
     this.peer.receive(frame);
   }
 

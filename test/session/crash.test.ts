@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Address } from "viem";
 import { afterAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { connectClientSession, type WebSocketLike } from "../../src/index.js";
+import { connectClientSession } from "../../src/index.js";
 import { LOG_FILE, parseLog } from "../../src/relay/file-store.js";
 import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import * as f from "./fixtures.js";
@@ -22,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), "relay-crash-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const connect = (url: string, relayAddress: string) =>
-  connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress as Address], WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike });
+  connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress as Address], WebSocket });
 
 describe("relay --data", () => {
   it("keeps every acknowledged write across SIGKILL during a burst, and no torn record", async () => {

@@ -109,7 +109,7 @@ describe("RelaySession protocol violations close the session", () => {
   ];
   it.each(cases)("%s", async (_name, bytes, code) => {
     const { transport, session } = await setup();
-    session.receive({ frame: bytes() as Uint8Array });
+    session.receive({ frame: bytes() });
     expect(transport.closed?.code).toBe(code);
     expect(transport.frames).toHaveLength(0);
     // Closed is final: nothing more is processed or sent.
