@@ -11,9 +11,8 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * - NOT_LOGGED_IN: the operation needs a finished keycard login.
  * - ALREADY_SUBSCRIBED: the session already has its one subscription.
  * - NOT_SUBSCRIBED: there is no subscription to cancel.
- * - PUSH_REJECTED: a pushed event failed verification against the shop state; the session was closed.
  */
-export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED" | "PUSH_REJECTED";
+export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED";
 
 /**
  * A ClientSession or RelaySession could not do what was asked; `problem` says why.
