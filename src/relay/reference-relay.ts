@@ -195,6 +195,7 @@ export class ReferenceRelay implements RelayBackend {
     return undefined;
   }
 
+  /** Closes the store (the file log, when there is one). */
   async close(): Promise<void> {
     await this.store.close();
   }

@@ -15,6 +15,7 @@ export interface RelayStore {
   load(): Promise<readonly StoredRecord[]>;
   /** Appends records; resolves once they are durable. */
   append(records: readonly StoredRecord[]): Promise<void>;
+  /** Waits for pending appends and releases the store. */
   close(): Promise<void>;
 }
 

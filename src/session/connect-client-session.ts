@@ -14,13 +14,21 @@ import type { SessionTimings } from "./timings.js";
 
 /** The part of the WHATWG WebSocket a ClientSession needs (browsers, Node 22+, or the `ws` package). */
 export interface WebSocketLike {
+  /** Set to "arraybuffer" so binary frames arrive as ArrayBuffer. */
   binaryType: string;
+  /** The connection state (0 connecting, 1 open, 2 closing, 3 closed). */
   readonly readyState: number;
+  /** Called once the connection is open. */
   onopen: ((event: unknown) => void) | null;
+  /** Called with each received frame in \`data\`. */
   onmessage: ((event: { data: unknown }) => void) | null;
+  /** Called once the connection closed, with its close code and reason. */
   onclose: ((event: { code: number; reason: string }) => void) | null;
+  /** Called on a connection error (a close follows). */
   onerror: ((event: unknown) => void) | null;
+  /** Sends one binary frame. */
   send(data: Uint8Array): void;
+  /** Closes the connection. */
   close(code?: number, reason?: string): void;
 }
 
@@ -41,6 +49,7 @@ export interface ConnectClientSessionParameters {
   readonly state?: ShopState | undefined;
   /** The last seq_no folded into \`state\`. */
   readonly lastSeqNo?: bigint | undefined;
+  /** Called for pushed events, sync status and the close. */
   readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
 }
 

@@ -7,7 +7,9 @@ import { type SessionClock, systemClock } from "./transport.js";
 
 /** A session's timer hooks, as ClientSession and RelaySession have them. */
 export interface Tickable {
+  /** Runs what is due. */
   tick(): void;
+  /** When \`tick\` next has work (clock time in ms), or undefined for never. */
   nextDeadline(): number | undefined;
 }
 

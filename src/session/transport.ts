@@ -16,6 +16,7 @@ export interface SessionTransport {
 
 /** The session's notion of time, in milliseconds; inject a fake one in tests. */
 export interface SessionClock {
+  /** Current time in milliseconds. */
   now(): number;
 }
 
