@@ -13,6 +13,7 @@ import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
 import { profileCase } from "./profile.js";
+import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
 import { codecSuite } from "./suites/codec.js";
@@ -70,6 +71,8 @@ for (const verdict of verdicts.filter((v) => !v.pass)) {
 }
 
 const bundle = await measureBundle();
+console.log("shop state: building and signing a 10,000-event log…");
+const state = await stateBench({ quick });
 console.log("relay load over loopback…");
 const relayLoad = await measureRelayLoad(quick ? { clients: 2, eventsPerClient: 100, timeoutMs: 120_000 } : RELAY_LOAD);
 const seconds = (performance.now() - started) / 1000;
@@ -79,6 +82,7 @@ const verdictTable = targetsTable(verdicts);
 console.log(`\n${table}\n\nTargets:\n${verdictTable}\n`);
 console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
 console.log(missSection(misses));
+console.log(`\nShop state:\n${state.text}`);
 console.log(`\nRelay load:\n${relayLoadSection(relayLoad)}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
@@ -138,6 +142,9 @@ ${bundleSection(bundle)}
 
 ${missSection(misses)}
 
+## Shop state
+
+${state.text}
 ## Relay load
 
 ${relayLoadSection(relayLoad)}

@@ -16,6 +16,7 @@ import { recoverEventSigner } from "../eip712/recover-event-signer.js";
 import { signEvent } from "../eip712/sign-event.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
 import { readEvent } from "./event-input.js";
+import { REPLAY_USAGE, runReplay } from "./replay.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { type Encoding, readBytes } from "./input.js";
 import { decodeMessage, MESSAGE_TYPES, type MessageType, toJsonText } from "./messages.js";
@@ -53,6 +54,7 @@ ${DOMAIN_HELP} (not needed with --scheme eip191)
 Prints the signer. With --address, exits 1 when the signer differs.`,
   },
   relay: { summary: "run the in-memory reference relay on loopback (development and tests)", usage: RELAY_USAGE },
+  replay: { summary: "rebuild a shop from its signed log: print the state, or the first refused event", usage: REPLAY_USAGE },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -73,7 +75,7 @@ const OPTIONS = {
 
 function mainUsage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`);
-  return `Usage: massmarket-schema <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun massmarket-schema <command> --help for details.\nExit codes: 0 ok, 1 signature does not match, 2 usage error, 3 bad input.`;
+  return `Usage: massmarket-schema <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun massmarket-schema <command> --help for details.\nExit codes: 0 ok, 1 signature does not match (verify) or an event is refused (replay), 2 usage error, 3 bad input.`;
 }
 
 async function run(argv: readonly string[]): Promise<string> {
@@ -85,6 +87,7 @@ async function run(argv: readonly string[]): Promise<string> {
     await runRelayCommand({ argv: rest, print: (line) => process.stdout.write(`${line}\n`) });
     return "";
   }
+  if (command === "replay") return runReplay(rest);
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });

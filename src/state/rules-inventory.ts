@@ -6,7 +6,7 @@
 import type { ChangeInventory } from "../../gen/market/mass/shop_events_pb.js";
 import type { RuleInput } from "./apply-to-draft.js";
 import { combination } from "./combination.js";
-import { type Draft, writable } from "./draft.js";
+import { type Draft, unpaidOrders, writable } from "./draft.js";
 import { objectId } from "./fields.js";
 import { keyOf } from "./inventory-key.js";
 import { reject } from "./reject.js";
@@ -41,8 +41,9 @@ function relayDecrement(draft: Draft, listingId: string, change: ChangeInventory
   const key = keyOf(listingId, ids);
   const quantity = -change.diff;
   let match: { order: OrderState; line: number } | undefined;
-  for (const order of Object.values(state.orders)) {
-    if (order.status !== "unpaid" || (match !== undefined && match.order.id < order.id)) continue;
+  for (const orderId of unpaidOrders(draft)) {
+    const order = state.orders[orderId] as OrderState;
+    if (match !== undefined && match.order.id < order.id) continue;
     const line = order.items.findIndex((l) => !l.decremented && l.quantity === quantity && keyOf(l.listingId, l.variationIds) === key);
     if (line >= 0) match = { order, line };
   }

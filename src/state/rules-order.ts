@@ -154,6 +154,10 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       break;
   }
   writable(draft, "orders")[id] = next;
+  if (draft.unpaid !== undefined) {
+    if (next.status === "unpaid") draft.unpaid.add(id);
+    else draft.unpaid.delete(id);
+  }
 }
 
 function hasRemovedVariation(state: ShopState, order: OrderState): boolean {

@@ -6,6 +6,7 @@ import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
+import type { EventDomain } from "../eip712/domain.js";
 import type { VerifyShopEventParameters } from "./verify-shop-event.js";
 import { applyToDraft } from "./apply-to-draft.js";
 import { atLogIndex } from "./at-log-index.js";
@@ -14,10 +15,17 @@ import { checkStateInput } from "./inputs.js";
 import type { ShopState } from "./shop-state.js";
 
 /** Parameters of {@link verifyShopLog}: like {@link VerifyShopEventParameters}, with a list of events. */
-export type VerifyShopLogParameters = Omit<VerifyShopEventParameters, "signedEvent"> & {
+export type VerifyShopLogParameters = {
+  /** The state to start from (`createShopState(…)` or a restored snapshot); never modified. */
+  readonly state: ShopState;
   /** Pushed history in log order: SignedEvent messages or their bytes. */
   readonly signedEvents: readonly (SignedEvent | Uint8Array)[];
-};
+  /** Size cap per event, as in `openSignedEvent`. */
+  readonly maxBytes?: number | undefined;
+} & (
+  | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
+  | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
+);
 
 /**
  * {@link verifyShopEvent} over pushed history: every signature, role, nonce

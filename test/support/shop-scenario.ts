@@ -68,3 +68,10 @@ export function buildScenario(): { log: LogBuilder; state: ShopState } {
   const state = reduceShopLog({ state: createShopState({ context }), events: log.entries });
   return { log, state };
 }
+
+/** A shop with the keycards of {@link enrollAll} and nothing else. */
+export function buildFresh(): { log: LogBuilder; state: ShopState } {
+  const log = new LogBuilder();
+  enrollAll(log);
+  return { log, state: reduceShopLog({ state: createShopState({ context }), events: log.entries }) };
+}
