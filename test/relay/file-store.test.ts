@@ -64,7 +64,8 @@ describe("file store", () => {
       await store.close();
       const bytes = readFileSync(path);
       const second = bytes.length / 3;
-      bytes[second + 8 + 40 + 5] ^= 0xff; // a bit flipped inside record 2's SignedEvent
+      const at = second + 8 + 40 + 5; // a bit flipped inside record 2's SignedEvent
+      bytes[at] = (bytes[at] ?? 0) ^ 0xff;
       writeFileSync(path, bytes);
       const { records, validBytes } = parseLog(bytes);
       expect(records.map((r) => r.seqNo)).toEqual([1n]);
