@@ -20,7 +20,7 @@ import { REPLAY_USAGE, runReplay } from "./replay.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { type Encoding, readBytes } from "./input.js";
 import { decodeMessage, MESSAGE_TYPES, type MessageType, toJsonText } from "./messages.js";
-import { RELAY_USAGE, runRelayCommand } from "./relay-command.js";
+import { RELAY_USAGE } from "./relay-usage.js";
 
 const INPUT_HELP = `Input: the positional argument (hex, 0x-hex or base64; proto3 JSON for events),
   --file PATH (binary, hex or base64 text, or JSON), or - to read stdin.
@@ -84,6 +84,8 @@ async function run(argv: readonly string[]): Promise<string> {
   if (!(name in COMMANDS)) throw new CliFailure(EXIT.USAGE, `unknown command "${name}"\n\n${mainUsage()}`);
   const command = name as Command;
   if (command === "relay") {
+    // Loaded on demand: only this command needs the server side.
+    const { runRelayCommand } = await import("./relay-command.js");
     await runRelayCommand({ argv: rest, print: (line) => process.stdout.write(`${line}\n`) });
     return "";
   }
