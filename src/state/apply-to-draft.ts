@@ -72,9 +72,13 @@ export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): v
   state.eventCount += 1;
 }
 
-/** proto field name of a protobuf-es oneof case: "updateOrder" → "update_order". */
+const snakeNames = new Map<string, string>();
+
+/** proto field name of a protobuf-es oneof case: "updateOrder" → "update_order" (cached: a handful of names, every event). */
 export function snake(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  let out = snakeNames.get(name);
+  if (out === undefined) snakeNames.set(name, (out = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return out;
 }
 
 function signedAction(event: ShopEvent): { key: SignedAction; path: string } {

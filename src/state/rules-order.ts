@@ -6,7 +6,7 @@
 import { bytesToHex } from "viem";
 import type { OrderedItem } from "../../gen/market/mass/base_types_pb.js";
 import type { CreateOrder, UpdateOrder } from "../../gen/market/mass/shop_events_pb.js";
-import type { RuleInput } from "./apply-to-draft.js";
+import { type RuleInput, snake } from "./apply-to-draft.js";
 import { canonicalJson } from "./canonical-json.js";
 import { combination, findVariation } from "./combination.js";
 import { type Draft, writable } from "./draft.js";
@@ -50,7 +50,7 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
   if (input.role === "guest" && order.owner !== input.signer) reject("NOT_ORDER_OWNER", `${U}.id`, `order ${id} belongs to another keycard`);
   const action = update.action;
   if (action.case === undefined) return reject("UPDATE_EMPTY", `${U}.action`, "UpdateOrder sets no action");
-  const name = action.case.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as keyof typeof ORDER_TRANSITIONS;
+  const name = snake(action.case) as keyof typeof ORDER_TRANSITIONS;
   const path = `${U}.${name}`;
   if (!(ORDER_TRANSITIONS[name] as readonly OrderStatus[]).includes(order.status)) reject("ORDER_STATUS", path, `order ${id} is ${order.status}; ${name} needs ${ORDER_TRANSITIONS[name].join(" or ")}`);
   let next: OrderState;

@@ -31,7 +31,7 @@ export type VerifyShopLogParameters = {
  * {@link verifyShopEvent} over pushed history: every signature, role, nonce
  * and rule in one pass, copying the state once. Stops at the first bad event.
  *
- * @throws EventRejectedError or the opening error of the first bad event, its `path` prefixed with `signedEvents[i].`
+ * @throws EventRejectedError for the first refused event, its `path` prefixed with `signedEvents[i].`; SignatureError, DecodeError, … (unprefixed) for one that does not open
  * @example
  * const state = verifyShopLog({ state: createShopState({ context }), signedEvents, domain });
  */
