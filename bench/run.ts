@@ -16,6 +16,7 @@ import { profileCase } from "./profile.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
+import { adversarialSuite } from "./suites/adversarial.js";
 import { codecSuite } from "./suites/codec.js";
 import { digestSuite } from "./suites/digest.js";
 import { eip191Suite } from "./suites/eip191.js";
@@ -42,7 +43,7 @@ const now = new Date();
 const load = loadavg()[0] ?? 0;
 
 // Every suite asserts, before any timing, that our output equals its reference's.
-const suites: Suite[] = [digestSuite(), await signSuite(), await verifySuite(), await eip191Suite(), codecSuite()];
+const suites: Suite[] = [digestSuite(), await signSuite(), await verifySuite(), await eip191Suite(), codecSuite(), await adversarialSuite()];
 const groups = suites.flatMap((s) => s.groups);
 const targets = suites.flatMap((s) => s.targets);
 const cases: Case[] = groups.flatMap((g) => g.cases);

@@ -55,7 +55,7 @@ export async function buildEip712Vectors(): Promise<string> {
       const typedData = eventTypedData({ event, domain });
       const digest = hashEvent({ event, domain });
       const signature = await signEvent({ event, domain, account });
-      const signer = await recoverEventSigner({ event, domain, signature });
+      const signer = recoverEventSigner({ event, domain, signature });
       if (signer !== account.address) throw new Error(`${name} #${i}: signature recovers to ${signer}, not ${account.address}`);
       cases.push({
         name: `${name} #${i}`,

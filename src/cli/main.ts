@@ -121,7 +121,7 @@ async function run(argv: readonly string[]): Promise<string> {
     case "verify": {
       const signer = values["signed-event"]
         ? openSigned(readBytes(input), values)
-        : await recoverEventSigner({ event: readEvent(input), domain: domainFrom(values), signature: requireHex(values.signature, "--signature") });
+        : recoverEventSigner({ event: readEvent(input), domain: domainFrom(values), signature: requireHex(values.signature, "--signature") });
       if (values.address !== undefined && signer.toLowerCase() !== values.address.toLowerCase()) {
         throw new CliFailure(EXIT.INVALID_SIGNATURE, `signature does not match: signed by ${signer}, expected ${values.address}`);
       }

@@ -22,7 +22,8 @@ export type ErrorCode =
   | "UNEXPECTED_RESPONSE"
   | "EVENT_REJECTED"
   | "INVALID_PUBLIC_KEY"
-  | "SESSION_FAILED";
+  | "SESSION_FAILED"
+  | "HASHING_BUDGET_EXCEEDED";
 
 export interface NetworkSchemaErrorOptions {
   /** Where in the message the problem is, as proto field names: `listing.options[0].id.raw`. */

@@ -13,7 +13,8 @@ import type { EventDomain } from "../eip712/domain.js";
 import { isNetworkSchemaError } from "../errors/base.js";
 import { RelaySession } from "../session/relay-session.js";
 import { createTickScheduler } from "../session/tick-scheduler.js";
-import { MAX_FRAME_BYTES, type SessionTimings } from "../session/timings.js";
+import type { SessionTimings } from "../session/timings.js";
+import { DEFAULT_MAX_ENVELOPE_BYTES } from "../wire/constants.js";
 import { type SessionClock, systemClock } from "../session/transport.js";
 import { createFileStore } from "./file-store.js";
 import { ReferenceRelay } from "./reference-relay.js";
@@ -54,7 +55,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   const sessions = new Set<RelaySession>();
   const sockets = new Set<WebSocket>();
   const http = createServer((request, response) => void handleHttp({ relay, domain, request, response }));
-  const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? MAX_FRAME_BYTES });
+  const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES });
   wss.on("connection", (socket) => {
     sockets.add(socket);
     const session = new RelaySession({

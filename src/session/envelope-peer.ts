@@ -18,7 +18,8 @@ import { createResponseEnvelope } from "../wire/create-response-envelope.js";
 import { decodeEnvelope } from "../wire/decode-envelope.js";
 import { encodeEnvelope } from "../wire/encode-envelope.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
-import { KICK_AFTER_MS, MAX_FRAME_BYTES, PING_AFTER_MS, REQUEST_TIMEOUT_MS, type SessionTimings } from "./timings.js";
+import { DEFAULT_MAX_ENVELOPE_BYTES } from "../wire/constants.js";
+import { KICK_AFTER_MS, PING_AFTER_MS, REQUEST_TIMEOUT_MS, type SessionTimings } from "./timings.js";
 import type { SessionClock, SessionTransport } from "./transport.js";
 
 /** An inbound request the owner must answer exactly once through reply(). */
@@ -80,7 +81,7 @@ export class EnvelopePeer {
     this.pingAfterMs = positive(timings.pingAfterMs ?? PING_AFTER_MS, "pingAfterMs");
     this.kickAfterMs = positive(timings.kickAfterMs ?? KICK_AFTER_MS, "kickAfterMs");
     this.requestTimeoutMs = positive(timings.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, "requestTimeoutMs");
-    this.maxFrameBytes = positive(timings.maxFrameBytes ?? MAX_FRAME_BYTES, "maxFrameBytes");
+    this.maxFrameBytes = positive(timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES, "maxFrameBytes");
     this.lastInbound = options.clock.now();
   }
 

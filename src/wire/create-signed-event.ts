@@ -14,6 +14,9 @@ import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
 import { decodeCanonicalEvent } from "./decode-canonical-event.js";
 import { withSignaturePath } from "./signature-path.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { hashStruct } from "../eip712/hash-struct.js";
+import { planFor } from "../eip712/plan.js";
+import { guarded } from "../eip712/problem.js";
 
 export interface CreateSignedEventParameters {
   /**
@@ -53,6 +56,9 @@ function eventBytesOf(event: unknown): Uint8Array {
   if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== ShopEventSchema.typeName) {
     throw new FieldValueError("WRONG_TYPE", "expected a ShopEvent message (create(ShopEventSchema, …)) or its bytes", { path: "event" });
   }
+  // The same value checks as signing: a hand-built object with a number for a bigint, a bad
+  // $unknown or no union is refused rather than silently coerced by the encoder.
+  guarded("event", () => hashStruct(planFor(ShopEventSchema), event));
   try {
     return toBinary(ShopEventSchema, event as ShopEvent);
   } catch (cause) {

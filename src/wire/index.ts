@@ -20,6 +20,7 @@ export * from "./decode-envelope.js";
 export * from "./decode-shop-event.js";
 export * from "./encode-envelope.js";
 export { hashEventBytes, type HashEventBytesParameters } from "./hash-event-bytes.js";
+export { DEFAULT_HASHING_BUDGET, eventHashingCost, type EventHashingCostParameters, type HashingBudget, type HashingCost } from "./hashing-cost.js";
 export * from "./keycards.js";
 export * from "./last-nonce.js";
 export * from "./match-response.js";

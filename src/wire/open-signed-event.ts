@@ -20,6 +20,7 @@ import { checkBytes, checkMaxBytes, decodeBounded } from "./decode-bounded.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { withSignaturePath } from "./signature-path.js";
 import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { type HashingBudget, resolveBudget } from "./hashing-cost.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
 /**
@@ -37,9 +38,15 @@ export type OpenSignedEventParameters = {
    * {@link DEFAULT_MAX_EVENT_BYTES} (64 KiB).
    */
   readonly maxBytes?: number | undefined;
+  /**
+   * Hashing-work budget (keccak calls, bytes hashed, items per repeated
+   * field), counted in one pass before decoding; defaults to {@link DEFAULT_HASHING_BUDGET}.
+   */
+  readonly hashingBudget?: Partial<HashingBudget> | undefined;
 } & (
   | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
-  | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
+  // A v3 signature covers the bytes, not a domain: a domain here would be silently ignored, so it is refused.
+  | { readonly scheme: "eip191"; readonly domain?: undefined }
 );
 
 export interface OpenSignedEventReturnType {
@@ -69,15 +76,21 @@ export interface OpenSignedEventReturnType {
  * different event are refused under both schemes. Relay policy (shop, keycard, nonce, time) is
  * {@link checkEvent}'s job. The input is never modified.
  *
- * @throws SizeLimitError, DecodeError, NonCanonicalEncodingError, TypeUrlError, SignatureError, FieldValueError, UnknownFieldsError, DomainError
+ * @throws SizeLimitError, HashingBudgetError, DecodeError, NonCanonicalEncodingError, TypeUrlError, SignatureError, FieldValueError, UnknownFieldsError, DomainError
  * @example
  * const { event, signer, eventBytes } = openSignedEvent({ signedEvent, domain });
  */
 export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSignedEventReturnType {
-  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES } = objectParameter(parameters);
+  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES, hashingBudget } = objectParameter(parameters);
   const maxBytes = checkMaxBytes({ maxBytes: cap, path: "maxBytes" });
+  const budget = resolveBudget({ budget: hashingBudget });
   if (scheme !== "eip712" && scheme !== "eip191") {
     throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
+  }
+  if (scheme === "eip191" && domain !== undefined) {
+    throw new FieldValueError("WRONG_TYPE", 'expected no domain with scheme "eip191": a v3 signature covers the event bytes, not a domain, so the domain would not be checked', {
+      path: "domain",
+    });
   }
   const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
 
@@ -93,7 +106,7 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
 
   const eventBytes = value.slice();
   // Both schemes: only the canonical byte form, so every decoder reads what was signed.
-  const event = decodeCanonicalEvent({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value" });
+  const event = decodeCanonicalEvent({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value", budget });
   if (scheme === "eip191") {
     const signer = recoverDigestSigner({ digest: personalMessageDigest({ bytes: eventBytes }), signature });
     return { event, signer, eventBytes, signedEvent: forwardable(eventBytes, signature.bytes) };

@@ -7,7 +7,23 @@
 // same batch, or an old event in a later batch. The relay must accept each
 // nonce of a keycard once, in increasing order.
 import { describe, expect, it } from "vitest";
-import { advanceNonce, createNonceTracker, isEventRejectedError, isFieldValueError, lastNonce, type NonceTracker } from "../../src/index.js";
+import {
+  advanceNonce,
+  createEventWriteRequest,
+  createKeycardSet,
+  createNonceTracker,
+  createRequestEnvelope,
+  decodeEnvelope,
+  encodeEnvelope,
+  isEventRejectedError,
+  isFieldValueError,
+  lastNonce,
+  matchResponse,
+  type NonceTracker,
+  type SignedEvent,
+} from "../../src/index.js";
+import { keycard as exampleKeycard } from "../../examples/client-side.js";
+import { buildWriteFrame, handleFrame, type ShopState } from "../../examples/frames-by-hand.js";
 import { keycard, otherKeycard } from "../wire-helpers/fixtures.js";
 import { thrown } from "../support/thrown.js";
 
@@ -67,5 +83,51 @@ describe("replayed nonces against the nonce tracker", () => {
     expect(isFieldValueError(thrown(() => advanceNonce({ nonces: forged, signer: keycard.address, nonce: 1n })))).toBe(true);
     expect(isFieldValueError(thrown(() => advanceNonce({ nonces: undefined as never, signer: keycard.address, nonce: 1n })))).toBe(true);
     expect(isFieldValueError(thrown(() => createNonceTracker({ lastNonces: { [keycard.address]: 1n, [keycard.address.toLowerCase()]: 2n } })))).toBe(true);
+  });
+});
+
+describe("replayed events against the README's relay (examples/relay-side.ts)", () => {
+  const shop = (): ShopState => ({
+    shopId: 23n,
+    domain: { chainId: 1, verifyingContract: "0x000000000000000000000000000000000000dEaD" },
+    keycards: createKeycardSet({ keycards: [exampleKeycard.address] }),
+    nonces: createNonceTracker({}),
+    log: [],
+  });
+  const signed = async (nonce: bigint): Promise<SignedEvent> => {
+    const { request } = await buildWriteFrame({ account: exampleKeycard, nonce });
+    if (request.message.case !== "eventWriteRequest") throw new Error("unexpected request");
+    return request.message.value.events[0]!;
+  };
+  /** The hostile client's frame: any batch of signed events. */
+  const send = (state: ShopState, events: SignedEvent[]) => {
+    const request = createRequestEnvelope({ request: { case: "eventWriteRequest", value: createEventWriteRequest({ events }) } });
+    return () => matchResponse({ request, response: decodeEnvelope({ bytes: handleFrame({ frame: encodeEnvelope({ envelope: request }), shop: state }) }) });
+  };
+
+  it("refuses [e, e]: the same event twice in one batch, storing nothing", async () => {
+    const state = shop();
+    const e = await signed(1n);
+    expect(send(state, [e, e])).toThrow(/NONCE_NOT_INCREASING: nonce 1 is not greater than the last accepted nonce 1/);
+    expect(state.log).toEqual([]);
+    expect(lastNonce({ nonces: state.nonces, signer: exampleKeycard.address })).toBeNull();
+  });
+
+  it("refuses [nonce 5, nonce 3] and keeps the stored nonce where it was", async () => {
+    const state = shop();
+    expect(send(state, [await signed(2n)])).not.toThrow();
+    expect(send(state, [await signed(5n), await signed(3n)])).toThrow(/NONCE_NOT_INCREASING/);
+    expect(lastNonce({ nonces: state.nonces, signer: exampleKeycard.address })).toBe(2n);
+    expect(state.log).toHaveLength(1);
+  });
+
+  it("refuses a replay in a later batch, and keeps SignedEvents it can push on", async () => {
+    const state = shop();
+    const first = await signed(1n);
+    expect(send(state, [first, await signed(2n)])).not.toThrow();
+    expect(send(state, [first])).toThrow(/NONCE_NOT_INCREASING/);
+    expect(state.log.map((e) => e.$typeName)).toEqual(["market.mass.SignedEvent", "market.mass.SignedEvent"]);
+    expect(state.log[0]!.event!.value).toEqual(first.event!.value);
+    expect(state.log[0]!.signature!.raw).toEqual(first.signature!.raw);
   });
 });

@@ -29,23 +29,10 @@ import {
 import { shopEventArbitraries } from "../support/arbitraries.js";
 import { protobufGoJson } from "../support/protobuf-go.js";
 import { thrown } from "../support/thrown.js";
+import { concat, field, lengthDelimited, varint } from "../support/wire-bytes.js";
 import { accountEvent, keycard, tagEvent } from "../wire-helpers/fixtures.js";
 
 const CASES = Number(process.env.DIFFERENTIAL_CASES ?? 400);
-
-const varint = (value: number): number[] => {
-  const out: number[] = [];
-  let v = value;
-  while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
-    v >>>= 7;
-  }
-  out.push(v);
-  return out;
-};
-const field = (no: number, wireType: number, body: Uint8Array | readonly number[] = []): number[] => [...varint((no << 3) | wireType), ...body];
-const lengthDelimited = (no: number, bytes: Uint8Array | readonly number[]): number[] => field(no, 2, [...varint(bytes.length), ...bytes]);
-const concat = (...parts: readonly (Uint8Array | readonly number[])[]): Uint8Array => new Uint8Array(parts.flatMap((p) => [...p]));
 
 const tagBytes = toBinary(ShopEventSchema, tagEvent(1n));
 const accountBytes = toBinary(ShopEventSchema, accountEvent(1n));

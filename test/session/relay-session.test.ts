@@ -151,12 +151,15 @@ describe("RelaySession limits", () => {
     expect(transport.closed).toBeUndefined();
   });
 
-  it("refuses write batches of 0 or 65 events with INVALID", async () => {
-    const { transport, session, clerk } = await loggedIn();
+  it("refuses an empty write batch with INVALID, and closes on 65 events (counted before decoding)", async () => {
+    const { backend, transport, session, clerk } = await loggedIn();
     const event = await clerk.sign(f.manifest());
     session.receive({ frame: frame(3n, { case: "eventWriteRequest", value: { events: [] } }) });
+    expect(transport.take().map(errorOf)).toEqual([ErrorCodes.INVALID]);
     session.receive({ frame: frame(4n, { case: "eventWriteRequest", value: { events: Array(65).fill(event) } }) });
-    expect(transport.take().map(errorOf)).toEqual([ErrorCodes.INVALID, ErrorCodes.INVALID]);
+    expect(transport.closed?.code).toBe(SESSION_CLOSE_CODES.PROTOCOL_ERROR);
+    await flush();
+    expect(backend.shopLog({ shopId: f.SHOP_ID })).toHaveLength(1);
   });
 
   it("pushes at most 64 events per SubscriptionPushRequest, after a SyncStatus with the backlog", async () => {

@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { keycard, main as clientMain, runClient, SHOP_ID, domain } from "../../examples/client-side.js";
 import { main as relayMain } from "../../examples/relay-side.js";
+import { buildWriteFrame, handleFrame, type ShopState } from "../../examples/frames-by-hand.js";
+import { createKeycardSet, createNonceTracker, decodeEnvelope, matchResponse } from "../../src/index.js";
 import { startTestRelay } from "../../src/testing.js";
+import { otherKeycard } from "./fixtures.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const tsx = fileURLToPath(new URL("../../node_modules/tsx/dist/cli.mjs", import.meta.url));
@@ -50,5 +53,26 @@ describe("examples/relay-side.ts", () => {
 
   it("runs with npx tsx", () => {
     expect(run("examples/relay-side.ts")).toContain("client and relay agree on the shop: true");
+  });
+});
+
+describe("examples/frames-by-hand.ts", () => {
+  it("handleFrame refuses a keycard the shop does not know and another shop's session, answering the request id", async () => {
+    const shop = (shopId: bigint, keycards: string[] = [keycard.address]): ShopState => ({
+      shopId,
+      domain,
+      keycards: createKeycardSet({ keycards: keycards as `0x${string}`[] }),
+      nonces: createNonceTracker({}),
+      log: [],
+    });
+    const { request, frame } = await buildWriteFrame({ account: otherKeycard, nonce: 1n });
+    const stranger = shop(23n);
+    expect(() => matchResponse({ request, response: decodeEnvelope({ bytes: handleFrame({ frame, shop: stranger }) }) })).toThrow(/UNKNOWN_KEYCARD/);
+    const wrongShop = shop(24n, [otherKeycard.address]);
+    expect(() => matchResponse({ request, response: decodeEnvelope({ bytes: handleFrame({ frame, shop: wrongShop }) }) })).toThrow(/SHOP_MISMATCH/);
+    expect(stranger.log.length + wrongShop.log.length).toBe(0);
+    const member = shop(23n, [otherKeycard.address]);
+    expect(matchResponse({ request, response: decodeEnvelope({ bytes: handleFrame({ frame, shop: member }) }) })).toBeUndefined();
+    expect(member.log).toHaveLength(1);
   });
 });
