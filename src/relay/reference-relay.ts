@@ -138,7 +138,7 @@ export class ReferenceRelay implements RelayBackend {
     const address = keycardAddress({ keycard: publicKey });
     for (const shop of this.shops.values()) {
       const keycard = shop.state.keycards[address];
-      if (keycard !== undefined && !keycard.revoked) return { address, shopId: shop.id };
+      if (keycard !== undefined && !keycard.revoked) return { address, shopId: shop.id, guest: keycard.role === "guest" };
     }
     return undefined;
   }
@@ -151,6 +151,10 @@ export class ReferenceRelay implements RelayBackend {
 
   releaseKeycard({ keycard, session }: { keycard: RelayKeycard; session: object }): void {
     if (this.connected.get(keycard.address)?.session === session) this.connected.delete(keycard.address);
+  }
+
+  orderOwner({ shopId, orderId }: { shopId: Uint8Array; orderId: Uint8Array }): Address | undefined {
+    return this.shops.get(bytesToHex(shopId))?.state.orders[bytesToHex(orderId)]?.owner;
   }
 
   hasShop({ shopId }: { shopId: Uint8Array }): boolean {

@@ -13,6 +13,8 @@ export interface RelayKeycard {
   readonly address: Address;
   /** The shop it is enrolled for (32 bytes big-endian). */
   readonly shopId: Uint8Array;
+  /** A guest (customer) keycard: no INVENTORY subscription, ORDER narrowed to its own orders. */
+  readonly guest: boolean;
 }
 
 /** One accepted event of a shop log. */
@@ -48,6 +50,8 @@ export interface RelayBackend {
   hasShop(input: { readonly shopId: Uint8Array }): boolean;
   /** Log entries with seqNo > afterSeqNo, in order (only durable ones). */
   read(input: { readonly shopId: Uint8Array; readonly afterSeqNo: bigint }): readonly RelayLogEntry[];
+  /** The keycard that created an order, or undefined for an unknown order (guests see only their own). */
+  orderOwner(input: { readonly shopId: Uint8Array; readonly orderId: Uint8Array }): Address | undefined;
   /** Calls `onAppend` whenever the shop log grows; returns the unsubscription. */
   watch(input: { readonly shopId: Uint8Array; readonly onAppend: () => void }): () => void;
 }

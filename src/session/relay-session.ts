@@ -21,7 +21,7 @@ import { matchResponse } from "../wire/match-response.js";
 import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
-import { eventMatchesFilters } from "./event-filter.js";
+import { eventMatchesFilters, eventObject } from "./event-filter.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
@@ -231,6 +231,10 @@ export class RelaySession {
       if (PRIVATE_TYPES.has(filter.objectType)) {
         if (this.keycard === undefined) return { code: ErrorCodes.NOT_AUTHENTICATED, message: "ORDER and INVENTORY need a keycard login" };
         if (!sameBytes({ a: this.keycard.shopId, b: shopId })) return { code: ErrorCodes.INVALID, message: "ORDER and INVENTORY only for the shop of the login" };
+        if (this.keycard.guest && filter.objectType === ObjectType.INVENTORY) return { code: ErrorCodes.INVALID, message: "guest keycards may not subscribe to INVENTORY" };
+        if (this.keycard.guest && filter.objectId !== undefined && this.backend.orderOwner({ shopId, orderId: filter.objectId.raw }) !== this.keycard.address) {
+          return { code: ErrorCodes.INVALID, message: `subscription_request.filters[${i}].object_id: not an order of this guest keycard` };
+        }
       }
     }
     if (!this.backend.hasShop({ shopId })) return { code: ErrorCodes.NOT_FOUND, message: "unknown shop" };
@@ -250,10 +254,19 @@ export class RelaySession {
     const fresh = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.scanned });
     for (const entry of fresh) {
       subscription.scanned = entry.seqNo;
-      if (eventMatchesFilters({ event: entry.event, filters: subscription.filters })) subscription.queue.push(entry);
+      if (eventMatchesFilters({ event: entry.event, filters: subscription.filters }) && this.visible(subscription, entry)) subscription.queue.push(entry);
     }
     if (fresh.length > 0) subscription.announce = true;
     this.pump(subscription);
+  }
+
+  /** Guests see only the events of their own orders (whoever signed them). */
+  private visible(subscription: Subscription, entry: RelayLogEntry): boolean {
+    const keycard = this.keycard;
+    if (keycard === undefined || !keycard.guest) return true;
+    const { objectType, objectId } = eventObject({ event: entry.event });
+    if (objectType !== ObjectType.ORDER) return true;
+    return objectId !== undefined && this.backend.orderOwner({ shopId: subscription.shopId, orderId: objectId }) === keycard.address;
   }
 
   private pump(subscription: Subscription): void {

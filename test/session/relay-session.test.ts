@@ -166,7 +166,7 @@ describe("RelaySession limits", () => {
     const { backend, transport, session, clerk } = await loggedIn();
     const events = [await clerk.sign(f.manifest())];
     for (let n = 1; n <= 100; n++) events.push(await clerk.sign(f.tag(n)));
-    for (let i = 0; i < events.length; i += 64) await backend.write({ keycard: { address: clerk.account.address, shopId: f.shopRaw }, events: events.slice(i, i + 64) });
+    for (let i = 0; i < events.length; i += 64) await backend.write({ keycard: { address: clerk.account.address, shopId: f.shopRaw, guest: false }, events: events.slice(i, i + 64) });
     session.receive({ frame: frame(5n, { case: "subscriptionRequest", value: { shopId: { raw: f.shopRaw }, filters: [{ objectType: ObjectType.TAG }] } }) });
     const [subscribed, sync, ...pushes] = transport.take();
     expect(subscribed?.message).toMatchObject({ case: "response", value: { response: { case: "payload", value: new Uint8Array([0, 1]) } } });
