@@ -49,8 +49,9 @@ export interface EventHashingCostParameters {
  * non-empty array and per string or bytes value (also absent ones, which
  * hash as empty), as `hashEvent` does. Repeated wire fields are added up,
  * so the count never falls short of the real work; each field the schema
- * does not know counts as one call (it is decoded and kept, not hashed). Every decode of a
- * ShopEvent in this package runs it first, so decoding is bounded too.
+ * does not know counts as one call (it is decoded and kept, not hashed).
+ * Every decode of a ShopEvent in this package runs it first, so decoding is
+ * bounded too. Groups (wire types 3 and 4, unused by this schema) are refused.
  *
  * @throws HashingBudgetError beyond the budget, DecodeError for malformed bytes, FieldValueError for a bad budget
  * @example

@@ -9,7 +9,7 @@
 // from a snapshot plus live pushes.
 import { toBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
-import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { signEvent } from "../../src/eip712/sign-event.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
@@ -21,6 +21,7 @@ import type { ShopState } from "../../src/state/shop-state.js";
 import { verifyShopEvent } from "../../src/state/verify-shop-event.js";
 import { verifyShopLog } from "../../src/state/verify-shop-log.js";
 import { createSignedEvent } from "../../src/wire/create-signed-event.js";
+import { signEventBytes } from "../../src/wire/sign-event-bytes.js";
 import { clerk, context, guest, guest2, type Party, relay, retired, stranger } from "../support/shop-fixtures.js";
 import { buildScenario } from "../support/shop-scenario.js";
 
@@ -102,5 +103,19 @@ describe("relay and clients on the same log", async () => {
   it("a client refuses a history with a relay-only action signed by a keycard", async () => {
     const fake = await sign(scenario.next(clerk, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw: stranger.publicKey }, userWallet: { raw: new Uint8Array(20).fill(1) } } } } }).event, clerk);
     expect(() => verifyShopLog({ state: createShopState({ context }), signedEvents: [...relayState.log, fake], domain })).toThrow(/RELAY_ONLY/);
+  });
+});
+
+describe("version-3 peers (EIP-191 over the event bytes) on the same path", () => {
+  it("a v3-signed history folds to the same state as the EIP-712 one", async () => {
+    const { log: scenario, state } = buildScenario();
+    const signedEvents: Uint8Array[] = [];
+    for (const { event, signer } of scenario.entries) {
+      const eventBytes = toBinary(ShopEventSchema, event);
+      const signature = await signEventBytes({ eventBytes, account: partyOf(signer).account });
+      signedEvents.push(toBinary(SignedEventSchema, createSignedEvent({ event: eventBytes, signature })));
+    }
+    const folded = verifyShopLog({ state: createShopState({ context }), signedEvents, scheme: "eip191" });
+    expect(shopStateToJSON({ state: folded })).toBe(shopStateToJSON({ state }));
   });
 });
