@@ -23,6 +23,12 @@ export interface HashingBudget {
   readonly maxKeccakCalls: number;
   readonly maxHashedBytes: number;
   readonly maxItemsPerField: number;
+  /**
+   * Most ids in a variation combination (`variation_ids` of ListingStockStatus,
+   * OrderedItem, ChangeInventory): the schema says one variation per option,
+   * so this is a bound on a listing's options, far below `maxItemsPerField`.
+   */
+  readonly maxVariationsPerCombination: number;
 }
 
 /**
@@ -34,7 +40,12 @@ export interface HashingBudget {
  * (`npm run bench`, bench/RESULTS.md). Relays that take bigger events from
  * trusted merchants raise it per call.
  */
-export const DEFAULT_HASHING_BUDGET: HashingBudget = Object.freeze({ maxKeccakCalls: 1536, maxHashedBytes: 96 * 1024, maxItemsPerField: 1024 });
+export const DEFAULT_HASHING_BUDGET: HashingBudget = Object.freeze({
+  maxKeccakCalls: 1536,
+  maxHashedBytes: 96 * 1024,
+  maxItemsPerField: 1024,
+  maxVariationsPerCombination: 64,
+});
 
 export interface EventHashingCostParameters {
   /** ShopEvent bytes, e.g. `SignedEvent.event.value`. */
@@ -72,7 +83,7 @@ export function resolveBudget({ budget = {} }: { budget?: unknown }): HashingBud
   const out: Record<string, number> = { ...DEFAULT_HASHING_BUDGET };
   for (const key of Object.keys(budget)) {
     const value = (budget as Record<string, unknown>)[key];
-    if (!(key in DEFAULT_HASHING_BUDGET)) throw new FieldValueError("WRONG_TYPE", "expected only maxKeccakCalls, maxHashedBytes, maxItemsPerField", { path: `hashingBudget.${key}` });
+    if (!(key in DEFAULT_HASHING_BUDGET)) throw new FieldValueError("WRONG_TYPE", "expected only maxKeccakCalls, maxHashedBytes, maxItemsPerField, maxVariationsPerCombination", { path: `hashingBudget.${key}` });
     if (value === undefined) continue;
     out[key] = positiveCount({ value, path: `hashingBudget.${key}` });
   }
@@ -155,9 +166,9 @@ function structCost(plan: StructPlan, buf: Uint8Array, start: number, end: numbe
   for (const field of plan.fields) {
     const count = items.get(field) ?? 0;
     if (field.array) {
-      if (field.repeated && count > tally.budget.maxItemsPerField) {
-        throw new HashingBudgetError({ path: `${tally.path} (${plan.typeName}.${field.name})`, resource: "items", limit: tally.budget.maxItemsPerField });
-      }
+      // A combination picks one variation per option: its meaning bounds it well below any list.
+      const limit = field.name === "variation_ids" ? tally.budget.maxVariationsPerCombination : tally.budget.maxItemsPerField;
+      if (field.repeated && count > limit) throw new HashingBudgetError({ path: `${tally.path} (${plan.typeName}.${field.name})`, resource: "items", limit });
       if (count > 0) charge(tally, 1, 32 * count);
     } else if (count === 0) {
       // Absent singular values are hashed too: an empty string, or a struct of defaults.

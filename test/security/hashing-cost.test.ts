@@ -31,7 +31,12 @@ import { emptyRegionsManifest, largeEvents, worstAdmittedEvent } from "../suppor
 import { thrown } from "../support/thrown.js";
 import { domain, keycard, tagEvent } from "../wire-helpers/fixtures.js";
 
-const unlimited = { maxKeccakCalls: Number.MAX_SAFE_INTEGER, maxHashedBytes: Number.MAX_SAFE_INTEGER, maxItemsPerField: Number.MAX_SAFE_INTEGER };
+const unlimited = {
+  maxKeccakCalls: Number.MAX_SAFE_INTEGER,
+  maxHashedBytes: Number.MAX_SAFE_INTEGER,
+  maxItemsPerField: Number.MAX_SAFE_INTEGER,
+  maxVariationsPerCombination: Number.MAX_SAFE_INTEGER,
+};
 const bytesOf = (event: Parameters<typeof toBinary<typeof ShopEventSchema>>[1]) => toBinary(ShopEventSchema, event);
 
 /** The hostile keycard's frame content: its own valid signature over the costly event. */
@@ -124,5 +129,14 @@ describe("a keycard sends events built to be costly to hash", () => {
     if (tag === undefined) throw new Error("expected a tag");
     tag.listingIds = ids.map((raw) => ({ $typeName: "market.mass.ObjectId", ...raw }));
     expect(thrown(() => eventHashingCost({ eventBytes: bytesOf(event) }))).toMatchObject({ code: "HASHING_BUDGET_EXCEEDED", resource: "items" });
+  });
+
+  it("a variation combination with more ids than any listing has options is refused (one variation per option)", () => {
+    const ids = Array.from({ length: DEFAULT_HASHING_BUDGET.maxVariationsPerCombination + 1 }, (_, i) => ({ raw: new Uint8Array(8).fill(i) }));
+    const event = create(ShopEventSchema, { nonce: 1n, shopId: { raw: new Uint8Array(32) }, union: { case: "changeInventory", value: { id: { raw: new Uint8Array(8) }, variationIds: ids } } });
+    if (event.union.case !== "changeInventory") throw new Error("expected a ChangeInventory");
+    expect(thrown(() => eventHashingCost({ eventBytes: bytesOf(event) }))).toMatchObject({ resource: "items", limit: 64, path: expect.stringContaining("variation_ids") });
+    event.union.value.variationIds.pop();
+    expect(eventHashingCost({ eventBytes: bytesOf(event) }).keccakCalls).toBeGreaterThan(0);
   });
 });
