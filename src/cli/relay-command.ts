@@ -47,14 +47,16 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     dataDir: values.data,
     autoPay: values["auto-pay"] ?? false,
   });
-  print(server.url);
-  print(`relay address: ${server.relay.address}`);
-  print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
-  await new Promise<void>((resolve) => {
+  // Handlers first: whoever reads the URL may signal right away.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+  print(server.url);
+  print(`relay address: ${server.relay.address}`);
+  print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
+  await stopped;
 }
 
 function domainOf(chainId: string | undefined, registry: string | undefined): EventDomain {
