@@ -4,25 +4,14 @@
 
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/support/chromium.js";
 
-// Debian's chromium (installed by .ci/run), never a Playwright download. If it
-// is missing the browser project fails to launch, so its tests fail, not skip.
-const chromium = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
-
-// Why each flag: see DEVELOPERS.md ("Browser tests").
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
+// If Chromium is missing the browser project fails to launch, so its tests fail, not skip.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Random inputs the keccak equivalence check hashes; KECCAK_RANDOM_INPUTS=1000000 for the full proof.
+    provide: { keccakRandomInputs: Number(process.env.KECCAK_RANDOM_INPUTS ?? 20_000) },
     projects: [
       {
         extends: true,
@@ -42,7 +31,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
             instances: [{ browser: "chromium" }],
           },
         },

@@ -74,7 +74,7 @@ export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopStat
     const accepted: SignedEvent[] = [];
     for (const signedEvent of events) {
       // Type URL, strict signature, canonical bytes, bounded hashing, EIP-712 signer recovery.
-      const opened = openSignedEvent({ signedEvent, domain: shop.domain });
+      const opened = openSignedEvent({ signedEvent, domain: shop.domain, keycards: shop.keycards });
       // Shop, keycard, nonce, time, kind; throws on any failure. The tracker moves event by event,
       // so [e, e] or [nonce 5, nonce 3] within one batch is refused like a replay across batches.
       nonces = assertEventAccepted({ ...opened, shopId: shop.shopId, keycards: shop.keycards, nonces, timestampWindow });

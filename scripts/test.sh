@@ -20,6 +20,7 @@ step npx buf lint
 step npx buf format -d --exit-code
 step npm run --silent breaking
 step bash scripts/check-generated.sh
+step npm run --silent build:wasm -- --check
 step npx tsc --noEmit
 step reuse lint
 step npm run --silent docs

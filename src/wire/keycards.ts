@@ -6,6 +6,8 @@ import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { EthereumAddressSchema } from "../../gen/market/mass/base_types_pb.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
+import type { KnownKey } from "../signature/known-signer.js";
+import { withKnownKeys } from "./keycard-keys.js";
 import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
@@ -42,17 +44,25 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
   if (!Array.isArray(keycards)) throw new PublicKeyError({ path: "keycards", expected: "expected an array of addresses or public keys" });
   const lower = new Set<string>();
   const addresses: Address[] = [];
+  const known: KnownKey[] = [];
   keycards.forEach((keycard, i) => {
-    const address = keycardAddress({ keycard, path: `keycards[${i}]` });
+    const { address, publicKey } = keycardKey(keycard, `keycards[${i}]`);
     if (!lower.has(address.toLowerCase())) addresses.push(address);
+    // Public keys let openSignedEvent check a signature instead of recovering its key.
+    if (publicKey !== undefined && !known.some((key) => key.address === address)) known.push({ address, publicKey });
     lower.add(address.toLowerCase());
   });
   // The brand lets isKeycardSet work across duplicate copies of the package.
-  return Object.freeze({
-    [BRAND]: true,
-    addresses: Object.freeze(addresses),
-    has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
-  });
+  return Object.freeze(
+    withKnownKeys(
+      {
+        [BRAND]: true,
+        addresses: Object.freeze(addresses),
+        has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
+      },
+      known,
+    ),
+  );
 }
 
 /** @example isKeycardSet(value) */
@@ -68,19 +78,24 @@ export function isKeycardSet(value: unknown): value is KeycardSet {
  */
 export function keycardAddress(parameters: { keycard: KeycardInput; path?: string }): Address {
   const { keycard, path = "keycard" } = objectParameter(parameters);
+  return keycardKey(keycard, path).address;
+}
+
+function keycardKey(keycard: unknown, path: string): { address: Address; publicKey?: Uint8Array } {
   if (typeof keycard === "string" && keycard.length === 42 && isHex(keycard, { strict: true })) {
     if (!isAddress(keycard)) throw new PublicKeyError({ path, expected: "expected an address with a valid checksum (or all one case)" });
-    return checksumAddress(keycard);
+    return { address: checksumAddress(keycard) };
   }
   const bytes = keycardBytes(keycard, path);
   const isMessage = !(keycard instanceof Uint8Array) && typeof keycard === "object";
   const addressMessage = isMessage && (keycard as { $typeName?: unknown }).$typeName === EthereumAddressSchema.typeName;
   if (addressMessage && bytes.length !== 20) throw new PublicKeyError({ path, expected: `expected an EthereumAddress of 20 bytes, got ${bytes.length}` });
-  if (bytes.length === 20 && (addressMessage || !isMessage)) return checksumAddress(bytesToHex(bytes));
+  if (bytes.length === 20 && (addressMessage || !isMessage)) return { address: checksumAddress(bytesToHex(bytes)) };
   if (bytes.length === 20) {
     throw new PublicKeyError({ path: `${path}.raw`, expected: "expected a public key (64, 65 or 33 bytes) in a public-key message, got a 20-byte address" });
   }
-  return publicKeyToAddress({ publicKey: uncompressedPublicKey({ publicKey: bytes, path }) });
+  const publicKey = uncompressedPublicKey({ publicKey: bytes, path });
+  return { address: publicKeyToAddress({ publicKey }), publicKey };
 }
 
 /**
