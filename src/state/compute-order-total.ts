@@ -31,7 +31,7 @@ export interface ComputeOrderTotalParameters {
 export function computeOrderTotal(parameters: ComputeOrderTotalParameters): bigint {
   const { state, orderId, shippingRegion } = objectParameter(parameters);
   checkStateInput(state, "state");
-  if (typeof orderId !== "string") throw new FieldValueError("WRONG_TYPE", "expected the order id as 0x-hex", { path: "orderId" });
+  if (typeof orderId !== "string" || !/^0x[0-9a-f]{16}$/.test(orderId)) throw new FieldValueError("WRONG_TYPE", "expected the order id as 0x + 16 lowercase hex digits", { path: "orderId" });
   if (shippingRegion !== undefined && typeof shippingRegion !== "string") throw new FieldValueError("WRONG_TYPE", "expected a region name or undefined", { path: "shippingRegion" });
   return orderTotal(state, orderId, shippingRegion ?? null, "orderId");
 }

@@ -26,7 +26,7 @@ function signed(amount: SignedAmountState | null): bigint {
  * modifier step must be within 0 … 2^256 − 1.
  */
 export function orderTotal(state: ShopState, orderId: string, regionName: string | null, path: string): bigint {
-  const order = state.orders[orderId];
+  const order = Object.hasOwn(state.orders, orderId) ? state.orders[orderId] : undefined;
   if (order === undefined) reject("ORDER_NOT_FOUND", path, `no order ${orderId}`);
   let total = 0n;
   for (const line of order.items) {

@@ -85,6 +85,7 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
   if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== "market.mass.ShopEvent") {
     throw new FieldValueError("WRONG_TYPE", "expected a ShopEvent message", { path: "event" });
   }
+  checkShape(event);
   const expectedShop = shopIdBytes({ shopId });
   const allowed = isKeycardSet(keycards) ? keycards : createKeycardSet({ keycards });
   if ((parameters as { lastNonce?: unknown }).lastNonce !== undefined) {
@@ -104,7 +105,6 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
 
   if (!allowed.has(signer)) fail("UNKNOWN_KEYCARD", "signer", "signer is not an allowed keycard of this shop");
 
-  checkShape(event);
   if (last !== null && event.nonce <= last) {
     fail("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than the last accepted nonce ${last}`);
   }

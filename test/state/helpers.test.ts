@@ -36,6 +36,8 @@ describe("state helpers", () => {
     expect(computeOrderTotal({ state, orderId: oidHex(ORDER.chosen) })).toBe(1600n);
     expect(computeOrderTotal({ state, orderId: oidHex(ORDER.chosen), shippingRegion: "domestic" })).toBe(2404n);
     expect(computeOrderTotal({ state, orderId: oidHex(ORDER.chosen), shippingRegion: "other" })).toBe(5800n);
+    // Names of Object.prototype members are not order ids.
+    expect(isNetworkSchemaError(thrown(() => computeOrderTotal({ state, orderId: "constructor" })))).toBe(true);
     const unknown = thrown(() => computeOrderTotal({ state, orderId: oidHex(999) }));
     expect(isEventRejectedError(unknown) && unknown.reason).toBe("ORDER_NOT_FOUND");
     const region = thrown(() => computeOrderTotal({ state, orderId: oidHex(ORDER.chosen), shippingRegion: "moon" }));
