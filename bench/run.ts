@@ -15,6 +15,7 @@ import { fixtures } from "./fixtures.js";
 import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { profileCase } from "./profile.js";
+import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
 import { adversarialSuite } from "./suites/adversarial.js";
@@ -71,6 +72,8 @@ for (const verdict of verdicts.filter((v) => !v.pass)) {
 }
 
 const bundle = await measureBundle();
+console.log("shop state: building and signing a 10,000-event log…");
+const state = await stateBench({ quick });
 const seconds = (performance.now() - started) / 1000;
 
 const table = resultsTable(groups, ns, allocated);
@@ -78,6 +81,7 @@ const verdictTable = targetsTable(verdicts);
 console.log(`\n${table}\n\nChromium:\n${chromiumSection(chromium, fallback)}\n\nTargets:\n${verdictTable}\n`);
 console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
 console.log(missSection(misses));
+console.log(`\nShop state:\n${state.text}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
 if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
@@ -158,5 +162,9 @@ ${bundleSection(bundle)}
 ## Missed targets: what bounds them
 
 ${missSection(misses)}
+
+## Shop state
+
+${state.text}
 `;
 }

@@ -16,6 +16,7 @@ import { recoverEventSigner } from "../eip712/recover-event-signer.js";
 import { signEvent } from "../eip712/sign-event.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
 import { readEvent } from "./event-input.js";
+import { REPLAY_USAGE, runReplay } from "./replay.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { type Encoding, readBytes } from "./input.js";
 import { decodeMessage, MESSAGE_TYPES, type MessageType, toJsonText } from "./messages.js";
@@ -51,6 +52,7 @@ ${INPUT_HELP}
 ${DOMAIN_HELP} (not needed with --scheme eip191)
 Prints the signer. With --address, exits 1 when the signer differs.`,
   },
+  replay: { summary: "rebuild a shop from its signed log: print the state, or the first refused event", usage: REPLAY_USAGE },
 } as const;
 type Command = keyof typeof COMMANDS;
 
@@ -71,7 +73,7 @@ const OPTIONS = {
 
 function mainUsage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`);
-  return `Usage: massmarket-schema <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun massmarket-schema <command> --help for details.\nExit codes: 0 ok, 1 signature does not match, 2 usage error, 3 bad input.`;
+  return `Usage: massmarket-schema <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun massmarket-schema <command> --help for details.\nExit codes: 0 ok, 1 signature does not match (verify) or an event is refused (replay), 2 usage error, 3 bad input.`;
 }
 
 async function run(argv: readonly string[]): Promise<string> {
@@ -79,6 +81,7 @@ async function run(argv: readonly string[]): Promise<string> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") return mainUsage();
   if (!(name in COMMANDS)) throw new CliFailure(EXIT.USAGE, `unknown command "${name}"\n\n${mainUsage()}`);
   const command = name as Command;
+  if (command === "replay") return runReplay(rest);
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: OPTIONS, allowPositionals: true, strict: true });

@@ -64,9 +64,9 @@ afterAll(() => {
 
 describe("npm pack", () => {
   it("ships built code, declarations, sources for the maps, the .proto files and the docs, nothing else", () => {
-    const allowed = [/^dist\/(src|gen)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/, /^(src|gen)\/.+\.ts$/, /^proto\/market\/mass\/[a-z_]+\.proto$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/eip712\.md)$/];
+    const allowed = [/^dist\/(src|gen)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/, /^(src|gen)\/.+\.ts$/, /^proto\/market\/mass\/[a-z_]+\.proto$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/eip712\.md|docs\/shop-state\.md)$/];
     expect(packed.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
-    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs/eip712.md", "proto/market/mass/shop_events.proto", "proto/market/mass/options.proto"]) {
+    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs/eip712.md", "docs/shop-state.md", "proto/market/mass/shop_events.proto", "proto/market/mass/options.proto"]) {
       expect(packed).toContain(required);
     }
     for (const entry of entryPoints) {
