@@ -2,29 +2,18 @@
 //
 // SPDX-License-Identifier: MIT
 
-// Client side (`npx tsx examples/client-side.ts`): a keycard builds a shop
-// event, signs it (EIP-712), wraps it in SignedEvent → EventWriteRequest →
-// Envelope and encodes the WebSocket frame; then it matches the relay's answer.
+// Client side (`npx tsx examples/client-side.ts`): a keycard connects to a
+// relay with a ClientSession, logs in, follows the shop's log (every pushed
+// event verified and folded into the session's shop state) and writes a
+// signed event. The relay here is the reference relay of the testing entry.
 import { create } from "@bufbuild/protobuf";
 import { timestampNow } from "@bufbuild/protobuf/wkt";
 import { pathToFileURL } from "node:url";
-import { bytesToHex, hexToBytes, type LocalAccount, numberToBytes } from "viem";
+import { type Address, type LocalAccount, numberToBytes } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import {
-  createEventWriteRequest,
-  createRequestEnvelope,
-  createResponseEnvelope,
-  createSignedEvent,
-  decodeEnvelope,
-  type Envelope,
-  type EventDomain,
-  encodeEnvelope,
-  ErrorCodes,
-  isRelayError,
-  matchResponse,
-  ShopEventSchema,
-  signEvent,
-} from "../src/index.js";
+import { WebSocket } from "ws";
+import { type ClientSession, connectClientSession, createSignedEvent, type EventDomain, isRelayError, ShopEventSchema, signEvent } from "../src/index.js";
+import { startTestRelay } from "../src/testing.js";
 
 /** The chain and shop registry the shop lives on (a fixed test domain). */
 export const domain: EventDomain = { chainId: 1, verifyingContract: "0x000000000000000000000000000000000000dEaD" };
@@ -32,39 +21,45 @@ export const domain: EventDomain = { chainId: 1, verifyingContract: "0x000000000
 export const keycard = privateKeyToAccount("0x6e96004865b31132bb6d40de3fc32f16f1d1333a8252ed96983a629a230f3cc2");
 export const SHOP_ID = 23n;
 
-// #region readme
-/** Builds, signs and wraps one Tag event; returns the request envelope and the frame to send. */
-export async function buildWriteFrame({ account, nonce }: { account: LocalAccount; nonce: bigint }): Promise<{ request: Envelope; frame: Uint8Array }> {
+/** A signed Manifest event for the shop: payments in ETH on chain 1. */
+export async function signedManifest({ account, nonce }: { account: LocalAccount; nonce: bigint }) {
+  const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
   const event = create(ShopEventSchema, {
     nonce, // larger than the last nonce this keycard used
     shopId: { raw: numberToBytes(SHOP_ID, { size: 32 }) },
     timestamp: timestampNow(),
-    union: { case: "tag", value: { id: { raw: hexToBytes("0x0000000000000001") }, name: "Summer sale" } },
+    union: { case: "manifest", value: { tokenId: { raw: numberToBytes(SHOP_ID, { size: 32 }) }, acceptedCurrencies: [eth], pricingCurrency: eth } },
   });
-  const signature = await signEvent({ event, domain, account });
-  const signedEvent = createSignedEvent({ event, signature });
-  const request = createRequestEnvelope({ request: { case: "eventWriteRequest", value: createEventWriteRequest({ events: [signedEvent] }) } });
-  return { request, frame: encodeEnvelope({ envelope: request }) };
+  return createSignedEvent({ event, signature: await signEvent({ event, domain, account }) });
+}
+
+// #region readme
+/** Logs the keycard in, follows the whole shop, writes its manifest. */
+export async function runClient({ url, relays }: { url: string; relays: Address[] }): Promise<ClientSession> {
+  // Browsers and Node 22+ have a WebSocket; on Node 20 pass the `ws` package's.
+  const session = await connectClientSession({ url, domain, relays, WebSocket });
+  await session.login({ account: keycard }); // the domain-separated login challenge
+  await session.subscribe({ shopId: SHOP_ID }); // every object type: pushes verified and folded into session.state
+  await session.write({ events: [await signedManifest({ account: keycard, nonce: 1n })] }); // a refusal throws a RelayError
+  await session.synced(); // the relay pushed everything it had, our manifest included
+  return session;
 }
 // #endregion readme
 
 export async function main(log: (line: string) => void = console.log): Promise<void> {
-  const { request, frame } = await buildWriteFrame({ account: keycard, nonce: 1n });
-  log(`keycard ${keycard.address} signed a Tag event for shop ${SHOP_ID}`);
-  log(`request ${request.requestId?.raw}: EventWriteRequest frame of ${frame.length} bytes ${bytesToHex(frame).slice(0, 34)}…`);
-  // socket.send(frame) — here the relay's answers are simulated.
-
-  const ok = encodeEnvelope({ envelope: createResponseEnvelope({ requestId: request }) });
-  const payload = matchResponse({ request, response: decodeEnvelope({ bytes: ok }) });
-  log(`relay accepted the write (payload: ${payload === undefined ? "none" : bytesToHex(payload)})`);
-
-  const refused = encodeEnvelope({ envelope: createResponseEnvelope({ requestId: request, error: { code: ErrorCodes.INVALID, message: "nonce too low" } }) });
+  const relay = await startTestRelay({ domain });
+  await relay.enrollKeycard({ shopId: SHOP_ID, publicKey: keycard.publicKey });
+  const session = await runClient({ url: relay.url, relays: [relay.relayAddress] });
+  log(`keycard ${session.loggedInAs} logged in to ${relay.url.replace(/:\d+/, ":PORT")}`);
+  log(`shop ${SHOP_ID} has a manifest: ${session.state?.manifest !== null}; last seq_no ${session.lastSeqNo}`);
   try {
-    matchResponse({ request, response: decodeEnvelope({ bytes: refused }) });
+    await session.write({ events: [await signedManifest({ account: keycard, nonce: 1n })] });
   } catch (error) {
     if (!isRelayError(error)) throw error;
-    log(`relay refused the write: ${error.errorName} (${error.relayMessage})`);
+    log(`relay refused the write: ${error.errorName}`);
   }
+  session.close();
+  await relay.close();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

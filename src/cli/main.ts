@@ -20,6 +20,7 @@ import { REPLAY_USAGE, runReplay } from "./replay.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { type Encoding, readBytes } from "./input.js";
 import { decodeMessage, MESSAGE_TYPES, type MessageType, toJsonText } from "./messages.js";
+import { RELAY_USAGE } from "./relay-usage.js";
 
 const INPUT_HELP = `Input: the positional argument (hex, 0x-hex or base64; proto3 JSON for events),
   --file PATH (binary, hex or base64 text, or JSON), or - to read stdin.
@@ -52,6 +53,7 @@ ${INPUT_HELP}
 ${DOMAIN_HELP} (not needed with --scheme eip191)
 Prints the signer. With --address, exits 1 when the signer differs.`,
   },
+  relay: { summary: "run the in-memory reference relay on loopback (development and tests)", usage: RELAY_USAGE },
   replay: { summary: "rebuild a shop from its signed log: print the state, or the first refused event", usage: REPLAY_USAGE },
 } as const;
 type Command = keyof typeof COMMANDS;
@@ -81,6 +83,12 @@ async function run(argv: readonly string[]): Promise<string> {
   if (name === undefined || name === "--help" || name === "-h" || name === "help") return mainUsage();
   if (!(name in COMMANDS)) throw new CliFailure(EXIT.USAGE, `unknown command "${name}"\n\n${mainUsage()}`);
   const command = name as Command;
+  if (command === "relay") {
+    // Loaded on demand: only this command needs the server side.
+    const { runRelayCommand } = await import("./relay-command.js");
+    await runRelayCommand({ argv: rest, print: (line) => process.stdout.write(`${line}\n`) });
+    return "";
+  }
   if (command === "replay") return runReplay(rest);
   let parsed;
   try {
@@ -154,7 +162,8 @@ function readKey(path: string): Hex {
 }
 
 try {
-  process.stdout.write(`${await run(process.argv.slice(2))}\n`);
+  const output = await run(process.argv.slice(2));
+  if (output !== "") process.stdout.write(`${output}\n`);
 } catch (error) {
   if (error instanceof CliFailure) {
     process.stderr.write(`massmarket-schema: ${error.message}\n`);
