@@ -4,10 +4,12 @@
 
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
+import { findChromium } from "./scripts/find-chromium.js";
 
-// Debian's chromium (installed by .ci/run), never a Playwright download. If it
-// is missing the browser project fails to launch, so its tests fail, not skip.
-const chromium = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
+// A Chromium already on the machine (CHROMIUM_BIN, Debian's, Chrome, or Playwright's own),
+// never a download. `npm test` runs the browser project only when one is found;
+// run directly without one, the browser project fails to launch, never skips.
+const chromium = (await findChromium()) ?? process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 
 // Why each flag: see DEVELOPERS.md ("Browser tests").
 const chromiumArgs = [
