@@ -5,24 +5,18 @@
 // Client side (`npx tsx examples/client-side.ts`): a keycard builds a shop
 // event, signs it (EIP-712), wraps it in SignedEvent → EventWriteRequest →
 // Envelope and encodes the WebSocket frame; then it matches the relay's answer.
-import { create } from "@bufbuild/protobuf";
-import { timestampNow } from "@bufbuild/protobuf/wkt";
-import { pathToFileURL } from "node:url";
-import { bytesToHex, hexToBytes, type LocalAccount, numberToBytes } from "viem";
+// #region readme
+import type { LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import {
   createEventWriteRequest,
   createRequestEnvelope,
-  createResponseEnvelope,
+  createShopEvent,
   createSignedEvent,
-  decodeEnvelope,
   type Envelope,
   type EventDomain,
   encodeEnvelope,
-  ErrorCodes,
-  isRelayError,
-  matchResponse,
-  ShopEventSchema,
+  objectId,
   signEvent,
 } from "../src/index.js";
 
@@ -32,21 +26,21 @@ export const domain: EventDomain = { chainId: 1, verifyingContract: "0x000000000
 export const keycard = privateKeyToAccount("0x6e96004865b31132bb6d40de3fc32f16f1d1333a8252ed96983a629a230f3cc2");
 export const SHOP_ID = 23n;
 
-// #region readme
 /** Builds, signs and wraps one Tag event; returns the request envelope and the frame to send. */
 export async function buildWriteFrame({ account, nonce }: { account: LocalAccount; nonce: bigint }): Promise<{ request: Envelope; frame: Uint8Array }> {
-  const event = create(ShopEventSchema, {
-    nonce, // larger than the last nonce this keycard used
-    shopId: { raw: numberToBytes(SHOP_ID, { size: 32 }) },
-    timestamp: timestampNow(),
-    union: { case: "tag", value: { id: { raw: hexToBytes("0x0000000000000001") }, name: "Summer sale" } },
-  });
+  // nonce: larger than the last nonce this keycard used; the timestamp is now.
+  const event = createShopEvent({ shopId: SHOP_ID, nonce, union: { case: "tag", value: { id: objectId({ id: 1n }), name: "Summer sale" } } });
   const signature = await signEvent({ event, domain, account });
   const signedEvent = createSignedEvent({ event, signature });
   const request = createRequestEnvelope({ request: { case: "eventWriteRequest", value: createEventWriteRequest({ events: [signedEvent] }) } });
   return { request, frame: encodeEnvelope({ envelope: request }) };
 }
 // #endregion readme
+
+// Below: only for running this file directly (`main`), not part of the README.
+import { pathToFileURL } from "node:url";
+import { bytesToHex } from "viem";
+import { createResponseEnvelope, decodeEnvelope, ErrorCodes, isRelayError, matchResponse } from "../src/index.js";
 
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const { request, frame } = await buildWriteFrame({ account: keycard, nonce: 1n });

@@ -5,7 +5,7 @@
 // Relay side (`npx tsx examples/relay-side.ts`): decode an EventWriteRequest
 // frame, open and check each signed event against the shop's policy, keep
 // the exact event bytes, and answer with a GenericResponse.
-import { pathToFileURL } from "node:url";
+// #region readme
 import {
   assertBatchSize,
   checkEvent,
@@ -19,7 +19,6 @@ import {
   type KeycardSet,
   openSignedEvent,
 } from "../src/index.js";
-import { buildWriteFrame, keycard } from "./client-side.js";
 
 /** What the relay knows about one shop. */
 export interface ShopState {
@@ -32,7 +31,6 @@ export interface ShopState {
   readonly log: Uint8Array[];
 }
 
-// #region readme
 /** Handles one frame from a logged-in client of `shop`; returns the response frame. */
 export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopState }): Uint8Array {
   // Size-capped decode; on garbage it throws a typed error and the connection is closed.
@@ -69,6 +67,10 @@ export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopStat
   }
 }
 // #endregion readme
+
+// Below: only for running this file directly (`main`), not part of the README.
+import { pathToFileURL } from "node:url";
+import { buildWriteFrame, keycard } from "./client-side.js";
 
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const shop: ShopState = {

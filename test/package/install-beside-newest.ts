@@ -18,6 +18,8 @@ export interface InstallResult {
   readonly typeErrors: string;
   /** What the consumer printed. */
   readonly output: Record<string, unknown>;
+  /** What the README's first-event program printed. */
+  readonly firstEventOutput: string;
 }
 
 const CONSUMER = (name: string) => `
@@ -42,12 +44,22 @@ console.log(JSON.stringify({
 }));
 `;
 
+/** The readme region of an example file, with the package name for ../src/index.js, as the README shows it. */
+export function readmeBlockOf(source: string, name: string): string {
+  const region = source.match(/\/\/ #region readme\n([\s\S]*?)\/\/ #endregion readme\n/)?.[1];
+  if (region === undefined) throw new Error("no readme region");
+  return region.replaceAll('"../src/index.js"', `"${name}"`);
+}
+
 function npm(args: string[], cwd: string): string {
   return execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } });
 }
 
-/** Installs `tarball` beside the newest @bufbuild/protobuf and viem within `ranges`, then type-checks and runs a consumer. */
-export function installBesideNewest({ tarball, work, repo, ranges, name }: { tarball: string; work: string; repo: string; ranges: Record<string, string>; name: string }): InstallResult {
+/**
+ * Installs `tarball` beside the newest @bufbuild/protobuf and viem within `ranges`, then type-checks and runs
+ * a consumer and `firstEvent`, the README's first-event program, exactly as a user copies it.
+ */
+export function installBesideNewest({ tarball, work, repo, ranges, name, firstEvent }: { tarball: string; work: string; repo: string; ranges: Record<string, string>; name: string; firstEvent: string }): InstallResult {
   const dir = join(work, "fresh-consumer");
   mkdirSync(dir, { recursive: true });
   // What `npm i @bufbuild/protobuf viem` gives a user today within the major versions we support.
@@ -79,11 +91,12 @@ export function installBesideNewest({ tarball, work, repo, ranges, name }: { tar
   console.log(`installed ${mode}: ${JSON.stringify(versions)}`);
 
   writeFileSync(join(dir, "consumer.ts"), CONSUMER(name));
+  writeFileSync(join(dir, "first-event.mts"), firstEvent);
   writeFileSync(
     join(dir, "tsconfig.json"),
     JSON.stringify({
       compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, exactOptionalPropertyTypes: true, skipLibCheck: true, types: [], lib: ["ES2022", "DOM"], outDir: "out" },
-      files: ["consumer.ts"],
+      files: ["consumer.ts", "first-event.mts"],
     }),
   );
   let typeErrors = "";
@@ -93,5 +106,6 @@ export function installBesideNewest({ tarball, work, repo, ranges, name }: { tar
     typeErrors = String((error as { stdout?: string }).stdout ?? error);
   }
   const output = typeErrors === "" ? (JSON.parse(execFileSync(process.execPath, [join(dir, "out", "consumer.js")], { cwd: dir, encoding: "utf8" })) as Record<string, unknown>) : {};
-  return { copies, typeErrors, output };
+  const firstEventOutput = typeErrors === "" ? execFileSync(process.execPath, [join(dir, "out", "first-event.mjs")], { cwd: dir, encoding: "utf8" }) : "";
+  return { copies, typeErrors, output, firstEventOutput };
 }

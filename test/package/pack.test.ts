@@ -16,7 +16,7 @@ import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageEntryPoints } from "./entry-points.js";
-import { installBesideNewest } from "./install-beside-newest.js";
+import { installBesideNewest, readmeBlockOf } from "./install-beside-newest.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as {
@@ -68,9 +68,9 @@ afterAll(() => {
 
 describe("npm pack", () => {
   it("ships built code, declarations, sources for the maps, the .proto files and the docs, nothing else", () => {
-    const allowed = [/^dist\/(src|gen)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/, /^(src|gen)\/.+\.ts$/, /^proto\/market\/mass\/[a-z_]+\.proto$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/eip712\.md)$/];
+    const allowed = [/^dist\/(src|gen)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/, /^(src|gen)\/.+\.ts$/, /^proto\/market\/mass\/[a-z_]+\.proto$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/[a-z0-9-]+\.md)$/];
     expect(packed.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
-    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs/eip712.md", "proto/market/mass/shop_events.proto", "proto/market/mass/options.proto"]) {
+    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs/eip712.md", "docs/verifying-events.md", "docs/changing-the-schema.md", "proto/market/mass/shop_events.proto", "proto/market/mass/options.proto"]) {
       expect(packed).toContain(required);
     }
     for (const entry of entryPoints) {
@@ -220,10 +220,14 @@ signEvent(event, domain);
   // A real `npm install` of the tarball with the newest @bufbuild/protobuf and viem
   // its ranges allow: one copy of each, and a consumer using them type-checks and runs.
   it("installs beside the newest compatible @bufbuild/protobuf and viem, with one copy of each", () => {
-    const result = installBesideNewest({ tarball, work, repo, ranges: manifest.dependencies, name: manifest.name });
+    const firstEvent = readmeBlockOf(readFileSync(join(repo, "examples", "first-event.ts"), "utf8"), manifest.name);
+    expect(readFileSync(join(repo, "README.md"), "utf8")).toContain(firstEvent);
+    const result = installBesideNewest({ tarball, work, repo, ranges: manifest.dependencies, name: manifest.name, firstEvent });
     expect(result.copies).toEqual({ "@bufbuild/protobuf": 1, viem: 1 });
     expect(result.typeErrors).toBe("");
     expect(result.output).toMatchObject({ verified: true, wrongKey: false, roundTrip: true, keyLength: 64 });
+    // The README's first program, copied as is, against the installed package.
+    expect(result.firstEventOutput).toMatch(/verified: signed by keycard 0x[0-9a-fA-F]{40} for shop 23/);
   }, 300_000);
 
   it("takes ^ ranges for runtime dependencies, with a protobuf runtime at least as new as the generator", () => {
