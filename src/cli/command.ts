@@ -14,15 +14,23 @@ export interface CliArgs {
 export type CliOutput = string | { readonly output: string; readonly exitCode: number };
 
 /** One command: registered by name in main.ts. */
-export interface CliCommand {
+export type CliCommand = {
   /** One line for the command list. */
   readonly summary: string;
   /** The text of `massmarket-schema <command> --help`. */
   readonly usage: string;
-  /** Options beyond the common ones (--help, --file and the input encodings). */
-  readonly options?: Readonly<Record<string, { readonly type: "string" | "boolean" }>>;
-  run(args: CliArgs): CliOutput | Promise<CliOutput>;
-}
+} & (
+  | {
+      /** Options beyond the common ones (--help, --file and the input encodings). */
+      readonly options?: Readonly<Record<string, { readonly type: "string" | "boolean" }>>;
+      /** Runs with the options parsed by main.ts. */
+      run(args: CliArgs): CliOutput | Promise<CliOutput>;
+    }
+  | {
+      /** Runs a command that parses its own arguments (everything after its name). */
+      runArgv(argv: readonly string[]): CliOutput | Promise<CliOutput>;
+    }
+);
 
 /** Options every command takes. */
 export const COMMON_OPTIONS = {

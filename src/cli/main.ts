@@ -6,7 +6,7 @@
 // `massmarket-schema`: decode wire bytes, build typed data, hash, sign, verify and recover.
 import { parseArgs } from "node:util";
 import { isNetworkSchemaError } from "../errors/base.js";
-import { COMMON_OPTIONS, type CliCommand } from "./command.js";
+import { COMMON_OPTIONS, type CliCommand, type CliOutput } from "./command.js";
 import { decode } from "./commands/decode.js";
 import { hash } from "./commands/hash.js";
 import { recover } from "./commands/recover.js";
@@ -15,7 +15,8 @@ import { typedData } from "./commands/typed-data.js";
 import { verify } from "./commands/verify.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 
-// One line per command: add a command by importing it and naming it here.
+// One line per command: add a command by importing it and naming it here. A command
+// that parses its own arguments registers as { summary, usage, runArgv: (argv) => output }.
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   decode,
   "typed-data": typedData,
@@ -35,6 +36,7 @@ async function run(argv: readonly string[]): Promise<{ output: string; exitCode:
   if (name === undefined || name === "--help" || name === "-h" || name === "help") return { output: mainUsage(), exitCode: EXIT.OK };
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) throw new CliFailure(EXIT.USAGE, `unknown command "${name}"\n\n${mainUsage()}`);
+  if ("runArgv" in command) return outcome(await command.runArgv(rest));
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
@@ -42,8 +44,11 @@ async function run(argv: readonly string[]): Promise<{ output: string; exitCode:
     throw new CliFailure(EXIT.USAGE, `${(cause as Error).message}\n\nUsage: ${command.usage}`);
   }
   if (parsed.values.help === true) return { output: `Usage: ${command.usage}`, exitCode: EXIT.OK };
-  const result = await command.run({ values: parsed.values, positionals: parsed.positionals });
-  return typeof result === "string" ? { output: result, exitCode: EXIT.OK } : result;
+  return outcome(await command.run({ values: parsed.values, positionals: parsed.positionals }));
+}
+
+function outcome(result: CliOutput): { output: string; exitCode: number } {
+  return typeof result === "string" ? { output: result, exitCode: EXIT.OK } : { output: result.output, exitCode: result.exitCode };
 }
 
 // Every failure is one line on stderr; only verify's "does not match" exits 1.
@@ -64,7 +69,8 @@ function fail(error: unknown): void {
 
 try {
   const { output, exitCode } = await run(process.argv.slice(2));
-  process.stdout.write(`${output}\n`);
+  // A command that printed as it went (e.g. a server) returns "".
+  if (output !== "") process.stdout.write(`${output}\n`);
   process.exitCode = exitCode;
 } catch (error) {
   fail(error);
