@@ -38,7 +38,13 @@ export function displayJson(parameters: DisplayJsonParameters): JsonValue {
     throw new FieldValueError("WRONG_TYPE", `expected a ${schema.typeName} message`, { path: "message" });
   }
   if (annotate !== undefined && typeof annotate !== "function") throw new FieldValueError("WRONG_TYPE", "expected a function or undefined", { path: "annotate" });
-  return messageView(schema, message, "", annotate);
+  try {
+    return messageView(schema, message, "", annotate);
+  } catch (cause) {
+    // A hand-built object with fields of the wrong shape; errors of the caller's annotate pass through.
+    if (!(cause instanceof TypeError) || (cause as { fromAnnotate?: boolean }).fromAnnotate) throw cause;
+    throw new FieldValueError("WRONG_TYPE", `expected a ${schema.typeName} made with create() or fromBinary(): ${cause.message}`, { path: "message", cause });
+  }
 }
 
 type Annotate = DisplayJsonParameters["annotate"];
@@ -62,7 +68,16 @@ function messageView(desc: DescMessage, message: Message, path: string, annotate
   }
   const unknown = (message as { $unknown?: readonly { no: number }[] }).$unknown;
   if (unknown !== undefined && unknown.length > 0) out["@unknown_fields"] = unknown.map((u) => u.no);
-  return { ...out, ...annotate?.({ message, path }) };
+  return { ...out, ...callAnnotate(annotate, message, path) };
+}
+
+function callAnnotate(annotate: Annotate, message: Message, path: string): JsonObject | undefined {
+  try {
+    return annotate?.({ message, path });
+  } catch (error) {
+    if (error instanceof TypeError) Object.assign(error, { fromAnnotate: true });
+    throw error;
+  }
 }
 
 function fieldView(field: DescField, value: unknown, path: string, annotate: Annotate): JsonValue {

@@ -66,7 +66,13 @@ describe("displayJson", () => {
     expect(view.event_write_request.events[1]?.["@at"]).toBe("event_write_request.events[1]");
   });
 
-  it("refuses a message of another schema", () => {
+  it("refuses a message of another schema, or a hand-built one of the wrong shape, with a typed error", () => {
     expect(thrown(() => displayJson({ schema: EnvelopeSchema, message: create(ShopEventSchema) }))).toMatchObject({ code: "WRONG_TYPE", path: "message" });
+    const handBuilt = { $typeName: "market.mass.ShopEvent", nonce: 1n } as never;
+    expect(thrown(() => displayJson({ schema: ShopEventSchema, message: handBuilt }))).toMatchObject({ code: "WRONG_TYPE", path: "message" });
+    const listNotArray = { ...create(SubscriptionRequestSchema), filters: 5 } as never;
+    expect(thrown(() => displayJson({ schema: SubscriptionRequestSchema, message: listNotArray }))).toMatchObject({ code: "WRONG_TYPE", path: "message" });
+    const own = new TypeError("mine");
+    expect(thrown(() => displayJson({ schema: ShopEventSchema, message: create(ShopEventSchema), annotate: () => { throw own; } }))).toBe(own);
   });
 });
