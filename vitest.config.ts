@@ -4,34 +4,30 @@
 
 import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
-import { findChromium } from "./scripts/find-chromium.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/support/chromium.js";
 
-// A Chromium already on the machine (CHROMIUM_BIN, Debian's, Chrome, or Playwright's own),
-// never a download. `npm test` runs the browser project only when one is found;
-// run directly without one, the browser project fails to launch, never skips.
-const chromium = (await findChromium()) ?? process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
-
-// Why each flag: see DEVELOPERS.md ("Browser tests").
-const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
+// If Chromium is missing the browser project fails to launch, so its tests fail, not skip
+// (`npm test` runs it only when scripts/find-chromium.ts finds one).
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Random inputs the keccak equivalence check hashes; KECCAK_RANDOM_INPUTS=1000000 for the full proof.
+    provide: { keccakRandomInputs: Number(process.env.KECCAK_RANDOM_INPUTS ?? 20_000) },
     projects: [
       {
         extends: true,
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "test/browser/**"],
+          exclude: [...configDefaults.exclude, "test/browser/**", "test/**/*.chromium.test.ts"],
+        },
+      },
+      {
+        // Node tests that drive Chromium through Playwright themselves (e.g. the CSP fallback).
+        extends: true,
+        test: {
+          name: "chromium",
+          include: ["test/**/*.chromium.test.ts"],
         },
       },
       {
@@ -42,7 +38,7 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
             instances: [{ browser: "chromium" }],
           },
         },

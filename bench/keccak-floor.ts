@@ -6,7 +6,8 @@
 // the typed data (viem's input form) that records the input size of every
 // keccak-256 call hashEvent has to make. Its digest is checked against viem's,
 // which proves the walk follows the encoding rules, and so that the recorded
-// calls are exactly the ones the encoding needs.
+// calls are exactly the ones the encoding needs. The floor replays the recorded
+// inputs, so its last output is the digest itself, checked before timing.
 import { keccak_256 } from "@noble/hashes/sha3";
 import { bytesToHex, encodeAbiParameters, hashDomain, hashTypedData, hexToBytes, type Hex } from "viem";
 import { eip712Structs } from "../gen/market/mass/eip712_pb.js";
@@ -17,6 +18,8 @@ type Types = Readonly<Record<string, readonly { readonly name: string; readonly 
 export interface KeccakPlan {
   /** Input length in bytes of each keccak-256 call, in call order. */
   readonly sizes: readonly number[];
+  /** The input of each keccak-256 call, in call order (the last one's hash is the digest). */
+  readonly inputs: readonly Uint8Array[];
   /** The EIP-712 digest the walk computed (equal to viem's, checked). */
   readonly digest: Hex;
 }
@@ -36,8 +39,10 @@ export function keccakPlan({ event, domain }: { event: ShopEvent; domain: EventD
   const typedData = eventTypedData({ event, domain }) as unknown as Parameters<typeof hashTypedData>[0];
   const types = typedData.types as unknown as Types;
   const sizes: number[] = [];
+  const inputs: Uint8Array[] = [];
   const keccak = (input: Uint8Array): Uint8Array => {
     sizes.push(input.length);
+    inputs.push(input.slice());
     return keccak_256(input);
   };
 
@@ -73,19 +78,23 @@ export function keccakPlan({ event, domain }: { event: ShopEvent; domain: EventD
   const digest = bytesToHex(keccak(final));
   const reference = hashTypedData(typedData);
   if (digest !== reference) throw new Error(`keccak floor: walk digest ${digest} differs from viem's ${reference}`);
-  return { sizes, digest };
+  return { sizes, inputs, digest };
 }
 
+/** A keccak-256 implementation: @noble/hashes' or ours (src/crypto/keccak.ts). */
+export type Keccak = (input: Uint8Array) => Uint8Array;
+
 /**
- * A function doing exactly the keccak-256 calls of a plan on preallocated
- * buffers of the same sizes: the floor no EIP-712 hasher built on this keccak can beat.
- * @example const floor = keccakFloor({ sizes }); floor();
+ * A function doing exactly the keccak-256 calls of a plan, with `keccak`, on
+ * the recorded inputs in preallocated buffers: the floor no EIP-712 hasher
+ * built on that keccak can beat. It returns the last call's output, the digest.
+ * @example const floor = keccakFloor({ inputs }, keccak_256); floor();
  */
-export function keccakFloor({ sizes }: { sizes: readonly number[] }): () => Uint8Array {
-  const buffers = sizes.map((size, k) => new Uint8Array(size).fill((k * 37 + 11) & 0xff));
+export function keccakFloor({ inputs }: { inputs: readonly Uint8Array[] }, keccak: Keccak): () => Uint8Array {
+  const buffers = inputs.map((input) => input.slice());
   return () => {
     let last: Uint8Array = new Uint8Array(0);
-    for (const buffer of buffers) last = keccak_256(buffer);
+    for (const buffer of buffers) last = keccak(buffer);
     return last;
   };
 }

@@ -8,7 +8,10 @@
 // `npm run bench -- --quick` is a short smoke run that leaves RESULTS.md alone.
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { cryptoPaths, selectSecp256k1Path } from "../src/index.js";
+import { chromiumSection, chromiumTargets, fallbackInChromium, measureInChromium } from "./browser.js";
 import { measureBundle } from "./bundle.js";
+import { fixtures } from "./fixtures.js";
 import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { profileCase } from "./profile.js";
@@ -21,6 +24,9 @@ import { signSuite } from "./suites/sign.js";
 import { verifySuite } from "./suites/verify.js";
 
 const quick = process.argv.includes("--quick");
+const nativeSelection = await selectSecp256k1Path({ path: "native" });
+const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;
+await selectSecp256k1Path({ path: "js" });
 const options = quick ? { rounds: 1, minTimeMs: 60 } : { rounds: 3, minTimeMs: 300 };
 const started = performance.now();
 const now = new Date();
@@ -42,6 +48,14 @@ const ns = await measureCases(cases, {
 });
 console.log("measuring heap allocations per operation…");
 const allocated = await measureAllocations(cases);
+
+// The hashing suite once more in headless Chromium, and the CSP fallback there.
+console.log("timing the hashing suite in headless Chromium…");
+const chromium = await measureInChromium(options);
+const fallback = await fallbackInChromium();
+if (!fallback.digestsEqual) throw new Error("bench check failed: under a CSP refusing WebAssembly, Chromium's digests differ from viem's");
+for (const c of chromium.cases) ns.set(c.id, c.ns);
+targets.push(...chromiumTargets(fixtures.map((f) => f.name)));
 const verdicts = judge(targets, ns);
 
 // A miss gets a CPU profile of both sides, to show where their time goes.
@@ -60,7 +74,7 @@ const seconds = (performance.now() - started) / 1000;
 
 const table = resultsTable(groups, ns, allocated);
 const verdictTable = targetsTable(verdicts);
-console.log(`\n${table}\n\nTargets:\n${verdictTable}\n`);
+console.log(`\n${table}\n\nChromium:\n${chromiumSection(chromium, fallback)}\n\nTargets:\n${verdictTable}\n`);
 console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
 console.log(missSection(misses));
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
@@ -84,7 +98,8 @@ compare like with like; absolute numbers only mean something on this machine.
 ## Machine
 
 ${machineSection(now, load)}
-- Libraries: viem ${version("viem")}, @noble/hashes ${version("@noble/hashes")}, @noble/curves ${version("@noble/curves")}, @bufbuild/protobuf ${version("@bufbuild/protobuf")}
+- Libraries: viem ${version("viem")}, @noble/hashes ${version("@noble/hashes")}, @noble/curves ${version("@noble/curves")}, @bufbuild/protobuf ${version("@bufbuild/protobuf")}, secp256k1 ${version("secp256k1")}
+- Paths: keccak-256 ${cryptoPaths().keccak}; native secp256k1 ${nativeNote}
 - Suite time: ${seconds.toFixed(0)} s
 
 ## Method
@@ -95,10 +110,22 @@ round's median time per operation. Before any timing every case's output is
 checked against its reference (same digest, same signature, same signer; the
 52 v3 vectors' EIP-191 hashes; byte-identical re-encoding), so a wrong fast
 path fails the bench. Baselines get their inputs prepared outside the timing
-(viem receives \`eventTypedData\`'s output). The keccak floor performs exactly
-the keccak-256 calls hashEvent needs for the event (counted by
-bench/keccak-floor.ts, whose own EIP-712 walk is checked against viem), on
-preallocated buffers of the same sizes. "time ÷ ours" above 1 means ours is faster.
+(viem receives \`eventTypedData\`'s output). The keccak floor replays exactly
+the keccak-256 calls hashEvent makes for the event (recorded by
+bench/keccak-floor.ts, whose own EIP-712 walk is checked against viem) on
+preallocated copies of their inputs, so its last output is the digest, checked
+like every other case; it runs once on our keccak and once on @noble's.
+"time ÷ ours" above 1 means ours is faster.
+
+Every row names its paths in brackets: "keccak wasm" is our WebAssembly
+keccak-256 (src/crypto/keccak.ts), "keccak JS @noble" is @noble/hashes (what
+viem uses); "secp256k1 JS @noble" is @noble/curves, "secp256k1 native" the
+libsecp256k1 addon of the \`secp256k1\` package, opted into with
+\`selectSecp256k1Path\`. Relay verification opens SignedEvent bytes with the
+shop's keycard set (three keycards: two by public key, the signer among them,
+one by address) and checks membership; on the portable path the signer's
+keycard is checked with its precomputed table (the set tries the last signer
+first, as in a session's stream of events), on the native path it is recovered.
 
 Memory: heap bytes allocated per operation, the median of 15 bursts of 8
 operations, each started right after a full garbage collection (so the burst's
@@ -108,6 +135,16 @@ allocates less.
 ## Results
 
 ${table}
+
+## Chromium
+
+The hashing suite (1) bundled with esbuild and run in headless Debian
+Chromium with the flags of the browser tests (bench/browser.ts), with the same
+checks before timing. Each case runs in batches of doubling size until one
+takes at least ${options.minTimeMs} ms; the figure is the best of ${options.rounds} interleaved rounds'
+mean time per operation (the page clock is too coarse for per-sample medians).
+
+${chromiumSection(chromium, fallback)}
 
 ## Targets
 

@@ -44,8 +44,8 @@ export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopStat
     const now = Date.now();
     const accepted = [];
     for (const signedEvent of events) {
-      // Type URL, strict signature, decode, EIP-712 signer recovery.
-      const opened = openSignedEvent({ signedEvent, domain: shop.domain });
+      // Type URL, strict signature, decode, EIP-712 signer (checked against the keycards' public keys first).
+      const opened = openSignedEvent({ signedEvent, domain: shop.domain, keycards: shop.keycards });
       const { ok, failures } = checkEvent({
         ...opened,
         shopId: shop.shopId,

@@ -37,12 +37,13 @@ step npx buf lint
 step npx buf format -d --exit-code
 step npm run --silent breaking
 step bash scripts/check-generated.sh
+step npm run --silent build:wasm -- --check
 step npx tsc --noEmit
 if [ $have_reuse = 1 ]; then step reuse lint; fi
 step npm run --silent docs
 step npm run --silent check:package
 if [ -n "$chromium" ]; then
-  # Both vitest projects: node, and browser (headless Chromium).
+  # Every vitest project: node, chromium (Node driving Chromium) and browser (headless Chromium).
   step npx vitest run
 else
   step npx vitest run --project node

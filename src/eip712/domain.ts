@@ -2,9 +2,9 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { keccak_256 } from "@noble/hashes/sha3";
 import { type Address, isAddress } from "viem";
 import { eip712MappingVersion } from "../../gen/market/mass/eip712_pb.js";
+import { keccak256 } from "../crypto/keccak.js";
 import { DomainError } from "../errors/domain-error.js";
 
 /** Default EIP-712 domain name of every Mass Market signature. */
@@ -44,7 +44,8 @@ export interface ResolvedDomain {
   readonly verifyingContract: Address;
 }
 
-const DOMAIN_TYPE_HASH = keccak_256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)");
+const utf8 = new TextEncoder();
+const DOMAIN_TYPE_HASH = keccak256(utf8.encode("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"));
 const MAX_UINT256 = 2n ** 256n - 1n;
 const separators = new Map<string, Uint8Array>();
 
@@ -84,13 +85,13 @@ export function domainSeparator({ domain }: { domain: ResolvedDomain }): Uint8Ar
   if (cached) return cached;
   const words = new Uint8Array(160);
   words.set(DOMAIN_TYPE_HASH, 0);
-  words.set(keccak_256(domain.name), 32);
-  words.set(keccak_256(domain.version), 64);
+  words.set(keccak256(utf8.encode(domain.name)), 32);
+  words.set(keccak256(utf8.encode(domain.version)), 64);
   let chain = domain.chainId;
   for (let k = 127; k >= 96; k--, chain >>= 8n) words[k] = Number(chain & 0xffn);
   const address = domain.verifyingContract.slice(2);
   for (let k = 0; k < 20; k++) words[140 + k] = Number.parseInt(address.slice(2 * k, 2 * k + 2), 16);
-  const separator = keccak_256(words);
+  const separator = keccak256(words);
   if (separators.size > 64) separators.clear();
   separators.set(key, separator);
   return separator;

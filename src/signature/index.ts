@@ -4,3 +4,5 @@
 
 export * from "./parse-signature.js";
 export { publicKeyToAddress, recoverDigestSigner } from "./recover-digest-signer.js";
+export * from "./select-secp256k1-path.js";
+export * from "../crypto/crypto-paths.js";

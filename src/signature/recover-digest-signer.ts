@@ -2,12 +2,12 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { secp256k1 } from "@noble/curves/secp256k1";
-import { keccak_256 } from "@noble/hashes/sha3";
 import { type Address, bytesToHex, checksumAddress } from "viem";
+import { keccak256 } from "../crypto/keccak.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import { SignatureError } from "../errors/signature-error.js";
 import type { StrictSignature } from "./parse-signature.js";
+import { recoverPublicKey } from "./secp256k1-recovery.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
 /**
@@ -18,10 +18,7 @@ export function recoverDigestSigner(parameters: { digest: Uint8Array; signature:
   const { digest, signature } = objectParameter(parameters);
   let publicKey: Uint8Array;
   try {
-    publicKey = new secp256k1.Signature(signature.r, signature.s)
-      .addRecoveryBit(signature.yParity)
-      .recoverPublicKey(digest)
-      .toRawBytes(false);
+    publicKey = recoverPublicKey(digest, signature);
   } catch (cause) {
     throw new SignatureError({ problem: "NOT_RECOVERABLE", expected: "expected a signature that recovers to a public key", cause });
   }
@@ -37,5 +34,5 @@ export function publicKeyToAddress(parameters: { publicKey: Uint8Array }): Addre
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== 65 || publicKey[0] !== 0x04) {
     throw new PublicKeyError({ path: "publicKey", expected: "expected an uncompressed secp256k1 public key: 65 bytes starting with 0x04" });
   }
-  return checksumAddress(bytesToHex(keccak_256(publicKey.subarray(1)).subarray(12)));
+  return checksumAddress(bytesToHex(keccak256(publicKey.subarray(1)).subarray(12)));
 }

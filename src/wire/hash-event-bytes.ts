@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { keccak_256 } from "@noble/hashes/sha3";
+import { keccak256 } from "../crypto/keccak.js";
 import { bytesToHex, type Hex } from "viem";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -22,7 +22,7 @@ export function personalMessageDigest(parameters: { bytes: unknown; path?: strin
   input.set(PREFIX, 0);
   input.set(length, PREFIX.length);
   input.set(bytes, PREFIX.length + length.length);
-  return keccak_256(input);
+  return keccak256(input);
 }
 
 export interface HashEventBytesParameters {

@@ -5,6 +5,8 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { PublicKeyError } from "../errors/public-key-error.js";
+import type { KnownKey } from "../signature/known-signer.js";
+import { withKnownKeys } from "./keycard-keys.js";
 import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
@@ -39,17 +41,25 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
   if (!Array.isArray(keycards)) throw new PublicKeyError({ path: "keycards", expected: "expected an array of addresses or public keys" });
   const lower = new Set<string>();
   const addresses: Address[] = [];
+  const known: KnownKey[] = [];
   keycards.forEach((keycard, i) => {
-    const address = keycardAddress({ keycard, path: `keycards[${i}]` });
+    const { address, publicKey } = keycardKey(keycard, `keycards[${i}]`);
     if (!lower.has(address.toLowerCase())) addresses.push(address);
+    // Public keys let openSignedEvent check a signature instead of recovering its key.
+    if (publicKey !== undefined && !known.some((key) => key.address === address)) known.push({ address, publicKey });
     lower.add(address.toLowerCase());
   });
   // The brand lets isKeycardSet work across duplicate copies of the package.
-  return Object.freeze({
-    [BRAND]: true,
-    addresses: Object.freeze(addresses),
-    has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
-  });
+  return Object.freeze(
+    withKnownKeys(
+      {
+        [BRAND]: true,
+        addresses: Object.freeze(addresses),
+        has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
+      },
+      known,
+    ),
+  );
 }
 
 /** @example isKeycardSet(value) */
@@ -65,13 +75,18 @@ export function isKeycardSet(value: unknown): value is KeycardSet {
  */
 export function keycardAddress(parameters: { keycard: KeycardInput; path?: string }): Address {
   const { keycard, path = "keycard" } = objectParameter(parameters);
+  return keycardKey(keycard, path).address;
+}
+
+function keycardKey(keycard: unknown, path: string): { address: Address; publicKey?: Uint8Array } {
   if (typeof keycard === "string" && keycard.length === 42 && isHex(keycard, { strict: true })) {
     if (!isAddress(keycard)) throw new PublicKeyError({ path, expected: "expected an address with a valid checksum (or all one case)" });
-    return checksumAddress(keycard);
+    return { address: checksumAddress(keycard) };
   }
   const bytes = keycardBytes(keycard, path);
-  if (bytes.length === 20) return checksumAddress(bytesToHex(bytes));
-  return publicKeyToAddress({ publicKey: uncompressedPublicKey({ publicKey: bytes, path }) });
+  if (bytes.length === 20) return { address: checksumAddress(bytesToHex(bytes)) };
+  const publicKey = uncompressedPublicKey({ publicKey: bytes, path });
+  return { address: publicKeyToAddress({ publicKey }), publicKey };
 }
 
 /**

@@ -13,10 +13,11 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { NonCanonicalEncodingError } from "../errors/non-canonical-encoding-error.js";
 import { TypeUrlError } from "../errors/type-url-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
-import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
 import { checkBytes, checkMaxBytes, decodeBounded } from "./decode-bounded.js";
+import { eventSigner } from "./event-signer.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
+import { isKeycardSet, type KeycardSet } from "./keycards.js";
 import { withSignaturePath } from "./signature-path.js";
 import { sameBytes } from "./same-bytes.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -36,6 +37,13 @@ export type OpenSignedEventParameters = {
    * {@link DEFAULT_MAX_EVENT_BYTES} (64 KiB).
    */
   readonly maxBytes?: number | undefined;
+  /**
+   * The shop's keycards, built once with {@link createKeycardSet}. Keycards
+   * given there as public keys are checked against the signature before
+   * falling back to recovery: about 3× cheaper in JavaScript, same signer.
+   * Membership is not enforced here ({@link checkEvent} does that).
+   */
+  readonly keycards?: KeycardSet | undefined;
 } & (
   | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
   | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
@@ -66,11 +74,12 @@ export interface OpenSignedEventReturnType {
  * const { event, signer, eventBytes } = openSignedEvent({ signedEvent, domain });
  */
 export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSignedEventReturnType {
-  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES } = objectParameter(parameters);
+  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES, keycards } = objectParameter(parameters);
   const maxBytes = checkMaxBytes({ maxBytes: cap, path: "maxBytes" });
   if (scheme !== "eip712" && scheme !== "eip191") {
     throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
   }
+  if (keycards !== undefined && !isKeycardSet(keycards)) throw new FieldValueError("WRONG_TYPE", "expected a KeycardSet from createKeycardSet", { path: "keycards" });
   const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
 
   const any = signedEvent.event;
@@ -86,14 +95,14 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
   const eventBytes = value.slice();
   const event = decodeBounded({ schema: ShopEventSchema, bytes: value, maxBytes, path: "signedEvent.event.value" });
   if (scheme === "eip191") {
-    return { event, signer: recoverDigestSigner({ digest: personalMessageDigest({ bytes: eventBytes }), signature }), eventBytes };
+    return { event, signer: eventSigner(personalMessageDigest({ bytes: eventBytes }), signature, keycards), eventBytes };
   }
   const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
   // The signature covers values, not bytes: only the canonical byte form of those values is accepted.
   if (!sameBytes({ a: toBinary(ShopEventSchema, event), b: eventBytes })) {
     throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path: "signedEvent.event.value" });
   }
-  return { event, signer: recoverDigestSigner({ digest, signature }), eventBytes };
+  return { event, signer: eventSigner(digest, signature, keycards), eventBytes };
 }
 
 function checkSignedEvent(value: unknown): SignedEvent {

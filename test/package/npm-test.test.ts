@@ -68,7 +68,7 @@ describe("npm test without reuse and Chromium", () => {
     expect(stderr).toContain("Chromium");
   });
 
-  it("runs the REUSE lint and both vitest projects when the tools are found", () => {
+  it("runs the REUSE lint and every vitest project when the tools are found", () => {
     const tools = join(work, "tools");
     mkdirSync(tools, { recursive: true });
     for (const name of ["reuse", "fake-chromium"]) {
