@@ -15,8 +15,10 @@ import { fixtures } from "./fixtures.js";
 import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { profileCase } from "./profile.js";
+import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
+import { adversarialSuite } from "./suites/adversarial.js";
 import { codecSuite } from "./suites/codec.js";
 import { digestSuite } from "./suites/digest.js";
 import { eip191Suite } from "./suites/eip191.js";
@@ -33,7 +35,7 @@ const now = new Date();
 const load = loadavg()[0] ?? 0;
 
 // Every suite asserts, before any timing, that our output equals its reference's.
-const suites: Suite[] = [digestSuite(), await signSuite(), await verifySuite(), await eip191Suite(), codecSuite()];
+const suites: Suite[] = [digestSuite(), await signSuite(), await verifySuite(), await eip191Suite(), codecSuite(), await adversarialSuite()];
 const groups = suites.flatMap((s) => s.groups);
 const targets = suites.flatMap((s) => s.targets);
 const cases: Case[] = groups.flatMap((g) => g.cases);
@@ -70,6 +72,8 @@ for (const verdict of verdicts.filter((v) => !v.pass)) {
 }
 
 const bundle = await measureBundle();
+console.log("shop state: building and signing a 10,000-event log…");
+const state = await stateBench({ quick });
 const seconds = (performance.now() - started) / 1000;
 
 const table = resultsTable(groups, ns, allocated);
@@ -77,6 +81,7 @@ const verdictTable = targetsTable(verdicts);
 console.log(`\n${table}\n\nChromium:\n${chromiumSection(chromium, fallback)}\n\nTargets:\n${verdictTable}\n`);
 console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
 console.log(missSection(misses));
+console.log(`\nShop state:\n${state.text}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
 if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
@@ -157,5 +162,9 @@ ${bundleSection(bundle)}
 ## Missed targets: what bounds them
 
 ${missSection(misses)}
+
+## Shop state
+
+${state.text}
 `;
 }

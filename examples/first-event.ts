@@ -10,6 +10,7 @@ import { toBinary } from "@bufbuild/protobuf";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import {
   assertEventAccepted,
+  createNonceTracker,
   createShopEvent,
   createSignedEvent,
   displayJson,
@@ -33,15 +34,17 @@ const bytes = toBinary(SignedEventSchema, createSignedEvent({ event, signature }
 
 // Receiver: decode, refuse non-canonical bytes or a malleable signature, recover the signer...
 const opened = openSignedEvent({ signedEvent: bytes, domain });
-// ...then check it is this shop's event, from a keycard of this shop, fresh and recent.
-// assertEventAccepted throws an EventRejectedError naming every failed check.
+// ...then check it is this shop's event, from a keycard of this shop, with a fresh nonce, recent.
+// assertEventAccepted throws an EventRejectedError naming every failed check, else returns the
+// nonce tracker to store for the next event.
 const now = Date.now();
-assertEventAccepted({
+const nonces = assertEventAccepted({
   ...opened,
   shopId: SHOP_ID,
   keycards: [keycard.address],
+  nonces: createNonceTracker({}), // nothing accepted yet
   timestampWindow: { notBefore: new Date(now - 5 * 60_000), notAfter: new Date(now + 60_000) },
 });
 console.log(JSON.stringify(displayJson({ schema: ShopEventSchema, message: opened.event }), null, 2));
-console.log(`verified: signed by keycard ${opened.signer} for shop ${SHOP_ID}`);
+console.log(`verified: signed by keycard ${opened.signer} for shop ${SHOP_ID}; ${JSON.stringify(nonces)}`);
 // #endregion readme

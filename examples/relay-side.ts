@@ -4,20 +4,24 @@
 
 // Relay side (`npx tsx examples/relay-side.ts`): decode an EventWriteRequest
 // frame, open and check each signed event against the shop's policy, keep
-// the exact event bytes, and answer with a GenericResponse.
+// the accepted SignedEvents, and answer with a GenericResponse.
 // #region readme
 import {
   assertBatchSize,
-  checkEvent,
+  assertEventAccepted,
   createKeycardSet,
+  createNonceTracker,
   createResponseEnvelope,
   decodeEnvelope,
   encodeEnvelope,
   ErrorCodes,
   type EventDomain,
+  isEventRejectedError,
   isNetworkSchemaError,
   type KeycardSet,
+  type NonceTracker,
   openSignedEvent,
+  type SignedEvent,
 } from "../src/index.js";
 
 /** What the relay knows about one shop. */
@@ -25,15 +29,15 @@ export interface ShopState {
   readonly shopId: bigint;
   readonly domain: EventDomain;
   readonly keycards: KeycardSet;
-  /** Last accepted nonce per keycard address. */
-  readonly nonces: Map<string, bigint>;
-  /** The shop's log: exact event bytes, as signed. */
-  readonly log: Uint8Array[];
+  /** Last accepted nonce per keycard: plain data, stored with the shop (e.g. as JSON). */
+  nonces: NonceTracker;
+  /** The shop's log: each accepted SignedEvent (the exact signed bytes, v normalised), ready to push to subscribers. */
+  readonly log: SignedEvent[];
 }
 
 /** Handles one frame from a logged-in client of `shop`; returns the response frame. */
 export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopState }): Uint8Array {
-  // Size-capped decode; on garbage it throws a typed error and the connection is closed.
+  // Size-capped decode (128 KiB, items counted first); on garbage it throws a typed error and the connection is closed.
   const envelope = decodeEnvelope({ bytes: frame });
   if (envelope.message.case !== "eventWriteRequest") throw new Error("this example handles writes only");
   const reply = (error?: string) =>
@@ -42,28 +46,24 @@ export function handleFrame({ frame, shop }: { frame: Uint8Array; shop: ShopStat
     const { events } = envelope.message.value;
     assertBatchSize({ items: events }); // 1 … 64 events
     const now = Date.now();
-    const accepted = [];
+    const timestampWindow = { notBefore: new Date(now - 5 * 60_000), notAfter: new Date(now + 60_000) };
+    let nonces = shop.nonces;
+    const accepted: SignedEvent[] = [];
     for (const signedEvent of events) {
-      // Type URL, strict signature, decode, EIP-712 signer (checked against the keycards' public keys first).
+      // Type URL, strict signature, canonical bytes, bounded hashing, EIP-712 signer (checked against the keycards' public keys first).
       const opened = openSignedEvent({ signedEvent, domain: shop.domain, keycards: shop.keycards });
-      const { ok, failures } = checkEvent({
-        ...opened,
-        shopId: shop.shopId,
-        keycards: shop.keycards,
-        lastNonce: shop.nonces.get(opened.signer),
-        timestampWindow: { notBefore: new Date(now - 5 * 60_000), notAfter: new Date(now + 60_000) },
-      });
-      if (!ok) return reply(failures.map((f) => `${f.code}: ${f.message}`).join("; "));
-      accepted.push(opened);
+      // Shop, keycard, nonce, time, kind; throws on any failure. The tracker moves event by event,
+      // so [e, e] or [nonce 5, nonce 3] within one batch is refused like a replay across batches.
+      nonces = assertEventAccepted({ ...opened, shopId: shop.shopId, keycards: shop.keycards, nonces, timestampWindow });
+      accepted.push(opened.signedEvent);
     }
-    for (const { signer, event, eventBytes } of accepted) {
-      shop.nonces.set(signer, event.nonce);
-      shop.log.push(eventBytes); // the exact bytes that were signed, never a re-encoding
-    }
+    // All or nothing: the batch's nonces and events are stored only once every event has passed.
+    shop.nonces = nonces;
+    shop.log.push(...accepted); // exact signed bytes, never a re-encoding; push these on to subscribers
     return reply();
   } catch (error) {
     if (!isNetworkSchemaError(error)) throw error;
-    return reply(`${error.code}: ${error.message}`);
+    return reply(isEventRejectedError(error) ? error.failures.map((f) => `${f.code}: ${f.message}`).join("; ") : `${error.code}: ${error.message}`);
   }
 }
 // #endregion readme
@@ -78,7 +78,7 @@ export async function main(log: (line: string) => void = console.log): Promise<v
     domain: { chainId: 1, verifyingContract: "0x000000000000000000000000000000000000dEaD" },
     // Enrolled keycards, e.g. from Account.KeyCardEnroll events (64-byte public keys) or addresses.
     keycards: createKeycardSet({ keycards: [keycard.publicKey] }),
-    nonces: new Map(),
+    nonces: createNonceTracker({}),
     log: [],
   };
   for (const nonce of [1n, 1n]) {

@@ -71,7 +71,7 @@ step(5, "Encoded as a SignedEvent (protobuf binary, the event packed in google.p
 const opened = openSignedEvent({ signedEvent: wire, domain });
 step(6, "Decoded and opened on the receiving side", `${opened.event.union.case} event, nonce ${opened.event.nonce}, ${opened.eventBytes.length} event bytes`);
 
-const valid = await verifyEvent({ event: opened.event, domain, signature, address: keycard.address });
+const valid = verifyEvent({ event: opened.event, domain, signature, address: keycard.address });
 step(7, "Verified", `recovered signer ${opened.signer}\nsigned by the keycard: ${valid}`);
 
 if (!valid || opened.signer !== keycard.address) {

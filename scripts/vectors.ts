@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 // `npm run vectors`: writes the EIP-712 golden vectors, test/vectors/eip712.json,
+// and the shop state vectors, test/vectors/shop-state.json (scripts/shop-state-vectors.ts),
 // from a fixed fast-check seed; `npm run vectors -- --check` only compares.
 // The same seed, schema and fast-check version give the same file byte for
 // byte. The committed file is the expectation test/eip712/golden-vectors.test.ts
@@ -18,9 +19,12 @@ import { ShopEventSchema } from "../gen/market/mass/shop_events_pb.js";
 import { type EventDomain, eventTypedData, hashEvent, recoverEventSigner, signEvent } from "../src/index.js";
 import { arbitraries } from "../test/support/arbitraries.js";
 import { type JsonValue, toJsonTypedData } from "../test/eip712/typed-data-json.js";
+import { buildShopStateVectors } from "./shop-state-vectors.js";
 
 /** Where the vectors live. */
 export const VECTORS_FILE = fileURLToPath(new URL("../test/vectors/eip712.json", import.meta.url));
+/** Where the shop state vectors live (scripts/shop-state-vectors.ts). */
+export const SHOP_STATE_VECTORS_FILE = fileURLToPath(new URL("../test/vectors/shop-state.json", import.meta.url));
 
 const SEED = 712;
 const CASES_PER_KIND = 3;
@@ -51,7 +55,7 @@ export async function buildEip712Vectors(): Promise<string> {
       const typedData = eventTypedData({ event, domain });
       const digest = hashEvent({ event, domain });
       const signature = await signEvent({ event, domain, account });
-      const signer = await recoverEventSigner({ event, domain, signature });
+      const signer = recoverEventSigner({ event, domain, signature });
       if (signer !== account.address) throw new Error(`${name} #${i}: signature recovers to ${signer}, not ${account.address}`);
       cases.push({
         name: `${name} #${i}`,
@@ -88,19 +92,21 @@ export async function buildEip712Vectors(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const json = await buildEip712Vectors();
-  if (process.argv.includes("--check")) {
-    const committed = readFileSync(VECTORS_FILE, "utf8");
-    if (committed !== json) {
-      console.error(`${VECTORS_FILE} differs from a fresh build: run \`npm run vectors\` and review the diff`);
-      process.exitCode = 1;
-      return;
+  for (const [file, build] of [[VECTORS_FILE, buildEip712Vectors], [SHOP_STATE_VECTORS_FILE, buildShopStateVectors]] as const) {
+    const json = await build();
+    if (process.argv.includes("--check")) {
+      const committed = readFileSync(file, "utf8");
+      if (committed !== json) {
+        console.error(`${file} differs from a fresh build: run \`npm run vectors\` and review the diff`);
+        process.exitCode = 1;
+        continue;
+      }
+      console.log(`${file} is up to date`);
+      continue;
     }
-    console.log(`${VECTORS_FILE} is up to date`);
-    return;
+    writeFileSync(file, json);
+    console.log(`wrote ${file}`);
   }
-  writeFileSync(VECTORS_FILE, json);
-  console.log(`wrote ${VECTORS_FILE}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -10,7 +10,7 @@
  * @example
  * import { hashEvent, signEvent, verifyEvent } from "@massmarket/network-schema/eip712";
  * const signature = await signEvent({ event, domain, account });
- * const valid = await verifyEvent({ event, domain, signature, address: account.address });
+ * const valid = verifyEvent({ event, domain, signature, address: account.address });
  *
  * @module eip712
  */

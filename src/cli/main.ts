@@ -14,6 +14,7 @@ import { sign } from "./commands/sign.js";
 import { typedData } from "./commands/typed-data.js";
 import { verify } from "./commands/verify.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
+import { REPLAY_USAGE, runReplay } from "./replay.js";
 
 // One line per command: add a command by importing it and naming it here. A command
 // that parses its own arguments registers as { summary, usage, runArgv: (argv) => output }.
@@ -24,11 +25,12 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   sign,
   verify,
   recover,
+  replay: { summary: "rebuild a shop from its signed log: print the state, or the first refused event", usage: REPLAY_USAGE, runArgv: runReplay },
 };
 
 function mainUsage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(11)} ${c.summary}`);
-  return `Usage: massmarket-schema <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun massmarket-schema <command> --help for details.\nExit codes: 0 ok, 1 signature does not match (verify), 2 usage error, 3 bad input.`;
+  return `Usage: massmarket-schema <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun massmarket-schema <command> --help for details.\nExit codes: 0 ok, 1 signature does not match (verify) or an event is refused (replay), 2 usage error, 3 bad input.`;
 }
 
 async function run(argv: readonly string[]): Promise<{ output: string; exitCode: number }> {

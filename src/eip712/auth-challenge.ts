@@ -62,9 +62,9 @@ export async function signAuthChallenge(parameters: AuthChallengeParameters & { 
 
 /**
  * Address that signed a login challenge (strict signature checks first).
- * @example const keycard = await recoverAuthChallengeSigner({ challenge, domain, signature });
+ * @example const keycard = recoverAuthChallengeSigner({ challenge, domain, signature });
  */
-export async function recoverAuthChallengeSigner(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array }): Promise<Address> {
+export function recoverAuthChallengeSigner(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array }): Address {
   const { challenge, domain, signature } = objectParameter(parameters);
   const strict = parseSignature({ signature });
   const digest = typedDigest({ primary: authChallengePrimary, message: challengeMessage(challenge), domain, root: "challenge" });
@@ -72,11 +72,12 @@ export async function recoverAuthChallengeSigner(parameters: AuthChallengeParame
 }
 
 /**
- * True when the challenge was signed by `address`.
- * @example if (!(await verifyAuthChallenge({ challenge, domain, signature, address }))) closeConnection();
+ * True when the challenge was signed by `address`. Synchronous (no I/O), so
+ * a forgotten `await` cannot turn a refusal into an always-truthy Promise.
+ * @example if (!verifyAuthChallenge({ challenge, domain, signature, address })) closeConnection();
  */
-export async function verifyAuthChallenge(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): Promise<boolean> {
+export function verifyAuthChallenge(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): boolean {
   const { address, ...rest } = objectParameter(parameters);
   const expected = expectedAddress({ address });
-  return sameAddress({ a: await recoverAuthChallengeSigner(rest), b: expected });
+  return sameAddress({ a: recoverAuthChallengeSigner(rest), b: expected });
 }

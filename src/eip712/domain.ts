@@ -70,8 +70,10 @@ export function resolveDomain({ domain }: { domain: unknown }): ResolvedDomain {
   if (typeof verifyingContract !== "string" || !isAddress(verifyingContract)) {
     throw new DomainError({ path: "domain.verifyingContract", expected: "the shop registry address, 0x + 40 hex digits (valid checksum if mixed case)" });
   }
-  if (typeof name !== "string" || name === "") throw new DomainError({ path: "domain.name", expected: "a non-empty string" });
-  if (typeof version !== "string" || version === "") throw new DomainError({ path: "domain.version", expected: "a non-empty string" });
+  if (typeof name !== "string" || name === "" || !name.isWellFormed()) throw new DomainError({ path: "domain.name", expected: "a non-empty string of well-formed Unicode (no lone surrogates)" });
+  if (typeof version !== "string" || version === "" || !version.isWellFormed()) {
+    throw new DomainError({ path: "domain.version", expected: "a non-empty string of well-formed Unicode (no lone surrogates)" });
+  }
   return { name, version, chainId: BigInt(chainId as number | bigint), verifyingContract: verifyingContract as Address };
 }
 
@@ -80,7 +82,8 @@ export function resolveDomain({ domain }: { domain: unknown }): ResolvedDomain {
  * @example domainSeparator({ domain: resolveDomain({ domain }) })
  */
 export function domainSeparator({ domain }: { domain: ResolvedDomain }): Uint8Array {
-  const key = `${domain.name}\u0000${domain.version}\u0000${domain.chainId}\u0000${domain.verifyingContract.toLowerCase()}`;
+  // JSON of the parts is injective: no two domains share a key, whatever characters their strings hold.
+  const key = JSON.stringify([domain.name, domain.version, domain.chainId.toString(), domain.verifyingContract.toLowerCase()]);
   const cached = separators.get(key);
   if (cached) return cached;
   const words = new Uint8Array(160);

@@ -19,6 +19,8 @@ export type ElementPlan =
 export interface FieldPlan {
   /** Proto field name: the EIP-712 member name and the segment of error paths. */
   readonly name: string;
+  /** Proto field number, for walking wire bytes. */
+  readonly number: number;
   /** protobuf-es property holding the value (or the oneof group). */
   readonly localName: string;
   /** Set for oneof members: the oneof's property; the member is present when its `case` matches. */
@@ -91,6 +93,7 @@ function fieldPlan(field: DescField, type: string): FieldPlan {
   const array = type.endsWith("[]");
   return {
     name: field.name,
+    number: field.number,
     localName: field.oneof ? field.oneof.localName : field.localName,
     oneof: field.oneof ? field.localName : undefined,
     repeated: field.fieldKind === "list",

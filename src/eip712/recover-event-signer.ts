@@ -24,9 +24,9 @@ export interface RecoverEventSignerParameters {
  *
  * @throws SignatureError, FieldValueError, UnknownFieldsError, DomainError
  * @example
- * const keycard = await recoverEventSigner({ event, domain, signature });
+ * const keycard = recoverEventSigner({ event, domain, signature });
  */
-export async function recoverEventSigner(parameters: RecoverEventSignerParameters): Promise<Address> {
+export function recoverEventSigner(parameters: RecoverEventSignerParameters): Address {
   const { event, domain, signature } = objectParameter(parameters);
   const strict = parseSignature({ signature });
   const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });

@@ -17,9 +17,14 @@ export function checkMessage(value: unknown, typeName: string): Record<string, u
   if (typeof value !== "object" || value === null || (value as { $typeName?: unknown }).$typeName !== typeName) {
     throw new Problem("WRONG_TYPE", `expected a ${typeName} message (made with create())`);
   }
-  const unknown = (value as { $unknown?: readonly { no: number }[] }).$unknown;
-  if (unknown !== undefined && unknown.length > 0) {
-    throw new Problem("UNKNOWN_FIELDS", "", [...new Set(unknown.map((u) => u.no))]);
+  const unknown = (value as { $unknown?: unknown }).$unknown;
+  if (unknown === undefined) return value as Record<string, unknown>;
+  // A hand-built `$unknown` that is no list of { no } records is refused, never read as "none".
+  if (!Array.isArray(unknown) || !unknown.every((u) => typeof u === "object" && u !== null && Number.isSafeInteger((u as { no?: unknown }).no))) {
+    return new Problem("WRONG_TYPE", "expected $unknown to be undefined or protobuf-es unknown-field records").within("$unknown");
+  }
+  if (unknown.length > 0) {
+    throw new Problem("UNKNOWN_FIELDS", "", [...new Set(unknown.map((u: { no: number }) => u.no))]);
   }
   return value as Record<string, unknown>;
 }
@@ -87,10 +92,13 @@ export function checkScalar(type: ScalarKind, value: unknown): bigint | number |
   }
 }
 
-// Lone surrogates have no UTF-8 form: protobuf and keccak(utf8) would both turn them into U+FFFD.
+// Only strings the protobuf codec gives back unchanged are signed: lone surrogates have no UTF-8
+// form (both protobuf and keccak(utf8) would make them U+FFFD), and decoders strip a leading BOM,
+// so the honest event would arrive as different text and fail its own signature.
 function checkString(value: unknown): string {
   if (typeof value !== "string") throw new Problem("WRONG_TYPE", "expected a string");
   if (!value.isWellFormed()) throw new Problem("WRONG_TYPE", "expected well-formed Unicode text (no lone surrogates)");
+  if (value.charCodeAt(0) === 0xfeff) throw new Problem("WRONG_TYPE", "expected text without a leading byte-order mark (U+FEFF): decoders strip it");
   return value;
 }
 

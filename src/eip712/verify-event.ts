@@ -22,13 +22,14 @@ export interface VerifyEventParameters {
  * `address`; false when it was made by another key or over other data.
  * Malformed input (bad signature encoding, high s, bad event or domain)
  * throws instead of returning false, so bugs are not mistaken for forgeries.
+ * Synchronous (no I/O): the result is a boolean, never an always-truthy Promise.
  *
  * @throws SignatureError, FieldValueError, UnknownFieldsError, DomainError
  * @example
- * if (!(await verifyEvent({ event, domain, signature, address: keycard }))) reject();
+ * if (!verifyEvent({ event, domain, signature, address: keycard })) reject();
  */
-export async function verifyEvent(parameters: VerifyEventParameters): Promise<boolean> {
+export function verifyEvent(parameters: VerifyEventParameters): boolean {
   const { event, domain, signature, address } = objectParameter(parameters);
   const expected = expectedAddress({ address });
-  return sameAddress({ a: await recoverEventSigner({ event, domain, signature }), b: expected });
+  return sameAddress({ a: recoverEventSigner({ event, domain, signature }), b: expected });
 }

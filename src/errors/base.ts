@@ -21,7 +21,8 @@ export type ErrorCode =
   | "RELAY_ERROR"
   | "UNEXPECTED_RESPONSE"
   | "EVENT_REJECTED"
-  | "INVALID_PUBLIC_KEY";
+  | "INVALID_PUBLIC_KEY"
+  | "HASHING_BUDGET_EXCEEDED";
 
 export interface NetworkSchemaErrorOptions {
   /** Where in the message the problem is, as proto field names: `listing.options[0].id.raw`. */

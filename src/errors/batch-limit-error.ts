@@ -14,8 +14,11 @@ export class BatchLimitError extends NetworkSchemaError {
   override name = "BatchLimitError";
   readonly count: number;
   readonly limit: number;
-  constructor({ path, count, limit }: { path: string; count: number; limit: number }) {
-    super("BATCH_TOO_LARGE", count === 0 ? `expected 1 to ${limit} items, got none` : `expected at most ${limit} items, got ${count}`, { path });
+  /** `count` is a lower bound: counting stopped there, before decoding the rest. */
+  readonly atLeast: boolean;
+  constructor({ path, count, limit, atLeast = false }: { path: string; count: number; limit: number; atLeast?: boolean }) {
+    super("BATCH_TOO_LARGE", count === 0 ? `expected 1 to ${limit} items, got none` : `expected at most ${limit} items, got ${atLeast ? "more" : count}`, { path });
+    this.atLeast = atLeast;
     this.count = count;
     this.limit = limit;
   }

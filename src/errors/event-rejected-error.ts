@@ -2,7 +2,9 @@
 //
 // SPDX-License-Identifier: MIT
 
+import type { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { isNamedError, NetworkSchemaError } from "./base.js";
+import { EVENT_REJECTION_ERROR_CODES, type EventRejectionCode } from "./rejection-codes.js";
 
 /**
  * Stable codes of the relay-policy checks of `checkEvent`:
@@ -25,9 +27,9 @@ export type EventCheckCode =
   | "ACCOUNT_EVENT_NOT_ALLOWED"
   | "EVENT_EMPTY";
 
-/** One failed relay-policy check. */
+/** One failed check: a relay-policy check of `checkEvent` or a shop rule of `applyShopEvent`. */
 export interface EventCheckFailure {
-  readonly code: EventCheckCode;
+  readonly code: EventRejectionCode;
   /** Short text for logs; may change, `code` does not. */
   readonly message: string;
   /** The event field the check looked at, as proto field names (`event.shop_id`). */
@@ -35,17 +37,28 @@ export interface EventCheckFailure {
 }
 
 /**
- * An opened event failed one or more relay-policy checks; `failures` lists all of them.
+ * An event was refused: by the relay-policy checks of `checkEvent` (every
+ * failure listed) or by a shop rule of `applyShopEvent` (one failure, the
+ * first rule broken). `reason` is the first failure's stable code, `path`
+ * its field, and `errorCode` the `ErrorCodes` value a relay answers with.
  *
  * @example
- * catch (e) { if (isEventRejectedError(e)) console.log(e.failures.map((f) => f.code)) }
+ * catch (e) { if (isEventRejectedError(e)) console.log(e.reason, e.path, e.errorCode) }
  */
 export class EventRejectedError extends NetworkSchemaError {
   override name = "EventRejectedError";
   readonly failures: readonly EventCheckFailure[];
-  constructor({ failures, path = "event" }: { failures: readonly EventCheckFailure[]; path?: string }) {
-    super("EVENT_REJECTED", `event refused: ${failures.map((f) => f.code).join(", ")}`, { path });
+  /** Code of the first failure. */
+  readonly reason: EventRejectionCode | undefined;
+  /** What a relay answers the write with (`Error.code`), from the first failure. */
+  readonly errorCode: ErrorCodes;
+  constructor({ failures, path }: { failures: readonly EventCheckFailure[]; path?: string }) {
+    const first = failures[0];
+    const detail = failures.length === 1 && first !== undefined ? `${first.code}: ${first.message}` : failures.map((f) => f.code).join(", ");
+    super("EVENT_REJECTED", `event refused: ${detail}`, { path: path ?? (failures.length === 1 ? first?.path : undefined) ?? "event" });
     this.failures = failures;
+    this.reason = first?.code;
+    this.errorCode = first === undefined ? EVENT_REJECTION_ERROR_CODES.EVENT_EMPTY : EVENT_REJECTION_ERROR_CODES[first.code];
   }
 }
 

@@ -11,6 +11,8 @@ export * from "./unknown-fields-error.js";
 export * from "./batch-limit-error.js";
 export * from "./decode-error.js";
 export * from "./event-rejected-error.js";
+export * from "./hashing-budget-error.js";
+export * from "./rejection-codes.js";
 export * from "./public-key-error.js";
 export * from "./relay-error.js";
 export * from "./size-limit-error.js";

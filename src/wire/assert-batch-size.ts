@@ -6,11 +6,12 @@ import { BatchLimitError } from "../errors/batch-limit-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { positiveCount } from "./decode-bounded.js";
 
 export interface AssertBatchSizeParameters {
   /** The batch, e.g. `eventWriteRequest.events`. */
   readonly items: readonly unknown[];
-  /** Defaults to {@link LIMIT_MAX_IN_BATCH_SIZE} (64), what a relay accepts per EventWriteRequest. */
+  /** Defaults to {@link LIMIT_MAX_IN_BATCH_SIZE} (64), what a relay accepts per EventWriteRequest; a positive integer (NaN or Infinity throw). */
   readonly limit?: number | undefined;
   /** Field path named in the error; defaults to "events". */
   readonly path?: string | undefined;
@@ -25,7 +26,9 @@ export interface AssertBatchSizeParameters {
  * assertBatchSize({ items: request.events }); // throws on 65 events
  */
 export function assertBatchSize(parameters: AssertBatchSizeParameters): void {
-  const { items, limit = LIMIT_MAX_IN_BATCH_SIZE, path = "events" } = objectParameter(parameters);
+  const { items, limit: given = LIMIT_MAX_IN_BATCH_SIZE, path = "events" } = objectParameter(parameters);
+  // NaN or Infinity would let every batch through: a limit must be a real one.
+  const limit = positiveCount({ value: given, path: "limit" });
   if (!Array.isArray(items)) throw new FieldValueError("WRONG_TYPE", "expected an array", { path });
   if (items.length === 0 || items.length > limit) throw new BatchLimitError({ path, count: items.length, limit });
 }

@@ -10,6 +10,9 @@ import { createKeycardSet, isKeycardSet, type KeycardInput, type KeycardSet } fr
 import { type ShopIdInput, shopIdBytes } from "./shop-id.js";
 import { sameBytes } from "./same-bytes.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { advanceNonce } from "./advance-nonce.js";
+import { lastNonce } from "./last-nonce.js";
+import type { NonceTracker } from "./nonce-tracker.js";
 
 export type { EventCheckCode, EventCheckFailure } from "../errors/event-rejected-error.js";
 
@@ -28,20 +31,38 @@ export interface CheckEventParameters {
   readonly shopId: ShopIdInput;
   /** Keycards allowed to write: a {@link KeycardSet} (build once, reuse) or a list of addresses / public keys. */
   readonly keycards: KeycardSet | readonly KeycardInput[];
-  /** Largest nonce already accepted from this signer; omit when it has not written yet (any nonce passes). */
-  readonly lastNonce?: bigint | undefined;
+  /**
+   * Nonces accepted so far ({@link createNonceTracker}); the event's nonce must
+   * exceed its signer's. Required: a keycard that has not written yet simply
+   * has no entry, so there is no value that skips the check.
+   */
+  readonly nonces: NonceTracker;
   /** The event's timestamp must lie in this window, e.g. now ± 5 minutes. */
   readonly timestampWindow: TimestampWindow;
   /** Whether `Account` events (keycard and access changes) are allowed here. Defaults to false. */
   readonly allowAccountEvents?: boolean | undefined;
 }
 
-export interface CheckEventReturnType {
-  /** True when `failures` is empty. */
-  readonly ok: boolean;
-  /** Every failed check, in a fixed order (shop, keycard, nonce, timestamp, kind); see {@link EventCheckCode}. */
-  readonly failures: readonly EventCheckFailure[];
-}
+/**
+ * The verdict of {@link checkEvent}. Only an accepted event yields `nonces`,
+ * the tracker advanced past it, which the caller needs for the next event:
+ * code that ignores the verdict has no tracker to go on with (and TypeScript
+ * refuses `result.nonces` until `result.accepted` is checked). The object is
+ * always truthy: test `accepted`, or use {@link assertEventAccepted}.
+ */
+export type CheckEventReturnType =
+  | {
+      readonly accepted: true;
+      /** The tracker with this event's nonce accepted; use it for the next event of the batch. */
+      readonly nonces: NonceTracker;
+      readonly failures: readonly [];
+    }
+  | {
+      readonly accepted: false;
+      readonly nonces?: never;
+      /** Every failed check, in a fixed order (shop, keycard, nonce, timestamp, kind); see {@link EventCheckCode}. */
+      readonly failures: readonly [EventCheckFailure, ...EventCheckFailure[]];
+    };
 
 const NANOS_PER_SECOND = 1_000_000_000n;
 
@@ -50,23 +71,29 @@ const NANOS_PER_SECOND = 1_000_000_000n;
  * is an allowed keycard, the nonce increases, the timestamp is set and in
  * the window, and `Account` events only where allowed. Runs every check and
  * reports all failures by stable code instead of stopping at the first.
- * Bad parameters (not the event) throw.
+ * Bad parameters (not the event) throw. Prefer {@link assertEventAccepted},
+ * which throws on a refusal; use this form to collect every failure code.
  *
  * @throws FieldValueError, PublicKeyError (for the caller's own parameters)
  * @example
  * const opened = openSignedEvent({ signedEvent, domain });
- * const { ok, failures } = checkEvent({ ...opened, shopId, keycards, lastNonce: nonces.get(opened.signer), timestampWindow });
+ * const verdict = checkEvent({ ...opened, shopId, keycards, nonces, timestampWindow });
+ * if (verdict.accepted) nonces = verdict.nonces;
+ * else console.log(verdict.failures.map((f) => f.code));
  */
 export function checkEvent(parameters: CheckEventParameters): CheckEventReturnType {
-  const { event, signer, shopId, keycards, lastNonce, timestampWindow, allowAccountEvents = false } = objectParameter(parameters);
+  const { event, signer, shopId, keycards, nonces, timestampWindow, allowAccountEvents = false } = objectParameter(parameters);
   if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== "market.mass.ShopEvent") {
     throw new FieldValueError("WRONG_TYPE", "expected a ShopEvent message", { path: "event" });
   }
+  checkShape(event);
   const expectedShop = shopIdBytes({ shopId });
   const allowed = isKeycardSet(keycards) ? keycards : createKeycardSet({ keycards });
-  if (lastNonce !== undefined && (typeof lastNonce !== "bigint" || lastNonce < 0n)) {
-    throw new FieldValueError("WRONG_TYPE", "expected a non-negative bigint or undefined", { path: "lastNonce" });
+  if ((parameters as { lastNonce?: unknown }).lastNonce !== undefined) {
+    throw new FieldValueError("WRONG_TYPE", "lastNonce is gone: pass nonces, a NonceTracker (createNonceTracker)", { path: "lastNonce" });
   }
+  if (typeof signer !== "string") throw new FieldValueError("WRONG_TYPE", "expected the signer address from openSignedEvent", { path: "signer" });
+  const last = lastNonce({ nonces, signer });
   const [from, to] = windowNanos(timestampWindow);
   if (typeof allowAccountEvents !== "boolean") throw new FieldValueError("WRONG_TYPE", "expected a boolean", { path: "allowAccountEvents" });
 
@@ -79,12 +106,12 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
     fail("SHOP_MISMATCH", "event.shop_id", `event is for shop ${shopNumber(shop)}, this session's shop is ${shopNumber(expectedShop)}`);
   }
 
-  if (typeof signer !== "string" || !allowed.has(signer)) {
+  if (!allowed.has(signer)) {
     fail("UNKNOWN_KEYCARD", "signer", `signer ${String(signer)} is not one of the ${allowed.addresses.length} allowed keycards of shop ${shopNumber(expectedShop)}`);
   }
 
-  if (lastNonce !== undefined && event.nonce <= lastNonce) {
-    fail("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than the last accepted nonce ${lastNonce}`);
+  if (last !== null && event.nonce <= last) {
+    fail("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than the last accepted nonce ${last}`);
   }
 
   const timestamp = event.timestamp;
@@ -103,7 +130,24 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
     fail("ACCOUNT_EVENT_NOT_ALLOWED", "event.account", "Account events are not allowed here");
   }
 
-  return { ok: failures.length === 0, failures };
+  const [first, ...rest] = failures;
+  if (first !== undefined) return { accepted: false, failures: [first, ...rest] };
+  return { accepted: true, nonces: advanceNonce({ nonces, signer, nonce: event.nonce }), failures: [] };
+}
+
+// Hand-built events: every part read below must have its protobuf-es shape, or a typed error names it.
+function checkShape(event: ShopEvent): void {
+  const wrong = (path: string, expected: string) => new FieldValueError("WRONG_TYPE", expected, { path });
+  if (typeof event.nonce !== "bigint") throw wrong("event.nonce", "expected a bigint");
+  const unknown: unknown = event.$unknown;
+  const records = unknown === undefined || (Array.isArray(unknown) && unknown.every((u) => typeof u === "object" && u !== null && Number.isSafeInteger(u.no)));
+  if (!records) throw wrong("event.$unknown", "expected undefined or an array of unknown-field records");
+  if (typeof event.union !== "object" || event.union === null) throw wrong("event.union", "expected a oneof object { case, value }");
+  const timestamp: unknown = event.timestamp;
+  if (timestamp === undefined) return;
+  const { seconds, nanos } = (typeof timestamp === "object" && timestamp !== null ? timestamp : {}) as { seconds?: unknown; nanos?: unknown };
+  if (typeof seconds !== "bigint") throw wrong("event.timestamp.seconds", "expected a bigint");
+  if (typeof nanos !== "number") throw wrong("event.timestamp.nanos", "expected a number");
 }
 
 // Shop ids as the decimal token id people know them by; a wrong-length id as hex.

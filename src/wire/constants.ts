@@ -25,8 +25,7 @@ export const SHOP_EVENT_TYPE_URL = "type.googleapis.com/market.mass.ShopEvent";
 export const DEFAULT_MAX_EVENT_BYTES = 64 * 1024;
 
 /**
- * Default size cap (5 MiB) of one Envelope (one WebSocket frame): room for a
- * full batch of {@link LIMIT_MAX_IN_BATCH_SIZE} events of
- * {@link DEFAULT_MAX_EVENT_BYTES} each plus framing.
+ * Default size cap (128 KiB) of one Envelope (one WebSocket frame): the
+ * version-3 relay's own frame limit, so nothing it would refuse is decoded here.
  */
-export const DEFAULT_MAX_ENVELOPE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_ENVELOPE_BYTES = 128 * 1024;

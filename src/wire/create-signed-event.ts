@@ -10,15 +10,18 @@ import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_even
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
-import { SHOP_EVENT_TYPE_URL } from "./constants.js";
-import { decodeShopEvent } from "./decode-shop-event.js";
+import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
+import { decodeCanonicalEvent } from "./decode-canonical-event.js";
 import { withSignaturePath } from "./signature-path.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { hashStruct } from "../eip712/hash-struct.js";
+import { planFor } from "../eip712/plan.js";
+import { guarded } from "../eip712/problem.js";
 
 export interface CreateSignedEventParameters {
   /**
    * The event: a ShopEvent message (encoded here), or the exact ShopEvent
-   * bytes that were signed (kept as they are; checked to decode).
+   * bytes that were signed (kept as they are; checked to be the canonical encoding of a ShopEvent).
    */
   readonly event: ShopEvent | Uint8Array;
   /** The keycard's 65-byte signature over the event; checked strictly, stored with v 27/28. */
@@ -30,7 +33,7 @@ export interface CreateSignedEventParameters {
  * `google.protobuf.Any` with type URL {@link SHOP_EVENT_TYPE_URL}. Neither
  * input is modified or shared with the result.
  *
- * @throws SignatureError, FieldValueError, DecodeError, SizeLimitError
+ * @throws SignatureError, FieldValueError, DecodeError, NonCanonicalEncodingError, SizeLimitError
  * @example
  * const signature = await signEvent({ event, domain, account });
  * const signedEvent = createSignedEvent({ event, signature });
@@ -46,12 +49,16 @@ export function createSignedEvent(parameters: CreateSignedEventParameters): Sign
 
 function eventBytesOf(event: unknown): Uint8Array {
   if (event instanceof Uint8Array) {
-    decodeShopEvent({ bytes: event });
-    return event.slice();
+    const bytes = event.slice();
+    decodeCanonicalEvent({ bytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "event" });
+    return bytes;
   }
   if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== ShopEventSchema.typeName) {
     throw new FieldValueError("WRONG_TYPE", "expected a ShopEvent message (create(ShopEventSchema, …)) or its bytes", { path: "event" });
   }
+  // The same value checks as signing: a hand-built object with a number for a bigint, a bad
+  // $unknown or no union is refused rather than silently coerced by the encoder.
+  guarded("event", () => hashStruct(planFor(ShopEventSchema), event));
   try {
     return toBinary(ShopEventSchema, event as ShopEvent);
   } catch (cause) {

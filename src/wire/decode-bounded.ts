@@ -19,6 +19,18 @@ export function checkMaxBytes({ maxBytes, path }: { maxBytes: unknown; path: str
 }
 
 /**
+ * Checks a limit on a number of items: a positive safe integer. NaN, Infinity
+ * and 0 are refused, never read as "no limit".
+ * @example positiveCount({ value: limit, path: "limit" })
+ */
+export function positiveCount({ value, path }: { value: unknown; path: string }): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new FieldValueError("OUT_OF_RANGE", "expected a positive integer (NaN, Infinity and 0 are not limits)", { path });
+  }
+  return value;
+}
+
+/**
  * Refuses non-bytes and input over `maxBytes` before anything is parsed.
  * @example checkBytes({ bytes, maxBytes, path: "bytes" })
  */

@@ -3,30 +3,42 @@
 // SPDX-License-Identifier: MIT
 
 import { type Envelope, EnvelopeSchema } from "../../gen/market/mass/envelope_pb.js";
-import { DEFAULT_MAX_ENVELOPE_BYTES } from "./constants.js";
-import { checkMaxBytes, decodeBounded } from "./decode-bounded.js";
+import { DEFAULT_MAX_ENVELOPE_BYTES, LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
+import { assertItemCounts } from "./assert-item-counts.js";
+import { checkBytes, checkMaxBytes, decodeBounded, positiveCount } from "./decode-bounded.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
 export interface DecodeEnvelopeParameters {
   /** One binary WebSocket message. */
   readonly bytes: Uint8Array;
-  /** Size cap; larger frames are refused before decoding. Defaults to {@link DEFAULT_MAX_ENVELOPE_BYTES} (5 MiB). */
+  /** Size cap; larger frames are refused before decoding. Defaults to {@link DEFAULT_MAX_ENVELOPE_BYTES} (128 KiB, the v3 relay's). */
   readonly maxBytes?: number | undefined;
+  /**
+   * Most items in any repeated field of the request (events of a write or a
+   * push, filters of a subscription), counted before decoding. Defaults to
+   * {@link LIMIT_MAX_IN_BATCH_SIZE} (64, also the push limit).
+   */
+  readonly maxItems?: number | undefined;
 }
 
 /**
  * Decodes a WebSocket frame into an Envelope, with a size cap. Only the
  * frame is decoded: events inside stay as bytes until `openSignedEvent`.
- * The request id or message may be absent (check `envelope.message.case`);
- * batch sizes are the receiver's to check (`assertBatchSize`), so it can
- * still answer the request id. The input is never modified and the result
- * does not share its memory.
+ * The request id or message may be absent (check `envelope.message.case`).
+ * Before decoding, the items of each repeated field (events, filters) are
+ * counted on the wire and more than `maxItems` are refused, so a frame of
+ * thousands of tiny events is never turned into thousands of objects; an
+ * empty batch decodes (`assertBatchSize` refuses it and the request id can
+ * be answered). The input is never modified and the result does not share its memory.
  *
- * @throws SizeLimitError, DecodeError, FieldValueError
+ * @throws SizeLimitError, BatchLimitError, DecodeError, FieldValueError
  * @example
  * socket.onmessage = ({ data }) => handle(decodeEnvelope({ bytes: new Uint8Array(data) }));
  */
 export function decodeEnvelope(parameters: DecodeEnvelopeParameters): Envelope {
-  const { bytes, maxBytes = DEFAULT_MAX_ENVELOPE_BYTES } = objectParameter(parameters);
-  return decodeBounded({ schema: EnvelopeSchema, bytes, maxBytes: checkMaxBytes({ maxBytes, path: "maxBytes" }), path: "bytes" });
+  const { bytes, maxBytes = DEFAULT_MAX_ENVELOPE_BYTES, maxItems = LIMIT_MAX_IN_BATCH_SIZE } = objectParameter(parameters);
+  const cap = checkMaxBytes({ maxBytes, path: "maxBytes" });
+  const input = checkBytes({ bytes, maxBytes: cap, path: "bytes" });
+  assertItemCounts({ schema: EnvelopeSchema, bytes: input, maxItems: positiveCount({ value: maxItems, path: "maxItems" }), path: "bytes" });
+  return decodeBounded({ schema: EnvelopeSchema, bytes: input, maxBytes: cap, path: "bytes" });
 }

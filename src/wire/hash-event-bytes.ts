@@ -6,6 +6,9 @@ import { keccak256 } from "../crypto/keccak.js";
 import { bytesToHex, type Hex } from "viem";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
+import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { checkBytes } from "./decode-bounded.js";
 
 const PREFIX = new TextEncoder().encode("\x19Ethereum Signed Message:\n");
 const encoder = new TextEncoder();
@@ -33,12 +36,17 @@ export interface HashEventBytesParameters {
 /**
  * Version-3 (EIP-191) digest of an event: the personal-message hash of the
  * exact event bytes, equal to viem's `hashMessage({ raw: eventBytes })`.
+ * The bytes must be the canonical encoding of a ShopEvent (at most
+ * {@link DEFAULT_MAX_EVENT_BYTES}), so the digest covers one reading of them.
  *
- * @throws FieldValueError
+ * @throws FieldValueError, SizeLimitError, DecodeError, NonCanonicalEncodingError
  * @example
  * const digest = hashEventBytes({ eventBytes: signedEvent.event.value }); // "0x…"
  */
 export function hashEventBytes(parameters: HashEventBytesParameters): Hex {
   const { eventBytes } = objectParameter(parameters);
-  return bytesToHex(personalMessageDigest({ bytes: eventBytes }));
+  const bytes = checkBytes({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" }).slice();
+  // A digest of bytes that decoders read in two ways would sign two events at once.
+  decodeCanonicalEvent({ bytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" });
+  return bytesToHex(personalMessageDigest({ bytes }));
 }

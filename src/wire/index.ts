@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 // Wire helpers: signed events, Envelope frames, request builders, relay policy.
+export * from "./advance-nonce.js";
 export * from "./assert-batch-size.js";
 export * from "./assert-event-accepted.js";
 export * from "./check-event.js";
@@ -19,8 +20,11 @@ export * from "./decode-envelope.js";
 export * from "./decode-shop-event.js";
 export * from "./encode-envelope.js";
 export { hashEventBytes, type HashEventBytesParameters } from "./hash-event-bytes.js";
+export { DEFAULT_HASHING_BUDGET, eventHashingCost, type EventHashingCostParameters, type HashingBudget, type HashingCost } from "./hashing-cost.js";
 export * from "./keycards.js";
+export * from "./last-nonce.js";
 export * from "./match-response.js";
+export * from "./nonce-tracker.js";
 export * from "./open-signed-event.js";
 export { createRequestId, type RequestIdInput } from "./request-id.js";
 export { type ShopIdInput, shopIdBytes } from "./shop-id.js";

@@ -4,6 +4,7 @@
 
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
+import { EthereumAddressSchema } from "../../gen/market/mass/base_types_pb.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import type { KnownKey } from "../signature/known-signer.js";
 import { withKnownKeys } from "./keycard-keys.js";
@@ -11,10 +12,12 @@ import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
 /**
- * A keycard as an address (0x + 40 hex digits, or 20 bytes) or a secp256k1
- * public key: 64 bytes uncompressed (x ‖ y, as in v3 `PublicKey.raw`),
- * 65 bytes with the 0x04 prefix, or 33 bytes compressed; as hex, bytes, or
- * a `{ raw }` message (PublicKey, EthereumAddress).
+ * A keycard as an address (0x + 40 hex digits, 20 bytes, or an
+ * EthereumAddress message) or a secp256k1 public key: 64 bytes uncompressed
+ * (x ‖ y, as in v3 `PublicKey.raw`), 65 bytes with the 0x04 prefix, or 33
+ * bytes compressed; as hex, bytes, or a `{ raw }` message. A PublicKey message
+ * (or any `{ raw }` other than EthereumAddress) must hold a public key: an
+ * enrollment carrying 20 bytes would otherwise enroll any address without a curve point.
  */
 export type KeycardInput = Address | Hex | Uint8Array | { readonly raw: Uint8Array };
 
@@ -84,7 +87,13 @@ function keycardKey(keycard: unknown, path: string): { address: Address; publicK
     return { address: checksumAddress(keycard) };
   }
   const bytes = keycardBytes(keycard, path);
-  if (bytes.length === 20) return { address: checksumAddress(bytesToHex(bytes)) };
+  const isMessage = !(keycard instanceof Uint8Array) && typeof keycard === "object";
+  const addressMessage = isMessage && (keycard as { $typeName?: unknown }).$typeName === EthereumAddressSchema.typeName;
+  if (addressMessage && bytes.length !== 20) throw new PublicKeyError({ path, expected: `expected an EthereumAddress of 20 bytes, got ${bytes.length}` });
+  if (bytes.length === 20 && (addressMessage || !isMessage)) return { address: checksumAddress(bytesToHex(bytes)) };
+  if (bytes.length === 20) {
+    throw new PublicKeyError({ path: `${path}.raw`, expected: "expected a public key (64, 65 or 33 bytes) in a public-key message, got a 20-byte address" });
+  }
   const publicKey = uncompressedPublicKey({ publicKey: bytes, path });
   return { address: publicKeyToAddress({ publicKey }), publicKey };
 }

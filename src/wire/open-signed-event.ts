@@ -2,15 +2,16 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { toBinary } from "@bufbuild/protobuf";
+import { create } from "@bufbuild/protobuf";
+import { AnySchema } from "@bufbuild/protobuf/wkt";
 import type { Address } from "viem";
-import { ShopEventSchema, type ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { SignatureSchema } from "../../gen/market/mass/base_types_pb.js";
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { typedDigest } from "../eip712/digest.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { shopEventPrimary } from "../eip712/primary-types.js";
 import { FieldValueError } from "../errors/field-value-error.js";
-import { NonCanonicalEncodingError } from "../errors/non-canonical-encoding-error.js";
 import { TypeUrlError } from "../errors/type-url-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
@@ -19,7 +20,8 @@ import { eventSigner } from "./event-signer.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { isKeycardSet, type KeycardSet } from "./keycards.js";
 import { withSignaturePath } from "./signature-path.js";
-import { sameBytes } from "./same-bytes.js";
+import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { type HashingBudget, resolveBudget } from "./hashing-cost.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
 /**
@@ -38,6 +40,11 @@ export type OpenSignedEventParameters = {
    */
   readonly maxBytes?: number | undefined;
   /**
+   * Hashing-work budget (keccak calls, bytes hashed, items per repeated
+   * field), counted in one pass before decoding; defaults to {@link DEFAULT_HASHING_BUDGET}.
+   */
+  readonly hashingBudget?: Partial<HashingBudget> | undefined;
+  /**
    * The shop's keycards, built once with {@link createKeycardSet}. Keycards
    * given there as public keys are checked against the signature before
    * falling back to recovery: about 3× cheaper in JavaScript, same signer.
@@ -46,7 +53,8 @@ export type OpenSignedEventParameters = {
   readonly keycards?: KeycardSet | undefined;
 } & (
   | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
-  | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
+  // A v3 signature covers the bytes, not a domain: a domain here would be silently ignored, so it is refused.
+  | { readonly scheme: "eip191"; readonly domain?: undefined }
 );
 
 export interface OpenSignedEventReturnType {
@@ -56,6 +64,11 @@ export interface OpenSignedEventReturnType {
   readonly signer: Address;
   /** A copy of the exact event bytes received (`Any.value`); store and forward these, never a re-encoding. */
   readonly eventBytes: Uint8Array;
+  /**
+   * The SignedEvent to store and push on: `eventBytes` and the signature
+   * with `v` normalised to 27/28, so one event has one signature form whichever was sent.
+   */
+  readonly signedEvent: SignedEvent;
 }
 
 /**
@@ -66,18 +79,26 @@ export interface OpenSignedEventReturnType {
  * fields (they would not be covered by the signature) and its bytes must be
  * the canonical encoding (so one signature has one byte form); with `"eip191"` the
  * bytes are hashed exactly as received, so unknown fields are covered and
- * kept in `event.$unknown`. Relay policy (shop, keycard, nonce, time) is
+ * kept in `event.$unknown`, but they too must be the canonical encoding of
+ * what they hold: bytes that another decoder (protobuf-go) would read as a
+ * different event are refused under both schemes. Relay policy (shop, keycard, nonce, time) is
  * {@link checkEvent}'s job. The input is never modified.
  *
- * @throws SizeLimitError, DecodeError, NonCanonicalEncodingError, TypeUrlError, SignatureError, FieldValueError, UnknownFieldsError, DomainError
+ * @throws SizeLimitError, HashingBudgetError, DecodeError, NonCanonicalEncodingError, TypeUrlError, SignatureError, FieldValueError, UnknownFieldsError, DomainError
  * @example
  * const { event, signer, eventBytes } = openSignedEvent({ signedEvent, domain });
  */
 export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSignedEventReturnType {
-  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES, keycards } = objectParameter(parameters);
+  const { signedEvent: input, domain, scheme = "eip712", maxBytes: cap = DEFAULT_MAX_EVENT_BYTES, hashingBudget, keycards } = objectParameter(parameters);
   const maxBytes = checkMaxBytes({ maxBytes: cap, path: "maxBytes" });
+  const budget = resolveBudget({ budget: hashingBudget });
   if (scheme !== "eip712" && scheme !== "eip191") {
     throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
+  }
+  if (scheme === "eip191" && domain !== undefined) {
+    throw new FieldValueError("WRONG_TYPE", 'expected no domain with scheme "eip191": a v3 signature covers the event bytes, not a domain, so the domain would not be checked', {
+      path: "domain",
+    });
   }
   if (keycards !== undefined && !isKeycardSet(keycards)) throw new FieldValueError("WRONG_TYPE", "expected a KeycardSet from createKeycardSet", { path: "keycards" });
   const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
@@ -93,16 +114,22 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
   const signature = withSignaturePath("signedEvent.signature.raw", () => parseSignature({ signature: raw }));
 
   const eventBytes = value.slice();
-  const event = decodeBounded({ schema: ShopEventSchema, bytes: value, maxBytes, path: "signedEvent.event.value" });
+  // Both schemes: only the canonical byte form, so every decoder reads what was signed.
+  const event = decodeCanonicalEvent({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value", budget });
   if (scheme === "eip191") {
-    return { event, signer: eventSigner(personalMessageDigest({ bytes: eventBytes }), signature, keycards), eventBytes };
+    const signer = eventSigner(personalMessageDigest({ bytes: eventBytes }), signature, keycards);
+    return { event, signer, eventBytes, signedEvent: forwardable(eventBytes, signature.bytes) };
   }
   const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
-  // The signature covers values, not bytes: only the canonical byte form of those values is accepted.
-  if (!sameBytes({ a: toBinary(ShopEventSchema, event), b: eventBytes })) {
-    throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path: "signedEvent.event.value" });
-  }
-  return { event, signer: eventSigner(digest, signature, keycards), eventBytes };
+  return { event, signer: eventSigner(digest, signature, keycards), eventBytes, signedEvent: forwardable(eventBytes, signature.bytes) };
+}
+
+// Fresh memory for the forwarded copy: the caller may keep `eventBytes` and change it.
+function forwardable(eventBytes: Uint8Array, signature: Uint8Array): SignedEvent {
+  return create(SignedEventSchema, {
+    event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: eventBytes.slice() }),
+    signature: create(SignatureSchema, { raw: signature.slice() }),
+  });
 }
 
 function checkSignedEvent(value: unknown): SignedEvent {

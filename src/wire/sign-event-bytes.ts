@@ -8,7 +8,8 @@ import { AccountError } from "../errors/account-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
-import { decodeShopEvent } from "./decode-shop-event.js";
+import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { checkBytes } from "./decode-bounded.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { sameAddress } from "../eip712/expected-address.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -23,9 +24,9 @@ export interface SignEventBytesParameters {
 /**
  * Signs event bytes the version-3 way (EIP-191 personal message over the
  * exact bytes), for talking to existing v3 relays. Resolves to a strict
- * 65-byte low-s signature with v 27/28. The bytes must decode as a ShopEvent.
+ * 65-byte low-s signature with v 27/28. The bytes must be the canonical encoding of a ShopEvent.
  *
- * @throws FieldValueError, DecodeError, SizeLimitError, AccountError, SignatureError
+ * @throws FieldValueError, DecodeError, NonCanonicalEncodingError, SizeLimitError, AccountError, SignatureError
  * @example
  * const eventBytes = toBinary(ShopEventSchema, event);
  * const signature = await signEventBytes({ eventBytes, account });
@@ -33,8 +34,9 @@ export interface SignEventBytesParameters {
  */
 export async function signEventBytes(parameters: SignEventBytesParameters): Promise<Hex> {
   const { eventBytes, account } = objectParameter(parameters);
-  decodeShopEvent({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES });
-  const raw = eventBytes.slice();
+  const raw = checkBytes({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" }).slice();
+  // Bytes another decoder would read differently are never signed.
+  decodeCanonicalEvent({ bytes: raw, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" });
   const digest = personalMessageDigest({ bytes: raw });
   if (isLocalAccount(account)) {
     // A raw-key account signs our digest directly; others hash the message themselves.

@@ -37,6 +37,14 @@ function listingEvent(nonce: bigint): ShopEvent {
   });
 }
 
+function caught(run: () => unknown): unknown {
+  try {
+    return run();
+  } catch (error) {
+    return error;
+  }
+}
+
 describe("signing in the browser", () => {
   it("runs in Chromium, not Node", () => {
     expect(navigator.userAgent).toMatch(/Chrome\//);
@@ -50,8 +58,8 @@ describe("signing in the browser", () => {
     expect(signature).toMatch(/^0x[0-9a-f]{130}$/);
 
     const received = fromBinary(ShopEventSchema, toBinary(ShopEventSchema, event));
-    expect(await recoverEventSigner({ event: received, domain, signature })).toBe(account.address);
-    expect(await verifyEvent({ event: received, domain, signature, address: account.address })).toBe(true);
+    expect(recoverEventSigner({ event: received, domain, signature })).toBe(account.address);
+    expect(verifyEvent({ event: received, domain, signature, address: account.address })).toBe(true);
   });
 
   it("produces the signature viem's signTypedData makes over the same typed data", async () => {
@@ -67,9 +75,9 @@ describe("signing in the browser", () => {
     const other = privateKeyToAccount(generatePrivateKey());
     const event = listingEvent(3n);
     const signature = await signEvent({ event, domain, account });
-    expect(await verifyEvent({ event, domain, signature, address: other.address })).toBe(false);
-    expect(await verifyEvent({ event: listingEvent(4n), domain, signature, address: account.address })).toBe(false);
-    expect(await verifyEvent({ event, domain: { ...domain, chainId: 10 }, signature, address: account.address })).toBe(false);
+    expect(verifyEvent({ event, domain, signature, address: other.address })).toBe(false);
+    expect(verifyEvent({ event: listingEvent(4n), domain, signature, address: account.address })).toBe(false);
+    expect(verifyEvent({ event, domain: { ...domain, chainId: 10 }, signature, address: account.address })).toBe(false);
   });
 
   it("refuses the high-s twin of a valid signature", async () => {
@@ -80,7 +88,7 @@ describe("signing in the browser", () => {
     const twin = new Uint8Array(signature);
     twin.set(numberToBytes(SECP256K1_N - s, { size: 32 }), 32);
     twin[64] = signature[64] === 27 ? 28 : 27;
-    const error = await verifyEvent({ event, domain, signature: toHex(twin) as Hex, address: account.address }).catch((e: unknown) => e);
+    const error = caught(() => verifyEvent({ event, domain, signature: toHex(twin) as Hex, address: account.address }));
     expect(isSignatureError(error)).toBe(true);
   });
 
@@ -92,16 +100,10 @@ describe("signing in the browser", () => {
     const bytes = new Uint8Array([...toBinary(ShopEventSchema, event), 0x98, 0x06, 0x01]);
     const tampered = fromBinary(ShopEventSchema, bytes);
 
-    const hashError = (() => {
-      try {
-        return hashEvent({ event: tampered, domain });
-      } catch (e) {
-        return e;
-      }
-    })();
+    const hashError = caught(() => hashEvent({ event: tampered, domain }));
     expect(isUnknownFieldsError(hashError)).toBe(true);
     expect((hashError as { fieldNumbers: readonly number[] }).fieldNumbers).toEqual([99]);
     expect(isUnknownFieldsError(await signEvent({ event: tampered, domain, account }).catch((e: unknown) => e))).toBe(true);
-    expect(isUnknownFieldsError(await verifyEvent({ event: tampered, domain, signature, address: account.address }).catch((e: unknown) => e))).toBe(true);
+    expect(isUnknownFieldsError(caught(() => verifyEvent({ event: tampered, domain, signature, address: account.address })))).toBe(true);
   });
 });

@@ -47,13 +47,13 @@ describe("auth challenge vs event signatures", () => {
         const eventSignature = await signEvent({ event, domain, account: testAccount });
         expect(challengeSignature).not.toBe(eventSignature);
 
-        expect(await verifyAuthChallenge({ challenge, domain, signature: challengeSignature, address })).toBe(true);
-        expect(await verifyEvent({ event, domain, signature: eventSignature, address })).toBe(true);
+        expect(verifyAuthChallenge({ challenge, domain, signature: challengeSignature, address })).toBe(true);
+        expect(verifyEvent({ event, domain, signature: eventSignature, address })).toBe(true);
 
-        expect(await verifyEvent({ event, domain, signature: challengeSignature, address })).toBe(false);
-        expect(await verifyAuthChallenge({ challenge, domain, signature: eventSignature, address })).toBe(false);
-        expect(await recoverEventSigner({ event, domain, signature: challengeSignature })).not.toBe(address);
-        expect(await recoverAuthChallengeSigner({ challenge, domain, signature: eventSignature })).not.toBe(address);
+        expect(verifyEvent({ event, domain, signature: challengeSignature, address })).toBe(false);
+        expect(verifyAuthChallenge({ challenge, domain, signature: eventSignature, address })).toBe(false);
+        expect(recoverEventSigner({ event, domain, signature: challengeSignature })).not.toBe(address);
+        expect(recoverAuthChallengeSigner({ challenge, domain, signature: eventSignature })).not.toBe(address);
       }),
       { numRuns: 15 },
     );
@@ -62,8 +62,8 @@ describe("auth challenge vs event signatures", () => {
   it("a challenge signature is bound to its domain", async () => {
     const challenge = new Uint8Array(32).fill(7);
     const signature = await signAuthChallenge({ challenge, domain, account: testAccount });
-    expect(await recoverAuthChallengeSigner({ challenge, domain, signature })).toBe(testAccount.address);
-    expect(await verifyAuthChallenge({ challenge, domain: otherDomain, signature, address: testAccount.address })).toBe(false);
+    expect(recoverAuthChallengeSigner({ challenge, domain, signature })).toBe(testAccount.address);
+    expect(verifyAuthChallenge({ challenge, domain: otherDomain, signature, address: testAccount.address })).toBe(false);
   });
 
   it("the challenge is typed data with primary type AuthChallenge and the bytes as hex", () => {

@@ -82,9 +82,9 @@ describe.each(file.cases)("golden vector $name", (c) => {
     expect(toJsonTypedData({ primaryType: typedData.primaryType, domain: typedData.domain, message: typedData.message })).toEqual(c.typedData);
     expect(hashEvent({ event, domain })).toBe(c.digest);
     expect(await signEvent({ event, domain, account })).toBe(c.signature);
-    expect(await recoverEventSigner({ event, domain, signature: c.signature })).toBe(c.signer);
+    expect(recoverEventSigner({ event, domain, signature: c.signature })).toBe(c.signer);
     expect(c.signer).toBe(account.address);
-    expect(await verifyEvent({ event, domain, signature: c.signature, address: c.signer })).toBe(true);
+    expect(verifyEvent({ event, domain, signature: c.signature, address: c.signer })).toBe(true);
   });
 
   it("stored typed data, as a wallet gets it, hashes to the stored digest (eth-sig-util)", () => {

@@ -119,9 +119,9 @@ describe("npm pack", () => {
       console.log(JSON.stringify({
         entries,
         sameSchema: decoded,
-        verified: await root.verifyEvent({ event, domain, signature, address: account.address }),
-        recovered: (await root.recoverEventSigner({ event, domain, signature })) === account.address,
-        wrongKey: await root.verifyEvent({ event, domain, signature, address: privateKeyToAccount(generatePrivateKey()).address }),
+        verified: root.verifyEvent({ event, domain, signature, address: account.address }),
+        recovered: root.recoverEventSigner({ event, domain, signature }) === account.address,
+        wrongKey: root.verifyEvent({ event, domain, signature, address: privateKeyToAccount(generatePrivateKey()).address }),
         proto: existsSync(proto) && proto.startsWith(${JSON.stringify(scratch)}),
       }));
     `;

@@ -169,7 +169,8 @@ export function looseBytes({ typical, maxLength = typical + 2 }: { typical: numb
 export const text: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constant(""), weight: 1 },
   { arbitrary: fc.string({ unit: "grapheme-ascii", maxLength: 16 }), weight: 3 },
-  { arbitrary: fc.string({ unit: "binary", maxLength: 8 }), weight: 1 },
+  // A leading U+FEFF is refused at signing (decoders strip it), so valid events never start with one.
+  { arbitrary: fc.string({ unit: "binary", maxLength: 8 }).filter((s) => s.charCodeAt(0) !== 0xfeff), weight: 1 },
 );
 
 export const uint64: fc.Arbitrary<bigint> = fc.oneof(

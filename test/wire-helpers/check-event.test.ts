@@ -15,6 +15,7 @@ import {
   type CheckEventParameters,
   checkEvent,
   createKeycardSet,
+  createNonceTracker,
   isEventRejectedError,
   isKeycardSet,
   isPublicKeyError,
@@ -27,14 +28,15 @@ const base: CheckEventParameters = {
   signer: keycard.address,
   shopId: SHOP_ID,
   keycards: [keycard.address],
-  lastNonce: 4n,
+  nonces: createNonceTracker({ lastNonces: { [keycard.address]: 4n } }),
   timestampWindow: WINDOW,
 };
+const last = (nonce: bigint) => createNonceTracker({ lastNonces: { [keycard.address]: nonce } });
 const codes = (parameters: Partial<CheckEventParameters>) => checkEvent({ ...base, ...parameters }).failures.map((f) => f.code);
 
 describe("checkEvent", () => {
-  it("passes a good event", () => {
-    expect(checkEvent(base)).toEqual({ ok: true, failures: [] });
+  it("passes a good event, returning the tracker advanced past it", () => {
+    expect(checkEvent(base)).toEqual({ accepted: true, failures: [], nonces: last(5n) });
   });
 
   it("SHOP_MISMATCH: another shop, or no shop id", () => {
@@ -57,9 +59,9 @@ describe("checkEvent", () => {
   });
 
   it("NONCE_NOT_INCREASING: equal or smaller nonce; any nonce when nothing was seen yet", () => {
-    expect(codes({ lastNonce: 5n })).toEqual(["NONCE_NOT_INCREASING"]);
-    expect(codes({ lastNonce: 6n })).toEqual(["NONCE_NOT_INCREASING"]);
-    expect(codes({ lastNonce: undefined, event: tagEvent(0n) })).toEqual([]);
+    expect(codes({ nonces: last(5n) })).toEqual(["NONCE_NOT_INCREASING"]);
+    expect(codes({ nonces: last(6n) })).toEqual(["NONCE_NOT_INCREASING"]);
+    expect(codes({ nonces: createNonceTracker({}), event: tagEvent(0n) })).toEqual([]);
   });
 
   it("TIMESTAMP_MISSING / TIMESTAMP_INVALID / TIMESTAMP_OUT_OF_WINDOW, window bounds inclusive", () => {
@@ -85,8 +87,8 @@ describe("checkEvent", () => {
   });
 
   it("reports every failure together, in a fixed order, each with path and message", () => {
-    const result = checkEvent({ ...base, event: tagEvent(1n, { shopId: uint256(1n), timestamp: undefined, union: accountEvent().union }), signer: otherKeycard.address });
-    expect(result.ok).toBe(false);
+    const result = checkEvent({ ...base, event: tagEvent(1n, { shopId: uint256(1n), timestamp: undefined, union: accountEvent().union }), signer: otherKeycard.address, nonces: createNonceTracker({ lastNonces: { [otherKeycard.address]: 4n } }) });
+    expect(result.accepted).toBe(false);
     expect(result.failures.map((f) => f.code)).toEqual(["SHOP_MISMATCH", "UNKNOWN_KEYCARD", "NONCE_NOT_INCREASING", "TIMESTAMP_MISSING", "ACCOUNT_EVENT_NOT_ALLOWED"]);
     expect(result.failures.map((f) => f.path)).toEqual(["event.shop_id", "signer", "event.nonce", "event.timestamp", "event.account"]);
     for (const f of result.failures) expect(f.message.length).toBeGreaterThan(0);
@@ -99,15 +101,15 @@ describe("checkEvent", () => {
     expect(() => checkEvent({ ...base, timestampWindow: { notBefore: new Date(Number.NaN), notAfter: NOW } })).toThrow(
       expect.objectContaining({ path: "timestampWindow.notBefore" }),
     );
-    expect(() => checkEvent({ ...base, lastNonce: 4 as never })).toThrow(expect.objectContaining({ path: "lastNonce" }));
+    expect(() => checkEvent({ ...base, nonces: { lastNonces: { [keycard.address]: 4 } } as never })).toThrow(expect.objectContaining({ path: expect.stringMatching(/^nonces/) }));
     expect(() => checkEvent({ ...base, event: {} as never })).toThrow(expect.objectContaining({ path: "event" }));
     expect(() => checkEvent({ ...base, keycards: ["0x1234"] })).toThrow(expect.objectContaining({ code: "INVALID_PUBLIC_KEY", path: "keycards[0]" }));
   });
 
   it("assertEventAccepted throws an EventRejectedError with all failures, and returns for a good event", () => {
-    expect(assertEventAccepted(base)).toBeUndefined();
+    expect(assertEventAccepted(base)).toEqual(last(5n));
     try {
-      assertEventAccepted({ ...base, shopId: 1n, lastNonce: 9n });
+      assertEventAccepted({ ...base, shopId: 1n, nonces: last(9n) });
       expect.unreachable();
     } catch (error) {
       expect(isEventRejectedError(error)).toBe(true);

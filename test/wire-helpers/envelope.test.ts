@@ -112,14 +112,14 @@ describe("Envelope encode/decode", () => {
     expect(isBatchLimitError(thrown(() => encodeEnvelope({ envelope })))).toBe(true);
   });
 
-  it("size cap: refuses a frame over maxBytes before decoding (default 5 MiB)", () => {
+  it("size cap: refuses a frame over maxBytes before decoding (default 128 KiB, the v3 relay's)", () => {
     const envelope = createRequestEnvelope({ request: { case: "eventWriteRequest", value: createEventWriteRequest({ events: signedEvents.slice(0, 1) }) } });
     const bytes = encodeEnvelope({ envelope });
     expect(decodeEnvelope({ bytes, maxBytes: bytes.length }).requestId?.raw).toBe(envelope.requestId?.raw);
     const error = thrown(() => decodeEnvelope({ bytes, maxBytes: bytes.length - 1 }));
     expect(isSizeLimitError(error)).toBe(true);
     expect(error).toMatchObject({ path: "bytes", size: bytes.length, limit: bytes.length - 1 });
-    expect(DEFAULT_MAX_ENVELOPE_BYTES).toBe(5 * 1024 * 1024);
+    expect(DEFAULT_MAX_ENVELOPE_BYTES).toBe(128 * 1024);
     expect(thrown(() => decodeEnvelope({ bytes: new Uint8Array(DEFAULT_MAX_ENVELOPE_BYTES + 1) }))).toMatchObject({ code: "TOO_LARGE" });
   });
 

@@ -43,11 +43,12 @@ const kinds = [
   },
   { error: new PublicKeyError({ path: "keycards[0]", expected: "expected a point", cause }), guard: isPublicKeyError, name: "PublicKeyError", code: "INVALID_PUBLIC_KEY", path: "keycards[0]" },
   {
+    // One failure: the error's path is the failure's field.
     error: new EventRejectedError({ failures: [{ code: "SHOP_MISMATCH", message: "other shop", path: "event.shop_id" }] }),
     guard: isEventRejectedError,
     name: "EventRejectedError",
     code: "EVENT_REJECTED",
-    path: "event",
+    path: "event.shop_id",
   },
 ] as const;
 

@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createKeycardSet, decodeEnvelope, matchResponse } from "../../src/index.js";
+import { createKeycardSet, createNonceTracker, decodeEnvelope, matchResponse } from "../../src/index.js";
 import { buildWriteFrame, keycard, main as clientMain } from "../../examples/client-side.js";
 import { handleFrame, main as relayMain, type ShopState } from "../../examples/relay-side.js";
 import { otherKeycard } from "./fixtures.js";
@@ -53,7 +53,7 @@ describe("examples/relay-side.ts", () => {
       shopId,
       domain: { chainId: 1, verifyingContract: "0x000000000000000000000000000000000000dEaD" },
       keycards: createKeycardSet({ keycards }),
-      nonces: new Map(),
+      nonces: createNonceTracker({}),
       log: [],
     });
     const { request, frame } = await buildWriteFrame({ account: otherKeycard, nonce: 1n });

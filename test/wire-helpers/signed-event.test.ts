@@ -51,13 +51,14 @@ describe("createSignedEvent", () => {
     expect(bytesToHex(signed.signature!.raw)).toBe(bytesToHex(signature712));
   });
 
-  it("keeps given event bytes as they are (not re-encoded) and copies them", () => {
-    // Unpacked encoding of nothing special, but field order reversed: valid protobuf, different bytes.
+  it("copies given event bytes, and refuses bytes that are not the canonical encoding", () => {
+    const signed = createSignedEvent({ event: eventBytes, signature: signature191 });
+    expect(bytesToHex(signed.event!.value)).toBe(bytesToHex(eventBytes));
+    expect(signed.event!.value).not.toBe(eventBytes);
+    // Field order reversed: valid protobuf that decodes to the same event, but a second byte form.
     const reordered = new Uint8Array([...eventBytes.subarray(2), ...eventBytes.subarray(0, 2)]);
     expect(decodeShopEvent({ bytes: reordered }).nonce).toBe(1n);
-    const signed = createSignedEvent({ event: reordered, signature: signature191 });
-    expect(bytesToHex(signed.event!.value)).toBe(bytesToHex(reordered));
-    expect(signed.event!.value).not.toBe(reordered);
+    expect(() => createSignedEvent({ event: reordered, signature: signature191 })).toThrow(expect.objectContaining({ code: "NON_CANONICAL_ENCODING", path: "event" }));
   });
 
   it("normalises v 0/1 to 27/28 on a copy, leaving the caller's signature untouched", () => {

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { FieldValueError } from "../errors/field-value-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
+import { checkStateInput } from "./inputs.js";
+import { orderTotal } from "./pricing.js";
+import type { ShopState } from "./shop-state.js";
+
+/** Parameters of {@link computeOrderTotal}. */
+export interface ComputeOrderTotalParameters {
+  readonly state: ShopState;
+  /** The order, 0x + 16 lowercase hex digits. */
+  readonly orderId: string;
+  /** Name of the manifest shipping region whose modifiers apply; omit for none. */
+  readonly shippingRegion?: string | undefined;
+}
+
+/**
+ * The total an order's payment details must carry, in the pricing
+ * currency (docs/shop-state.md, "Pricing"): Σ quantity × (price ± variation
+ * diffs), then the region's modifiers in order, a percentage adding
+ * ⌊total × p / 100⌋; every step within 0 … 2^256 − 1. A relay computes its
+ * `set_payment_details.total` with it; clients check the relay's with it.
+ *
+ * @throws EventRejectedError ORDER_NOT_FOUND, REGION_NOT_FOUND, VARIATION_NOT_FOUND or TOTAL_OUT_OF_RANGE
+ * @example
+ * const total: bigint = computeOrderTotal({ state, orderId: "0x0000000000000001", shippingRegion: "domestic" });
+ */
+export function computeOrderTotal(parameters: ComputeOrderTotalParameters): bigint {
+  const { state, orderId, shippingRegion } = objectParameter(parameters);
+  checkStateInput(state, "state");
+  if (typeof orderId !== "string" || !/^0x[0-9a-f]{16}$/.test(orderId)) throw new FieldValueError("WRONG_TYPE", "expected the order id as 0x + 16 lowercase hex digits", { path: "orderId" });
+  if (shippingRegion !== undefined && typeof shippingRegion !== "string") throw new FieldValueError("WRONG_TYPE", "expected a region name or undefined", { path: "shippingRegion" });
+  return orderTotal(state, orderId, shippingRegion ?? null, "orderId");
+}

@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import type { ShopState } from "./shop-state.js";
+
+type Collections = "keycards" | "listings" | "tags" | "inventory" | "orders";
+
+/** A state being built: the root and the collections it writes are its own copies, entities are replaced, never edited. */
+export interface Draft {
+  state: { -readonly [K in keyof ShopState]: ShopState[K] };
+  readonly copied: Set<Collections>;
+  /** Ids of orders in status "unpaid", built on first use and kept up to date, so a log fold does not rescan every order per relay decrement. */
+  unpaid?: Set<string>;
+}
+
+/** The draft's index of unpaid orders. */
+export function unpaidOrders(draft: Draft): Set<string> {
+  if (draft.unpaid === undefined) {
+    draft.unpaid = new Set();
+    for (const id in draft.state.orders) if (draft.state.orders[id]?.status === "unpaid") draft.unpaid.add(id);
+  }
+  return draft.unpaid;
+}
+
+const ALL: readonly Collections[] = ["keycards", "listings", "tags", "inventory", "orders"];
+
+/**
+ * Starts a draft over `state` without touching it. `owned` copies every
+ * collection now (a log fold, many writes); otherwise each is copied on its first write.
+ */
+export function beginDraft({ state, owned }: { state: ShopState; owned: boolean }): Draft {
+  const draft: Draft = { state: { ...state }, copied: new Set() };
+  if (owned) for (const name of ALL) writable(draft, name);
+  return draft;
+}
+
+/** The draft's own, writable copy of one collection. */
+export function writable<C extends Collections>(draft: Draft, name: C): Record<string, ShopState[C][string]> {
+  if (!draft.copied.has(name)) {
+    (draft.state as Record<Collections, unknown>)[name] = { ...draft.state[name] };
+    draft.copied.add(name);
+  }
+  return draft.state[name] as Record<string, ShopState[C][string]>;
+}

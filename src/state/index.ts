@@ -1,0 +1,17 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The shop state machine (docs/shop-state.md): one fold and one set of rules for relays and clients.
+export * from "./apply-shop-event.js";
+export * from "./compute-order-total.js";
+export * from "./create-shop-state.js";
+export { inventoryKey, type InventoryKeyParameters } from "./inventory-key.js";
+export * from "./reduce-shop-log.js";
+export type { ShopContext } from "./shop-context.js";
+export { shopRole, type ShopRoleParameters } from "./shop-role.js";
+export * from "./shop-state.js";
+export * from "./shop-state-from-json.js";
+export * from "./shop-state-to-json.js";
+export * from "./verify-shop-event.js";
+export * from "./verify-shop-log.js";

@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Pricing: docs/shop-state.md, "Pricing". Exact integers; every step within uint256.
+import { findVariation } from "./combination.js";
+import { reject } from "./reject.js";
+import type { ShopState, SignedAmountState } from "./shop-state.js";
+
+const MAX_UINT256 = (1n << 256n) - 1n;
+
+function bounded(value: bigint, path: string, what: string): bigint {
+  if (value < 0n || value > MAX_UINT256) reject("TOTAL_OUT_OF_RANGE", path, `${what} ${value < 0n ? "is negative" : "exceeds 2^256 − 1"}`);
+  return value;
+}
+
+function signed(amount: SignedAmountState | null): bigint {
+  if (amount === null) return 0n;
+  return amount.plus ? BigInt(amount.amount) : -BigInt(amount.amount);
+}
+
+/**
+ * Σ quantity × (price ± variation diffs) over the order's lines, then the
+ * named region's modifiers in order (absolute: ± amount; percentage p:
+ * + ⌊total × p / 100⌋). Each unit price, line total, running subtotal and
+ * modifier step must be within 0 … 2^256 − 1.
+ */
+export function orderTotal(state: ShopState, orderId: string, regionName: string | null, path: string): bigint {
+  const order = Object.hasOwn(state.orders, orderId) ? state.orders[orderId] : undefined;
+  if (order === undefined) reject("ORDER_NOT_FOUND", path, `no order ${orderId}`);
+  let total = 0n;
+  for (const line of order.items) {
+    const listing = state.listings[line.listingId];
+    if (listing === undefined) reject("LISTING_NOT_FOUND", path, `no listing ${line.listingId}`);
+    let unit = BigInt(listing.price);
+    for (const id of line.variationIds) {
+      const found = findVariation(listing, id);
+      if (found === undefined) reject("VARIATION_NOT_FOUND", path, `listing ${listing.id} no longer has variation ${id}`);
+      unit += signed(found.variation.diff);
+    }
+    bounded(unit, path, `unit price of ${line.listingId}`);
+    total = bounded(total + bounded(unit * BigInt(line.quantity), path, `line total of ${line.listingId}`), path, "subtotal");
+  }
+  if (regionName === null) return total;
+  const region = state.manifest?.shippingRegions.find((r) => r.name === regionName);
+  if (region === undefined) reject("REGION_NOT_FOUND", path, `no shipping region named ${JSON.stringify(regionName)}`);
+  for (const m of region.modifiers) {
+    const change = m.percentage !== null ? (total * BigInt(m.percentage)) / 100n : signed(m.absolute);
+    total = bounded(total + change, path, `total after modifier ${JSON.stringify(m.title)}`);
+  }
+  return total;
+}

@@ -1,0 +1,200 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// CreateOrder and UpdateOrder: docs/shop-state.md, "Orders".
+import { bytesToHex } from "viem";
+import type { OrderedItem } from "../../gen/market/mass/base_types_pb.js";
+import type { CreateOrder, UpdateOrder } from "../../gen/market/mass/shop_events_pb.js";
+import { type RuleInput, snake } from "./apply-to-draft.js";
+import { canonicalJson } from "./canonical-json.js";
+import { combination, findVariation } from "./combination.js";
+import { type Draft, writable } from "./draft.js";
+import { addressDetails, currency, hash32, objectId, payee, region, sameCurrency, text, uint256 } from "./fields.js";
+import { keyOf } from "./inventory-key.js";
+import { orderTotal } from "./pricing.js";
+import { reject } from "./reject.js";
+import type { OrderLineState, OrderState, OrderStatus, ShopState } from "./shop-state.js";
+
+const U = "event.update_order";
+const MAX_QUANTITY = 2 ** 32 - 1;
+
+/** The statuses each action may start from: docs/shop-state.md, table "Order transitions". */
+export const ORDER_TRANSITIONS = {
+  change_items: ["open"],
+  commit_items: ["open"],
+  set_invoice_address: ["open", "committed", "payment_chosen", "unpaid", "paid"],
+  set_shipping_address: ["open", "committed", "payment_chosen", "unpaid", "paid"],
+  choose_payment: ["committed", "payment_chosen"],
+  set_payment_details: ["payment_chosen"],
+  add_payment_tx: ["unpaid", "paid"],
+  cancel: ["committed", "payment_chosen", "unpaid"],
+  set_shipping_status: ["paid"],
+} as const satisfies Record<string, readonly OrderStatus[]>;
+
+export function applyCreateOrder(draft: Draft, create: CreateOrder, input: RuleInput): void {
+  const id = objectId(create.id, "event.create_order.id");
+  if (draft.state.orders[id] !== undefined) reject("ORDER_EXISTS", "event.create_order.id", `order ${id} exists`);
+  writable(draft, "orders")[id] = {
+    id, owner: input.signer, status: "open", items: [], createdAt: input.at, committedAt: null, canceledAt: null,
+    invoiceAddress: null, shippingAddress: null, addressUpdatedAt: null, chosenPayee: null, chosenCurrency: null,
+    paymentDetails: null, paymentDetailsCreatedAt: null, paymentTransactions: [], shippingStatus: null,
+  };
+}
+
+export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleInput): void {
+  const state = draft.state;
+  const id = objectId(update.id, `${U}.id`);
+  const order = state.orders[id];
+  if (order === undefined) reject("ORDER_NOT_FOUND", `${U}.id`, `no order ${id}`);
+  if (input.role === "guest" && order.owner !== input.signer) reject("NOT_ORDER_OWNER", `${U}.id`, `order ${id} belongs to another keycard`);
+  const action = update.action;
+  if (action.case === undefined) return reject("UPDATE_EMPTY", `${U}.action`, "UpdateOrder sets no action");
+  const name = snake(action.case) as keyof typeof ORDER_TRANSITIONS;
+  const path = `${U}.${name}`;
+  if (!(ORDER_TRANSITIONS[name] as readonly OrderStatus[]).includes(order.status)) reject("ORDER_STATUS", path, `order ${id} is ${order.status}; ${name} needs ${ORDER_TRANSITIONS[name].join(" or ")}`);
+  let next: OrderState;
+  switch (action.case) {
+    case "changeItems": {
+      if (action.value.adds.length === 0 && action.value.removes.length === 0) reject("UPDATE_EMPTY", path, "change_items has no adds and no removes");
+      let items = order.items;
+      action.value.adds.forEach((item, i) => (items = addLine(state, items, item, `${path}.adds[${i}]`)));
+      action.value.removes.forEach((item, i) => (items = removeLine(items, item, `${path}.removes[${i}]`)));
+      next = { ...order, items };
+      break;
+    }
+    case "commitItems": {
+      if (order.items.length === 0) reject("ORDER_EMPTY", path, `order ${id} has no items`);
+      const inventory = writable(draft, "inventory");
+      for (const line of order.items) {
+        const listing = state.listings[line.listingId];
+        if (listing === undefined || listing.viewState === "deleted") reject("LISTING_DELETED", path, `listing ${line.listingId} is deleted`);
+        const missing = line.variationIds.find((v) => findVariation(listing, v) === undefined);
+        if (missing !== undefined) reject("VARIATION_NOT_FOUND", path, `listing ${line.listingId} no longer has variation ${missing}`);
+        const key = keyOf(line.listingId, line.variationIds);
+        const stock = inventory[key] ?? { stock: 0, committed: 0 };
+        if (stock.stock - stock.committed < line.quantity) reject("OUT_OF_STOCK", path, `${key}: ${stock.stock - stock.committed} available, ${line.quantity} ordered`);
+        inventory[key] = { stock: stock.stock, committed: stock.committed + line.quantity };
+      }
+      next = { ...order, status: "committed", committedAt: input.at };
+      break;
+    }
+    case "setInvoiceAddress":
+      next = { ...order, invoiceAddress: addressDetails(action.value, path), addressUpdatedAt: input.at };
+      break;
+    case "setShippingAddress":
+      next = { ...order, shippingAddress: addressDetails(action.value, path), addressUpdatedAt: input.at };
+      break;
+    case "choosePayment": {
+      const manifest = state.manifest;
+      if (order.invoiceAddress === null && order.shippingAddress === null) reject("ADDRESS_MISSING", path, `order ${id} has neither an invoice nor a shipping address`);
+      if (manifest?.pricingCurrency == null) reject("PRICING_CURRENCY_MISSING", path, "the manifest sets no pricing currency");
+      const chosen = currency(action.value.currency, `${path}.currency`);
+      if (!manifest.acceptedCurrencies.some((c) => sameCurrency(c, chosen))) reject("CURRENCY_NOT_ACCEPTED", `${path}.currency`, "the shop does not accept this currency");
+      const to = payee(action.value.payee, `${path}.payee`);
+      const known = manifest.payees.find((p) => p.name === to.name);
+      if (known === undefined || known.address !== to.address || known.chainId !== to.chainId || known.callAsContract !== to.callAsContract) {
+        reject("PAYEE_NOT_FOUND", `${path}.payee`, `no payee ${JSON.stringify(to.name)} with this address and chain`);
+      }
+      if (to.chainId !== chosen.chainId) reject("CHAIN_MISMATCH", `${path}.payee.chain_id`, "payee and currency are on different chains");
+      next = { ...order, status: "payment_chosen", chosenPayee: known, chosenCurrency: chosen };
+      break;
+    }
+    case "setPaymentDetails": {
+      const details = action.value;
+      const paymentId = hash32(details.paymentId, `${path}.payment_id`);
+      const total = uint256(details.total, `${path}.total`);
+      const listingHashes = details.listingHashes.map((h, i) => text(h.cid, "listingHash", `${path}.listing_hashes[${i}].cid`));
+      const ttl = text(details.ttl, "ttl", `${path}.ttl`);
+      const shopSignature = details.shopSignature === undefined ? "0x" : bytesToHex(details.shopSignature.raw);
+      let regionName: string | null = null;
+      if (details.shippingRegion !== undefined) {
+        const given = region(details.shippingRegion, `${path}.shipping_region`);
+        const known = state.manifest?.shippingRegions.find((r) => r.name === given.name);
+        // Compared as canonical JSON: a restored state's objects have their keys in another order.
+        if (known === undefined || canonicalJson(known) !== canonicalJson(given)) {
+          reject("REGION_NOT_FOUND", `${path}.shipping_region`, `the manifest has no shipping region equal to ${JSON.stringify(given.name)}`);
+        }
+        regionName = given.name;
+      }
+      const expected = orderTotal(state, id, regionName, path);
+      const pricing = state.manifest?.pricingCurrency;
+      // Totals in another currency depend on an exchange rate that is not in the log.
+      if (pricing != null && order.chosenCurrency !== null && sameCurrency(pricing, order.chosenCurrency) && total !== expected) {
+        reject("TOTAL_MISMATCH", `${path}.total`, `total ${total} differs from ${expected}, the order's price`);
+      }
+      next = {
+        ...order, status: "unpaid", paymentDetailsCreatedAt: input.at,
+        paymentDetails: { paymentId, total: total.toString(), listingHashes, ttl, shopSignature, shippingRegion: regionName },
+      };
+      break;
+    }
+    case "addPaymentTx": {
+      if (order.items.some((l) => !l.decremented)) reject("PAYMENT_NOT_DECREMENTED", path, `the relay has not taken every line of order ${id} out of stock`);
+      const tx = action.value;
+      const txHash = tx.txHash === undefined ? null : hash32(tx.txHash, `${path}.tx_hash`);
+      const blockHash = tx.blockHash === undefined ? null : hash32(tx.blockHash, `${path}.block_hash`);
+      next = { ...order, status: "paid", paymentTransactions: [...order.paymentTransactions, { txHash, blockHash }] };
+      break;
+    }
+    case "cancel": {
+      if (order.items.some((l) => l.decremented)) reject("ORDER_STATUS", path, `order ${id} is being paid`);
+      if (input.role === "relay" && !hasRemovedVariation(state, order)) reject("CANCEL_NOT_JUSTIFIED", path, `order ${id} has no variation that was removed; a relay cancels only such orders`);
+      const inventory = writable(draft, "inventory");
+      for (const line of order.items) {
+        const key = keyOf(line.listingId, line.variationIds);
+        const stock = inventory[key] as { stock: number; committed: number };
+        inventory[key] = { stock: stock.stock, committed: stock.committed - line.quantity };
+      }
+      next = { ...order, status: "canceled", canceledAt: input.at };
+      break;
+    }
+    case "setShippingStatus":
+      next = { ...order, shippingStatus: text(action.value, "shippingStatus", path) };
+      break;
+  }
+  writable(draft, "orders")[id] = next;
+  if (draft.unpaid !== undefined) {
+    if (next.status === "unpaid") draft.unpaid.add(id);
+    else draft.unpaid.delete(id);
+  }
+}
+
+function hasRemovedVariation(state: ShopState, order: OrderState): boolean {
+  return order.items.some((line) => {
+    const listing = state.listings[line.listingId];
+    return listing !== undefined && line.variationIds.some((v) => findVariation(listing, v) === undefined);
+  });
+}
+
+function addLine(state: ShopState, items: readonly OrderLineState[], item: OrderedItem, path: string): OrderLineState[] {
+  const listingId = objectId(item.listingId, `${path}.listing_id`);
+  const listing = state.listings[listingId];
+  if (listing === undefined) reject("LISTING_NOT_FOUND", `${path}.listing_id`, `no listing ${listingId}`);
+  if (listing.viewState === "deleted") reject("LISTING_DELETED", `${path}.listing_id`, `listing ${listingId} is deleted`);
+  const variationIds = combination(listing, item.variationIds, `${path}.variation_ids`, true);
+  if (item.quantity === 0) reject("FIELD_INVALID", `${path}.quantity`, "quantity must not be 0");
+  const key = keyOf(listingId, variationIds);
+  const at = items.findIndex((l) => keyOf(l.listingId, l.variationIds) === key);
+  const quantity = (at >= 0 ? (items[at] as OrderLineState).quantity : 0) + item.quantity;
+  if (quantity > MAX_QUANTITY) reject("QUANTITY_LIMIT", `${path}.quantity`, `the line would hold ${quantity} units, above ${MAX_QUANTITY}`);
+  const line: OrderLineState = { listingId, variationIds, quantity, decremented: false };
+  const rest = items.filter((_, i) => i !== at);
+  return [...rest, line].sort((a, b) => compare(keyOf(a.listingId, a.variationIds), keyOf(b.listingId, b.variationIds)));
+}
+
+function removeLine(items: readonly OrderLineState[], item: OrderedItem, path: string): OrderLineState[] {
+  const listingId = objectId(item.listingId, `${path}.listing_id`);
+  const ids = item.variationIds.map((raw, i) => objectId(raw, `${path}.variation_ids[${i}]`)).sort();
+  const key = keyOf(listingId, ids);
+  if (item.quantity === 0) reject("FIELD_INVALID", `${path}.quantity`, "quantity must not be 0");
+  const at = items.findIndex((l) => keyOf(l.listingId, l.variationIds) === key);
+  const line = items[at];
+  if (line === undefined || line.quantity < item.quantity) reject("ITEM_NOT_IN_ORDER", path, `the order holds ${line?.quantity ?? 0} × ${key}, fewer than ${item.quantity}`);
+  const quantity = line.quantity - item.quantity;
+  return quantity === 0 ? items.filter((_, i) => i !== at) : items.map((l, i) => (i === at ? { ...l, quantity } : l));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

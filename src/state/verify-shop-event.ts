@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import type { Address } from "viem";
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { objectParameter } from "../errors/object-parameter.js";
+import { openSignedEvent, type OpenSignedEventParameters, type SignatureScheme } from "../wire/open-signed-event.js";
+import { applyToDraft } from "./apply-to-draft.js";
+import { beginDraft } from "./draft.js";
+import { checkStateInput } from "./inputs.js";
+import type { ShopState } from "./shop-state.js";
+
+/** Parameters of {@link verifyShopEvent}: the state, and what `openSignedEvent` takes (signedEvent, scheme, domain, maxBytes). */
+export type VerifyShopEventParameters = { readonly state: ShopState } & OpenSignedEventParameters;
+
+/** Result of {@link verifyShopEvent}. */
+export interface VerifyShopEventReturnType {
+  /** The state after the event. */
+  readonly state: ShopState;
+  /** The decoded event. */
+  readonly event: ShopEvent;
+  /** Checksummed address that signed it. */
+  readonly signer: Address;
+  /** The exact event bytes, to store and forward. */
+  readonly eventBytes: Uint8Array;
+  /** The signature scheme the event was opened with. */
+  readonly scheme: SignatureScheme;
+}
+
+/**
+ * The one path for relays (accepting a write) and clients (a live push):
+ * opens the SignedEvent (signature strictly checked, signer recovered), then
+ * applies the shop rules with the signer's role taken from `state` (keycards
+ * enrolled in the log, relay addresses of the context).
+ *
+ * @throws SignatureError, DecodeError, TypeUrlError, … from opening; EventRejectedError from the rules
+ * @example
+ * const { state: next, signer } = verifyShopEvent({ state, signedEvent, domain });
+ */
+export function verifyShopEvent(parameters: VerifyShopEventParameters): VerifyShopEventReturnType {
+  const { state, signedEvent, domain, scheme = "eip712", maxBytes } = objectParameter(parameters);
+  checkStateInput(state, "state");
+  const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes } as OpenSignedEventParameters);
+  const draft = beginDraft({ state, owned: false });
+  applyToDraft(draft, opened.event, opened.signer);
+  return { state: draft.state, event: opened.event, signer: opened.signer, eventBytes: opened.eventBytes, scheme };
+}

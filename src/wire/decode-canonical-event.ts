@@ -1,0 +1,40 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { toBinary } from "@bufbuild/protobuf";
+import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
+import { NonCanonicalEncodingError } from "../errors/non-canonical-encoding-error.js";
+import { checkBytes, decodeBounded } from "./decode-bounded.js";
+import { DEFAULT_HASHING_BUDGET, type HashingBudget, measureCost } from "./hashing-cost.js";
+import { sameBytes } from "./same-bytes.js";
+
+/**
+ * Decodes signed event bytes and refuses them unless they are exactly the
+ * canonical encoding of what was decoded: then every protobuf decoder reads
+ * the same values from them (a field sent with the wrong wire type, repeated,
+ * out of order or with padded varints is read differently by protobuf-go),
+ * so what was signed is what every peer sees. Used by every path that takes
+ * signed bytes. The hashing cost is counted before decoding and must fit `budget`.
+ *
+ * @example const event = decodeCanonicalEvent({ bytes: value, maxBytes, path: "signedEvent.event.value" });
+ */
+export function decodeCanonicalEvent({
+  bytes,
+  maxBytes,
+  path,
+  budget = DEFAULT_HASHING_BUDGET,
+}: {
+  bytes: unknown;
+  maxBytes: number;
+  path: string;
+  budget?: HashingBudget;
+}): ShopEvent {
+  // Size, then the cheap cost pass, then decoding: each step bounds the next one's work.
+  measureCost({ schema: ShopEventSchema, bytes: checkBytes({ bytes, maxBytes, path }), budget, path });
+  const event = decodeBounded({ schema: ShopEventSchema, bytes, maxBytes, path });
+  if (!sameBytes({ a: toBinary(ShopEventSchema, event), b: bytes as Uint8Array })) {
+    throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path });
+  }
+  return event;
+}
