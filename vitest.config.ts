@@ -35,6 +35,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.browser.test.ts"],
+          // The reference relay, in Node on 127.0.0.1, for session.browser.test.ts.
+          globalSetup: ["test/browser/relay-setup.ts"],
           browser: {
             enabled: true,
             headless: true,

@@ -14,6 +14,7 @@ import { measureBundle } from "./bundle.js";
 import { fixtures } from "./fixtures.js";
 import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
+import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
 import { profileCase } from "./profile.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
@@ -26,6 +27,19 @@ import { signSuite } from "./suites/sign.js";
 import { verifySuite } from "./suites/verify.js";
 
 const quick = process.argv.includes("--quick");
+// 8 clients × 2,000 events on loopback, bounded in count and time.
+const RELAY_LOAD = { clients: 8, eventsPerClient: 2_000, timeoutMs: 600_000 };
+// `npm run bench -- --relay`: only the relay load, its section patched into RESULTS.md.
+if (process.argv.includes("--relay")) {
+  const load = await measureRelayLoad(RELAY_LOAD);
+  console.log(relayLoadSection(load));
+  const path = new URL("./RESULTS.md", import.meta.url);
+  const text = readFileSync(path, "utf8");
+  const section = `## Relay load\n\n${relayLoadSection(load)}\n`;
+  const at = text.indexOf("## Relay load");
+  writeFileSync(path, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${text.slice(text.indexOf("\n## ", at + 1) < 0 ? text.length : text.indexOf("\n## ", at + 1) + 1)}`);
+  process.exit(0);
+}
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
 const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;
 await selectSecp256k1Path({ path: "js" });
@@ -74,6 +88,8 @@ for (const verdict of verdicts.filter((v) => !v.pass)) {
 const bundle = await measureBundle();
 console.log("shop state: building and signing a 10,000-event log…");
 const state = await stateBench({ quick });
+console.log("relay load over loopback…");
+const relayLoad = await measureRelayLoad(quick ? { clients: 2, eventsPerClient: 100, timeoutMs: 120_000 } : RELAY_LOAD);
 const seconds = (performance.now() - started) / 1000;
 
 const table = resultsTable(groups, ns, allocated);
@@ -82,6 +98,7 @@ console.log(`\n${table}\n\nChromium:\n${chromiumSection(chromium, fallback)}\n\n
 console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
 console.log(missSection(misses));
 console.log(`\nShop state:\n${state.text}`);
+console.log(`\nRelay load:\n${relayLoadSection(relayLoad)}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
 if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
@@ -166,5 +183,8 @@ ${missSection(misses)}
 ## Shop state
 
 ${state.text}
+## Relay load
+
+${relayLoadSection(relayLoad)}
 `;
 }

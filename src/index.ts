@@ -7,3 +7,4 @@ export * from "./eip712.js";
 export * from "./messages.js";
 export * from "./wire.js";
 export * from "./state.js";
+export * from "./session.js";

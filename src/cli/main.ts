@@ -14,6 +14,7 @@ import { sign } from "./commands/sign.js";
 import { typedData } from "./commands/typed-data.js";
 import { verify } from "./commands/verify.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
+import { RELAY_USAGE } from "./relay-usage.js";
 import { REPLAY_USAGE, runReplay } from "./replay.js";
 
 // One line per command: add a command by importing it and naming it here. A command
@@ -25,6 +26,16 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   sign,
   verify,
   recover,
+  relay: {
+    summary: "run the in-memory reference relay on loopback (development and tests)",
+    usage: RELAY_USAGE,
+    // Loaded on demand: only this command needs the server side. It prints as it runs.
+    runArgv: async (argv) => {
+      const { runRelayCommand } = await import("./relay-command.js");
+      await runRelayCommand({ argv, print: (line) => process.stdout.write(`${line}\n`) });
+      return "";
+    },
+  },
   replay: { summary: "rebuild a shop from its signed log: print the state, or the first refused event", usage: REPLAY_USAGE, runArgv: runReplay },
 };
 

@@ -22,6 +22,7 @@ export type ErrorCode =
   | "UNEXPECTED_RESPONSE"
   | "EVENT_REJECTED"
   | "INVALID_PUBLIC_KEY"
+  | "SESSION_FAILED"
   | "HASHING_BUDGET_EXCEEDED";
 
 export interface NetworkSchemaErrorOptions {

@@ -18,7 +18,11 @@ const bundle = (source: string) =>
   build({ absWorkingDir: repo, entryPoints: [source], bundle: true, platform: "browser", format: "esm", write: false, metafile: true, logLevel: "silent", outdir: "out" });
 
 describe("browser bundle", () => {
-  for (const entry of packageEntryPoints()) {
+  it("has Node-only entry points (the test relay) and keeps them out of every browser entry", () => {
+    expect(packageEntryPoints().filter((e) => e.nodeOnly).map((e) => e.subpath)).toEqual(["./testing"]);
+  });
+
+  for (const entry of packageEntryPoints().filter((e) => !e.nodeOnly)) {
     it(`bundles ${entry.subpath} for the browser without Node APIs`, async () => {
       const result = await bundle(entry.source);
       expect(result.errors).toEqual([]);
@@ -27,6 +31,8 @@ describe("browser bundle", () => {
       const inputs = Object.keys(result.metafile.inputs);
       expect(inputs).toContain(entry.source);
       expect(inputs.filter((input) => input.startsWith("node:") || input.includes("(disabled)"))).toEqual([]);
+      // The relay's server side (ws, src/relay) is Node-only.
+      expect(inputs.filter((input) => input.includes("node_modules/ws/") || input.startsWith("src/relay/"))).toEqual([]);
 
       const ours = inputs.filter((input) => input.startsWith("src/") || input.startsWith("gen/"));
       const offenders = ours.filter((input) => {

@@ -22,8 +22,8 @@ import {
   type NonceTracker,
   type SignedEvent,
 } from "../../src/index.js";
-import { buildWriteFrame, keycard as exampleKeycard } from "../../examples/client-side.js";
-import { handleFrame, type ShopState } from "../../examples/relay-side.js";
+import { keycard as exampleKeycard } from "../../examples/client-side.js";
+import { buildWriteFrame, handleFrame, type ShopState } from "../../examples/frames-by-hand.js";
 import { keycard, otherKeycard } from "../wire-helpers/fixtures.js";
 import { thrown } from "../support/thrown.js";
 

@@ -4,13 +4,15 @@
 
 // The README's relay-side and client-side snippets live in examples/ (type
 // checked by `tsc`, which covers examples/); here they are run, both
-// imported and as `npx tsx` scripts, and their outcome is checked.
+// imported and as `npx tsx` scripts, over real sockets on loopback.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { keycard, main as clientMain, runClient, SHOP_ID, domain } from "../../examples/client-side.js";
+import { main as relayMain } from "../../examples/relay-side.js";
+import { buildWriteFrame, handleFrame, type ShopState } from "../../examples/frames-by-hand.js";
 import { createKeycardSet, createNonceTracker, decodeEnvelope, matchResponse } from "../../src/index.js";
-import { buildWriteFrame, keycard, main as clientMain } from "../../examples/client-side.js";
-import { handleFrame, main as relayMain, type ShopState } from "../../examples/relay-side.js";
+import { startTestRelay } from "../../src/testing.js";
 import { otherKeycard } from "./fixtures.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -24,35 +26,42 @@ async function collect(main: (log: (line: string) => void) => Promise<void>): Pr
 }
 
 describe("examples/client-side.ts", () => {
-  it("builds, signs, wraps and sends; matches the accept and the refusal", async () => {
-    const lines = await collect(clientMain);
-    expect(lines[0]).toBe(`keycard ${keycard.address} signed a Tag event for shop 23`);
-    expect(lines[1]).toMatch(/^request -?\d+: EventWriteRequest frame of \d+ bytes 0x/);
-    expect(lines.slice(2)).toEqual(["relay accepted the write (payload: none)", "relay refused the write: INVALID (nonce too low)"]);
+  it("logs in, follows the shop, writes its manifest, and reports the refused replay", async () => {
+    expect(await collect(clientMain)).toEqual([
+      `keycard ${keycard.address} logged in to ws://127.0.0.1:PORT/v3/sessions`,
+      "shop 23 has a manifest: true; last seq_no 2",
+      "relay refused the write: INVALID",
+    ]);
+  });
+
+  it("fails with the relay's NOT_FOUND when the keycard is not enrolled", async () => {
+    const relay = await startTestRelay({ domain });
+    await expect(runClient({ url: relay.url, relays: [relay.relayAddress] })).rejects.toMatchObject({ errorName: "NOT_FOUND" });
+    expect(relay.shopState({ shopId: SHOP_ID })).toBeUndefined();
+    await relay.close();
   });
 
   it("runs with npx tsx", () => {
-    expect(run("examples/client-side.ts")).toContain("relay refused the write: INVALID (nonce too low)");
+    expect(run("examples/client-side.ts")).toContain("relay refused the write: INVALID");
   });
 });
 
 describe("examples/relay-side.ts", () => {
-  it("accepts the first write and refuses the replayed nonce", async () => {
-    expect(await collect(relayMain)).toEqual([
-      "write with nonce 1 accepted; the shop log holds 1 event(s)",
-      "write with nonce 1 refused: INVALID (NONCE_NOT_INCREASING: nonce 1 is not greater than the last accepted nonce 1)",
-    ]);
+  it("serves the client example: the relay stores the manifest and both sides agree on the shop", async () => {
+    expect(await collect(relayMain)).toEqual(["relay accepted the manifest; the shop log holds 2 events", "client and relay agree on the shop: true"]);
   });
 
   it("runs with npx tsx", () => {
-    expect(run("examples/relay-side.ts")).toContain("write with nonce 1 accepted");
+    expect(run("examples/relay-side.ts")).toContain("client and relay agree on the shop: true");
   });
+});
 
+describe("examples/frames-by-hand.ts", () => {
   it("handleFrame refuses a keycard the shop does not know and another shop's session, answering the request id", async () => {
-    const shop = (shopId: bigint, keycards = [keycard.address]): ShopState => ({
+    const shop = (shopId: bigint, keycards: string[] = [keycard.address]): ShopState => ({
       shopId,
-      domain: { chainId: 1, verifyingContract: "0x000000000000000000000000000000000000dEaD" },
-      keycards: createKeycardSet({ keycards }),
+      domain,
+      keycards: createKeycardSet({ keycards: keycards as `0x${string}`[] }),
       nonces: createNonceTracker({}),
       log: [],
     });

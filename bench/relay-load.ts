@@ -1,0 +1,169 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Bounded load on the reference relay over loopback: N clients each write M
+// pre-signed ChangeInventory events (pipelined, at most 64 unanswered per
+// client) to one shop through the relay CLI in its own process. Reports
+// accepted events per second, write-to-ack latency, the relay's memory and
+// CPU per event, and how much of that CPU one event's signature check takes
+// (the rest is framing, the shop rules and the log).
+import { create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { type Address, numberToBytes } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { WebSocket } from "ws";
+import { connectClientSession, createSignedEvent, openSignedEvent, type SignedEvent, ShopEventSchema, signEvent } from "../src/index.js";
+import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+
+export interface RelayLoadResult {
+  readonly clients: number;
+  readonly eventsPerClient: number;
+  readonly accepted: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly relayRssMiB: number;
+  readonly relayPeakRssMiB: number;
+  readonly relayCpuMsPerEvent: number;
+  readonly verifyMsPerEvent: number;
+}
+
+const WINDOW = 64;
+const SHOP = numberToBytes(23n, { size: 32 });
+const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
+const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
+
+export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: { clients: number; eventsPerClient: number; timeoutMs: number }): Promise<RelayLoadResult> {
+  const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--host", "127.0.0.1", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
+  const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  try {
+    const [url, addressLine] = await new Promise<string[]>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const lines = out.split("\n");
+        if (lines.length > 3) resolve(lines);
+      });
+      child.once("exit", () => reject(new Error("relay exited early")));
+    });
+    if (url === undefined || addressLine === undefined) throw new Error("relay printed no URL");
+    const relayAddress = addressLine.replace("relay address: ", "") as Address;
+    const http = url.replace(/^ws:/, "http:").replace(/\/v3\/sessions$/, "");
+    const keys = Array.from({ length: clients }, () => privateKeyToAccount(generatePrivateKey()));
+    for (const account of keys) {
+      const response = await fetch(`${http}/testing/enroll_keycard`, { method: "POST", body: JSON.stringify({ shopId: "23", publicKey: account.publicKey }) });
+      if (response.status !== 201) throw new Error(`enrollment failed: ${response.status}`);
+    }
+    const sign = async (account: (typeof keys)[number], nonce: bigint, union: Parameters<typeof create<typeof ShopEventSchema>>[1] extends infer I ? (I extends { union?: infer U } ? U : never) : never) => {
+      const event = create(ShopEventSchema, { nonce, shopId: { raw: SHOP }, timestamp: timestampFromMs(Date.now()), union });
+      return createSignedEvent({ event, signature: await signEvent({ event, domain: TEST_RELAY_DOMAIN, account }) });
+    };
+    const first = keys[0] as (typeof keys)[number];
+    const setup = await connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress], WebSocket });
+    await setup.login({ account: first });
+    await setup.write({ events: [await sign(first, 1n, { case: "manifest", value: { tokenId: { raw: SHOP }, acceptedCurrencies: [eth], pricingCurrency: eth } })] });
+    const listing = { id: { raw: numberToBytes(1n, { size: 8 }) }, price: { raw: numberToBytes(1n, { size: 32 }) }, metadata: { title: "load", description: "load", images: [] }, viewState: 1 };
+    await setup.write({ events: [await sign(first, 2n, { case: "listing", value: listing })] });
+    setup.close();
+
+    // Signed up front: the measurement is the relay's, not the clients' signing.
+    const batches: SignedEvent[][] = [];
+    for (const [k, account] of keys.entries()) {
+      const start = k === 0 ? 3n : 1n;
+      const events: SignedEvent[] = [];
+      for (let i = 0; i < eventsPerClient; i++) events.push(await sign(account, start + BigInt(i), { case: "changeInventory", value: { id: listing.id, diff: 1 } }));
+      batches.push(events);
+    }
+    const verifyMsPerEvent = verifyCost(batches.flat());
+    const sessions = await Promise.all(keys.map(async (account) => {
+      const session = await connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress], WebSocket });
+      await session.login({ account });
+      return session;
+    }));
+
+    const cpuBefore = cpuMs(child.pid ?? 0);
+    const latencies: number[] = [];
+    const started = performance.now();
+    await Promise.all(sessions.map(async (session, k) => {
+      const events = batches[k] ?? [];
+      let next = 0;
+      const worker = async () => {
+        while (next < events.length) {
+          const event = events[next++] as SignedEvent;
+          const sent = performance.now();
+          await session.write({ events: [event] });
+          latencies.push(performance.now() - sent);
+        }
+      };
+      await Promise.all(Array.from({ length: WINDOW }, worker));
+    }));
+    const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuMs(child.pid ?? 0) - cpuBefore;
+    const memory = rss(child.pid ?? 0);
+    for (const session of sessions) session.close();
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+    return {
+      clients,
+      eventsPerClient,
+      accepted: latencies.length,
+      seconds,
+      eventsPerSecond: latencies.length / seconds,
+      p50Ms: at(0.5),
+      p99Ms: at(0.99),
+      relayRssMiB: memory.rss,
+      relayPeakRssMiB: memory.peak,
+      relayCpuMsPerEvent: cpu / latencies.length,
+      verifyMsPerEvent,
+    };
+  } finally {
+    clearTimeout(killer);
+    child.kill("SIGTERM");
+  }
+}
+
+/** What opening one event costs in this process (type URL, decode, signature recovery), warmed up first. */
+function verifyCost(events: readonly SignedEvent[]): number {
+  for (const signedEvent of events.slice(0, 100)) openSignedEvent({ signedEvent, domain: TEST_RELAY_DOMAIN });
+  const sample = events.slice(100, 600);
+  // CPU time, like the relay's figure: wall time would count other processes' turns on a busy machine.
+  const started = process.cpuUsage();
+  for (const signedEvent of sample) openSignedEvent({ signedEvent, domain: TEST_RELAY_DOMAIN });
+  const used = process.cpuUsage(started);
+  return sample.length === 0 ? 0 : (used.user + used.system) / 1000 / sample.length;
+}
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+function rss(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+  return { rss: kib("VmRSS") / 1024, peak: kib("VmHWM") / 1024 };
+}
+
+/** The RESULTS.md section. */
+export function relayLoadSection(r: RelayLoadResult): string {
+  const share = r.relayCpuMsPerEvent === 0 ? 0 : (100 * r.verifyMsPerEvent) / r.relayCpuMsPerEvent;
+  return [
+    `${r.clients} clients × ${r.eventsPerClient} ChangeInventory events, one shop, relay CLI in its own process on 127.0.0.1, at most ${WINDOW} writes in flight per client, events signed before the clock starts; load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end. CPU figures are CPU time; rates and latencies are wall time and depend on the machine's load.`,
+    "",
+    "| figure | value |",
+    "| --- | --- |",
+    `| accepted events | ${r.accepted} in ${r.seconds.toFixed(2)} s |`,
+    `| accepted events per second | ${r.eventsPerSecond.toFixed(0)} |`,
+    `| write-to-ack latency p50 / p99 | ${r.p50Ms.toFixed(1)} ms / ${r.p99Ms.toFixed(1)} ms |`,
+    `| relay memory (RSS at the end / peak) | ${r.relayRssMiB.toFixed(0)} MiB / ${r.relayPeakRssMiB.toFixed(0)} MiB |`,
+    `| relay CPU per accepted event | ${r.relayCpuMsPerEvent.toFixed(3)} ms |`,
+    `| signature check per event (openSignedEvent, CPU time in the bench process) | ${r.verifyMsPerEvent.toFixed(3)} ms, ${share.toFixed(0)} % of the relay's CPU per event |`,
+  ].join("\n");
+}

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// `massmarket-schema relay`: the reference relay on loopback until SIGINT/SIGTERM.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { type Address, type Hex, isAddress } from "viem";
+import { generatePrivateKey } from "viem/accounts";
+import type { EventDomain } from "../eip712/domain.js";
+import { startRelayServer } from "../relay/start-relay-server.js";
+import { TEST_RELAY_DOMAIN } from "../relay/start-test-relay.js";
+import { CliFailure, EXIT } from "./exit-codes.js";
+import { RELAY_USAGE } from "./relay-usage.js";
+
+
+
+export async function runRelayCommand({ argv, print }: { argv: readonly string[]; print: (line: string) => void }): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        help: { type: "boolean", short: "h" },
+        host: { type: "string" },
+        port: { type: "string" },
+        data: { type: "string" },
+        "key-file": { type: "string" },
+        "chain-id": { type: "string" },
+        registry: { type: "string" },
+        "auto-pay": { type: "boolean" },
+      },
+      strict: true,
+    }));
+  } catch (cause) {
+    throw new CliFailure(EXIT.USAGE, `${(cause as Error).message}\n\nUsage: ${RELAY_USAGE}`);
+  }
+  if (values.help) return print(`Usage: ${RELAY_USAGE}`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(EXIT.USAGE, "--port must be an integer 0…65535");
+  const server = await startRelayServer({
+    domain: domainOf(values["chain-id"], values.registry),
+    privateKey: relayKey(values["key-file"], values.data),
+    host: values.host ?? "127.0.0.1",
+    port,
+    dataDir: values.data,
+    autoPay: values["auto-pay"] ?? false,
+  });
+  // Handlers first: whoever reads the URL may signal right away.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve);
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  print(server.url);
+  print(`relay address: ${server.relay.address}`);
+  print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
+  await stopped;
+}
+
+function domainOf(chainId: string | undefined, registry: string | undefined): EventDomain {
+  if (chainId === undefined && registry === undefined) return TEST_RELAY_DOMAIN;
+  if (chainId === undefined || !/^[0-9]+$/.test(chainId) || registry === undefined || !isAddress(registry)) {
+    throw new CliFailure(EXIT.USAGE, "--chain-id N and --registry 0xADDRESS go together");
+  }
+  return { chainId: BigInt(chainId), verifyingContract: registry as Address };
+}
+
+// With --data the relay keeps its key beside the log: its own events must verify on replay.
+function relayKey(keyFile: string | undefined, dataDir: string | undefined): Hex {
+  if (keyFile !== undefined) return readKey(keyFile);
+  if (dataDir === undefined) return generatePrivateKey();
+  const path = join(dataDir, "relay.key");
+  if (existsSync(path)) return readKey(path);
+  const key = generatePrivateKey();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(path, `${key}\n`, { mode: 0o600, flush: true });
+  return key;
+}
+
+function readKey(path: string): Hex {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").trim();
+  } catch (cause) {
+    throw new CliFailure(EXIT.BAD_INPUT, `cannot read key file ${path}: ${(cause as Error).message}`);
+  }
+  if (!/^0x[0-9a-fA-F]{64}$/.test(text)) throw new CliFailure(EXIT.BAD_INPUT, `key file ${path} must hold one 0x-prefixed 32-byte hex private key`);
+  return text as Hex;
+}

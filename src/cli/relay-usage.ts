@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Help text of `massmarket-schema relay`, apart from the command so that the
+// other commands never load the relay (and its WebSocket server).
+export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
+
+Runs the in-memory reference relay (for development and client tests only).
+Prints its WebSocket URL on the first line, then its signing address.
+  --host       interface to bind (default 127.0.0.1, loopback only)
+  --port       TCP port (default 0: any free port)
+  --data DIR   keep the log in DIR/events.log (append-only, fsynced before each ack, replayed on start)
+  --key-file   file with the relay's 0x-prefixed private key (default: DIR/relay.key with --data,
+               created on first start so replayed relay events verify; otherwise a fresh random key)
+  --chain-id / --registry  the EIP-712 domain (default 31337 and 0x…dEaD)
+  --auto-pay   pay every order as soon as its payment details are set
+Dev-only HTTP endpoints: POST /testing/enroll_keycard {"shopId","publicKey","guest"},
+POST /testing/pay {"shopId","orderId"}, GET /testing/discovery, GET /health.`;

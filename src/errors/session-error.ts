@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { isNamedError, NetworkSchemaError } from "./base.js";
+
+/**
+ * Why a session operation failed:
+ * - CLOSED: the session is closed (by either side, a violation or a kick); pending requests fail with it.
+ * - TIMEOUT: the peer did not answer the request within the session's request timeout.
+ * - NOT_LOGGED_IN: the operation needs a finished keycard login.
+ * - ALREADY_SUBSCRIBED: the session already has its one subscription.
+ * - NOT_SUBSCRIBED: there is no subscription to cancel.
+ */
+export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED";
+
+/**
+ * A ClientSession or RelaySession could not do what was asked; `problem` says why.
+ *
+ * @example
+ * catch (e) { if (isSessionError(e) && e.problem === "TIMEOUT") retry(); }
+ */
+export class SessionError extends NetworkSchemaError {
+  override name = "SessionError";
+  readonly problem: SessionProblem;
+  constructor({ problem, expected, path = "session", cause }: { problem: SessionProblem; expected: string; path?: string; cause?: unknown }) {
+    super("SESSION_FAILED", expected, { path, cause });
+    this.problem = problem;
+  }
+}
+
+/** @example if (isSessionError(e)) console.log(e.problem) */
+export function isSessionError(value: unknown): value is SessionError {
+  return isNamedError(value, "SessionError");
+}

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The relay's own key signs its sandboxed events synchronously, so a write and
+// the relay events it triggers are accepted in one step, in one order.
+import { create, toBinary } from "@bufbuild/protobuf";
+import { secp256k1 } from "@noble/curves/secp256k1";
+import { type Address, type Hex, hexToBytes } from "viem";
+import { privateKeyToAddress } from "viem/accounts";
+import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
+import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
+import type { EventDomain } from "../eip712/domain.js";
+import { hashEvent } from "../eip712/hash-event.js";
+import { createSignedEvent } from "../wire/create-signed-event.js";
+
+export interface RelaySigner {
+  readonly address: Address;
+  sign(event: ShopEvent): SignedEvent;
+}
+
+export function createRelaySigner({ privateKey, domain }: { privateKey: Hex; domain: EventDomain }): RelaySigner {
+  const key = hexToBytes(privateKey);
+  return {
+    address: privateKeyToAddress(privateKey),
+    sign(event) {
+      const signed = secp256k1.sign(hexToBytes(hashEvent({ event, domain })), key, { lowS: true });
+      const signature = new Uint8Array(65);
+      signature.set(signed.toCompactRawBytes(), 0);
+      signature[64] = 27 + signed.recovery;
+      return createSignedEvent({ event: toBinary(ShopEventSchema, create(ShopEventSchema, event)), signature });
+    },
+  };
+}

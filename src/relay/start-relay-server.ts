@@ -1,0 +1,160 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The reference relay on the network: a WebSocket endpoint (the `ws`
+// package) feeding one RelaySession per connection, plus dev-only HTTP
+// endpoints for enrollment, payments and discovery. Node only.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Address, type Hex, isAddress, isHex } from "viem";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { EventDomain } from "../eip712/domain.js";
+import { isNetworkSchemaError } from "../errors/base.js";
+import { RelaySession } from "../session/relay-session.js";
+import { createTickScheduler } from "../session/tick-scheduler.js";
+import type { SessionTimings } from "../session/timings.js";
+import { DEFAULT_MAX_ENVELOPE_BYTES } from "../wire/constants.js";
+import { type SessionClock, systemClock } from "../session/transport.js";
+import { createFileStore } from "./file-store.js";
+import { ReferenceRelay } from "./reference-relay.js";
+
+/** Path of the WebSocket endpoint, as on v3 relays. */
+export const SESSIONS_PATH = "/v3/sessions";
+const MAX_HTTP_BODY = 16 * 1024;
+
+export interface RelayServerOptions {
+  readonly domain: EventDomain;
+  readonly privateKey: Hex;
+  /** Defaults to 127.0.0.1 (loopback only). */
+  readonly host?: string | undefined;
+  /** Defaults to 0: any free port. */
+  readonly port?: number | undefined;
+  /** Keep the log in an append-only file in this directory. */
+  readonly dataDir?: string | undefined;
+  readonly timings?: SessionTimings | undefined;
+  readonly clock?: SessionClock | undefined;
+  readonly autoPay?: boolean | undefined;
+}
+
+export interface RelayServer {
+  /** The WebSocket URL of the session endpoint. */
+  readonly url: string;
+  /** Base URL of the HTTP endpoints. */
+  readonly httpUrl: string;
+  readonly relay: ReferenceRelay;
+  /** Open sessions. */
+  readonly sessions: ReadonlySet<RelaySession>;
+  close(): Promise<void>;
+}
+
+export async function startRelayServer(options: RelayServerOptions): Promise<RelayServer> {
+  const { domain, privateKey, host = "127.0.0.1", port = 0, dataDir, timings = {}, clock = systemClock, autoPay } = options;
+  const store = dataDir === undefined ? undefined : await createFileStore({ directory: dataDir });
+  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay });
+  const sessions = new Set<RelaySession>();
+  const sockets = new Set<WebSocket>();
+  const http = createServer((request, response) => void handleHttp({ relay, domain, request, response }));
+  const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES });
+  wss.on("connection", (socket) => {
+    sockets.add(socket);
+    const session = new RelaySession({
+      transport: {
+        send: (frame) => {
+          socket.send(frame);
+          ticks.arm();
+        },
+        close: (code, reason) => socket.close(code, reason),
+      },
+      backend: relay,
+      timings,
+      clock,
+    });
+    const ticks = createTickScheduler({ session, clock });
+    sessions.add(session);
+    ticks.arm();
+    socket.on("message", (data, isBinary) => {
+      const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
+      session.receive({ frame: isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : bytes.toString() });
+      ticks.arm();
+    });
+    socket.on("error", () => undefined);
+    socket.on("close", (code, reason) => {
+      ticks.stop();
+      sockets.delete(socket);
+      sessions.delete(session);
+      session.transportClosed({ code, reason: reason.toString() });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(port, host, () => resolve());
+  });
+  const address = http.address() as AddressInfo;
+  const authority = `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  return {
+    url: `ws://${authority}${SESSIONS_PATH}`,
+    httpUrl: `http://${authority}`,
+    relay,
+    sessions,
+    async close() {
+      for (const socket of sockets) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await relay.close();
+    },
+  };
+}
+
+async function handleHttp({ relay, domain, request, response }: { relay: ReferenceRelay; domain: EventDomain; request: IncomingMessage; response: ServerResponse }): Promise<void> {
+  const reply = (status: number, body: unknown) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
+  };
+  const url = new URL(request.url ?? "/", "http://relay");
+  try {
+    if (request.method === "GET" && url.pathname === "/health") return reply(200, { status: "ok" });
+    if (request.method === "GET" && url.pathname === "/testing/discovery") {
+      return reply(200, { status: "ok", relayAddress: relay.address, chainId: String(domain.chainId), verifyingContract: domain.verifyingContract });
+    }
+    if (request.method === "POST" && url.pathname === "/testing/enroll_keycard") {
+      const body = await readJson(request);
+      const guest = body.guest === true;
+      const userWallet = typeof body.userWallet === "string" && isAddress(body.userWallet) ? (body.userWallet as Address) : undefined;
+      const address = await relay.enrollKeycard({ shopId: shopIdOf(body.shopId), publicKey: hexOf(body.publicKey, "publicKey"), guest, userWallet });
+      return reply(201, { success: true, address });
+    }
+    if (request.method === "POST" && url.pathname === "/testing/pay") {
+      const body = await readJson(request);
+      await relay.simulatePayment({ shopId: shopIdOf(body.shopId), orderId: hexOf(body.orderId, "orderId") });
+      return reply(201, { success: true });
+    }
+    return reply(404, { error: "not found" });
+  } catch (error) {
+    if (isNetworkSchemaError(error) || error instanceof SyntaxError || error instanceof TypeError) return reply(400, { error: error.message });
+    return reply(500, { error: "internal error" });
+  }
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_HTTP_BODY) throw new TypeError("body too large");
+    chunks.push(chunk as Buffer);
+  }
+  const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  if (typeof value !== "object" || value === null) throw new TypeError("expected a JSON object");
+  return value as Record<string, unknown>;
+}
+
+function hexOf(value: unknown, name: string): Hex {
+  if (typeof value !== "string" || !isHex(value, { strict: true })) throw new TypeError(`${name}: expected 0x-hex`);
+  return value;
+}
+
+function shopIdOf(value: unknown): bigint | Hex {
+  if (typeof value === "string" && /^[0-9]+$/.test(value)) return BigInt(value);
+  return hexOf(value, "shopId");
+}

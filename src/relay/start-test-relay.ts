@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { type Address, type Hex } from "viem";
+import { generatePrivateKey } from "viem/accounts";
+import { WebSocket } from "ws";
+import type { EventDomain } from "../eip712/domain.js";
+import { objectParameter } from "../errors/object-parameter.js";
+import type { ClientSession, ClientSessionEvent } from "../session/client-session.js";
+import { connectClientSession } from "../session/connect-client-session.js";
+import type { SessionTimings } from "../session/timings.js";
+import type { ShopState } from "../state/shop-state.js";
+import type { ShopIdInput } from "../wire/shop-id.js";
+import { startRelayServer } from "./start-relay-server.js";
+
+/** The domain a test relay uses unless told otherwise: chain 31337 (a local dev chain) and a fixed registry address. */
+export const TEST_RELAY_DOMAIN: EventDomain = Object.freeze({ chainId: 31337, verifyingContract: "0x000000000000000000000000000000000000dEaD" });
+
+export interface StartTestRelayParameters {
+  /** Defaults to {@link TEST_RELAY_DOMAIN}. */
+  readonly domain?: EventDomain | undefined;
+  /** The relay's signing key; defaults to a fresh random one. */
+  readonly privateKey?: Hex | undefined;
+  /** Defaults to 127.0.0.1. */
+  readonly host?: string | undefined;
+  /** Defaults to 0 (a free port). */
+  readonly port?: number | undefined;
+  /** Keep the log in an append-only, fsynced file in this directory (replayed on start). */
+  readonly dataDir?: string | undefined;
+  /** Ping, kick, request timeout and frame cap of the relay's sessions. */
+  readonly timings?: SessionTimings | undefined;
+  /** Pay each order as soon as the relay sets its payment details. */
+  readonly autoPay?: boolean | undefined;
+}
+
+/** A running reference relay for client tests. */
+export interface TestRelay {
+  /** WebSocket URL of the session endpoint (ws://127.0.0.1:PORT/v3/sessions). */
+  readonly url: string;
+  /** Base URL of the dev HTTP endpoints. */
+  readonly httpUrl: string;
+  readonly domain: EventDomain;
+  /** Address the relay signs its sandboxed events with; give it to clients as `relays`. */
+  readonly relayAddress: Address;
+  /** Dev-only enrollment of a keycard (64- or 65-byte public key) for a shop; creates the shop. */
+  enrollKeycard(parameters: { shopId: ShopIdInput; publicKey: Hex | Uint8Array; guest?: boolean | undefined; userWallet?: Address | undefined }): Promise<Address>;
+  /** Dev-only payment of an unpaid order (relay-signed stock decrements and payment transaction). */
+  simulatePayment(parameters: { shopId: ShopIdInput; orderId: Hex }): Promise<void>;
+  /** The relay's current state of a shop. */
+  shopState(parameters: { shopId: ShopIdInput }): ShopState | undefined;
+  /** Number of events in a shop's durable log. */
+  logLength(parameters: { shopId: ShopIdInput }): number;
+  /** A ClientSession connected to this relay (domain and relay address filled in). */
+  connect(parameters?: {
+    timings?: SessionTimings | undefined;
+    onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+    /** Resume: a state saved from an earlier full subscription and its last seq_no. */
+    state?: ShopState | undefined;
+    lastSeqNo?: bigint | undefined;
+  }): Promise<ClientSession>;
+  /** Stops the relay and closes every session. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the in-memory reference relay on loopback for a client test suite
+ * (Node only): WebSocket sessions, dev enrollment and payments, pushes and
+ * SyncStatus, events accepted through the shop state machine.
+ *
+ * @example
+ * const relay = await startTestRelay();
+ * await relay.enrollKeycard({ shopId: 23n, publicKey: keycard.publicKey });
+ * const session = await relay.connect();
+ * await session.login({ account: keycard });
+ */
+export async function startTestRelay(parameters: StartTestRelayParameters = {}): Promise<TestRelay> {
+  const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay } = objectParameter(parameters);
+  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay });
+  const { relay } = server;
+  return {
+    url: server.url,
+    httpUrl: server.httpUrl,
+    domain,
+    relayAddress: relay.address,
+    enrollKeycard: (input) => relay.enrollKeycard(input),
+    simulatePayment: (input) => relay.simulatePayment(input),
+    shopState: (input) => relay.shopState(input),
+    logLength: (input) => relay.shopLog(input).length,
+    connect: ({ timings: clientTimings, onEvent, state, lastSeqNo } = {}) =>
+      connectClientSession({ url: server.url, domain, relays: [relay.address], WebSocket, timings: clientTimings, onEvent, state, lastSeqNo }),
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,370 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { create } from "@bufbuild/protobuf";
+import { type Address, bytesToHex, type LocalAccount } from "viem";
+import type { Envelope } from "../../gen/market/mass/envelope_pb.js";
+import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import { ObjectType, type SubscriptionPushRequest, SubscriptionCancelRequestSchema } from "../../gen/market/mass/subscription_pb.js";
+import { PingRequestSchema, type SignedEvent } from "../../gen/market/mass/transport_pb.js";
+import { signAuthChallenge } from "../eip712/auth-challenge.js";
+import type { EventDomain } from "../eip712/domain.js";
+import { isLocalAccount } from "../eip712/signer.js";
+import { AccountError } from "../errors/account-error.js";
+import { isNetworkSchemaError } from "../errors/base.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
+import { SessionError } from "../errors/session-error.js";
+import { UnexpectedResponseError } from "../errors/unexpected-response-error.js";
+import { LIMIT_MAX_IN_REQUESTS, LIMIT_MAX_OUT_BATCH_SIZE, LIMIT_MAX_OUT_REQUESTS } from "../wire/constants.js";
+import { createAuthenticateRequest } from "../wire/create-authenticate-request.js";
+import { createChallengeSolvedRequest } from "../wire/create-challenge-solved-request.js";
+import { createEventWriteRequest } from "../wire/create-event-write-request.js";
+import type { EnvelopeRequest } from "../wire/create-request-envelope.js";
+import { createSubscriptionRequest, type SubscriptionFilterInput } from "../wire/create-subscription-request.js";
+import { matchResponse } from "../wire/match-response.js";
+import { type ShopIdInput, shopIdBytes } from "../wire/shop-id.js";
+import { sameBytes } from "../wire/same-bytes.js";
+import { SESSION_CLOSE_CODES } from "./close-codes.js";
+import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
+import { openPushedEvent } from "./open-pushed-event.js";
+import { createShopState } from "../state/create-shop-state.js";
+import type { ShopState } from "../state/shop-state.js";
+import { verifyShopEvent } from "../state/verify-shop-event.js";
+import type { SessionTimings } from "./timings.js";
+import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
+
+/** One event a relay pushed, verified. */
+export interface PushedEvent {
+  /** Position in the shop log. */
+  readonly seqNo: bigint;
+  /** The event exactly as received (store and forward this). */
+  readonly signedEvent: SignedEvent;
+  readonly event: ShopEvent;
+  /** Checksummed address of the keycard (or relay) that signed it. */
+  readonly signer: Address;
+}
+
+/** What a ClientSession reports to its `onEvent` listener. */
+export type ClientSessionEvent =
+  | { readonly type: "events"; readonly events: readonly PushedEvent[] }
+  | { readonly type: "syncStatus"; readonly unpushedEvents: bigint }
+  | { readonly type: "closed"; readonly code: number; readonly reason: string };
+
+export interface ClientSessionOptions {
+  /** Where frames go; the driver feeds received frames to {@link ClientSession.receive}. */
+  readonly transport: SessionTransport;
+  /** Chain and shop registry: signs the login challenge and verifies pushed events. */
+  readonly domain: EventDomain;
+  /** Addresses of relays allowed to sign sandboxed events (enrollments, payments) for the shop. */
+  readonly relays?: readonly Address[] | undefined;
+  /** Defaults to {@link systemClock}. */
+  readonly clock?: SessionClock | undefined;
+  /** Ping, kick, request timeout and frame cap; v3 defaults. */
+  readonly timings?: SessionTimings | undefined;
+  /** A state saved from an earlier full subscription (shopStateFromJSON), to resume from. */
+  readonly state?: ShopState | undefined;
+  /** The last seq_no folded into \`state\`; the next subscription starts after it. */
+  readonly lastSeqNo?: bigint | undefined;
+  /** Called for pushed events, sync status and the close. */
+  readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+}
+
+const ALL_OBJECT_TYPES = [ObjectType.MANIFEST, ObjectType.ACCOUNT, ObjectType.LISTING, ObjectType.TAG, ObjectType.ORDER, ObjectType.INVENTORY];
+// Requests only a client sends: a relay sending one breaks the protocol.
+const CLIENT_ONLY = new Set(["eventWriteRequest", "subscriptionRequest", "subscriptionCancelRequest", "getBlobUploadUrlRequest", "authRequest", "challengeSolutionRequest"]);
+
+interface Subscription {
+  id: Uint8Array;
+  readonly full: boolean;
+  cancelling: boolean;
+}
+
+/**
+ * The client end of a relay connection as a state machine over Envelope
+ * frames: no socket, no timers of its own. Feed it received frames
+ * (`receive`), call `tick` at `nextDeadline()`, and it writes frames to
+ * the transport. It numbers requests and matches responses (an Error becomes
+ * a RelayError with the ErrorCodes value), logs in, subscribes, verifies
+ * every pushed event, folds a full subscription into the shop state,
+ * acknowledges pushes, answers sync status and pings, and closes on any
+ * protocol violation. See docs/sessions.md.
+ *
+ * @example
+ * const session = new ClientSession({ transport: { send: (f) => socket.send(f), close: (c, r) => socket.close(c, r) }, domain });
+ * socket.onmessage = ({ data }) => session.receive({ frame: new Uint8Array(data) });
+ * await session.login({ account: keycard });
+ */
+export class ClientSession {
+  private readonly peer: EnvelopePeer;
+  private readonly domain: EventDomain;
+  private readonly relays: readonly Address[];
+  private readonly listeners = new Set<(event: ClientSessionEvent) => void>();
+  private subscription: Subscription | undefined;
+  private ledger: ShopState | undefined;
+  private seqNo = 0n;
+  private unpushed: bigint | undefined;
+  private keycard: Address | undefined;
+  private readonly syncWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+
+  constructor(options: ClientSessionOptions) {
+    const { transport, domain, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n } = objectParameter(options);
+    if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
+      throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
+    }
+    if (typeof domain !== "object" || domain === null) throw new FieldValueError("WRONG_TYPE", "expected an EventDomain", { path: "domain" });
+    if (typeof lastSeqNo !== "bigint" || lastSeqNo < 0n) throw new FieldValueError("OUT_OF_RANGE", "expected a non-negative bigint", { path: "lastSeqNo" });
+    this.domain = domain;
+    this.relays = [...relays];
+    this.ledger = state;
+    this.seqNo = lastSeqNo;
+    if (onEvent !== undefined) this.listeners.add(onEvent);
+    this.peer = new EnvelopePeer({
+      transport,
+      clock,
+      timings,
+      maxOutstanding: LIMIT_MAX_IN_REQUESTS,
+      maxInbound: LIMIT_MAX_OUT_REQUESTS,
+      forbiddenRequests: CLIENT_ONLY,
+      tooManyCode: ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
+      onRequest: (request) => this.handle(request),
+      onClose: ({ code, reason }) => {
+        const error = new SessionError({ problem: "CLOSED", expected: `session closed (${code})` });
+        for (const waiter of this.syncWaiters.splice(0)) waiter.reject(error);
+        this.emit({ type: "closed", code, reason });
+      },
+    });
+  }
+
+  /** Feeds one received frame: binary, or text (which closes the session, code 1003). @example session.receive({ frame }) */
+  receive({ frame }: { frame: Uint8Array | string }): void {
+    this.peer.receive(frame);
+  }
+
+  /** Runs due timers (request timeouts, ping, kick); call it at {@link ClientSession.nextDeadline}. @example session.tick() */
+  tick(): void {
+    this.peer.tick();
+  }
+
+  /** Session-clock time when `tick` next has work, or undefined once closed. @example setTimeout(() => session.tick(), session.nextDeadline()! - Date.now()) */
+  nextDeadline(): number | undefined {
+    return this.peer.nextDeadline();
+  }
+
+  /** Tells the session its transport closed. @example socket.onclose = ({ code, reason }) => session.transportClosed({ code, reason }) */
+  transportClosed({ code, reason }: { code: number; reason: string }): void {
+    this.peer.transportClosed(code, reason);
+  }
+
+  /** Ends the session (close code 1000). @example session.close() */
+  close(): void {
+    this.peer.close(SESSION_CLOSE_CODES.NORMAL, "client closed the session");
+  }
+
+  /** Adds a listener; returns its removal. @example const off = session.on((e) => console.log(e.type)) */
+  on(listener: (event: ClientSessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** How and why the session closed, or undefined while open. */
+  get closed(): { readonly code: number; readonly reason: string } | undefined {
+    return this.peer.closed;
+  }
+
+  /** The logged-in keycard, once login succeeded. */
+  get loggedInAs(): Address | undefined {
+    return this.keycard;
+  }
+
+  /** Highest seq_no received (0 before any push); resume with `startShopSeqNo: lastSeqNo + 1n`. */
+  get lastSeqNo(): bigint {
+    return this.seqNo;
+  }
+
+  /** Events the relay said it still has to push (last SyncStatus minus events received since), or undefined before any. */
+  get unpushedEvents(): bigint | undefined {
+    return this.unpushed;
+  }
+
+  /** The shop state folded from a full subscription's pushes; undefined for filtered ones. */
+  get state(): ShopState | undefined {
+    return this.ledger;
+  }
+
+  /**
+   * Keycard login: AuthenticateRequest, sign the challenge, ChallengeSolvedRequest.
+   * `scheme: "eip712"` (default) signs the domain-separated AuthChallenge;
+   * `"eip191"` is the version-3 form (personal message over the challenge),
+   * only for a 32-byte challenge so a hostile relay cannot get event bytes signed.
+   *
+   * @throws RelayError (NOT_FOUND: keycard not enrolled; INVALID: bad signature; ALREADY_AUTHENTICATED), SessionError
+   * @example await session.login({ account: privateKeyToAccount(keycardKey) })
+   */
+  async login(parameters: { account: LocalAccount; scheme?: "eip712" | "eip191" | undefined }): Promise<Address> {
+    const { account, scheme = "eip712" } = objectParameter(parameters);
+    if (!isLocalAccount(account) || typeof account.publicKey !== "string") throw new AccountError("expected a viem LocalAccount with its publicKey (privateKeyToAccount)");
+    const challenge = await this.send({ case: "authRequest", value: createAuthenticateRequest({ publicKey: account.publicKey }) });
+    if (challenge === undefined || challenge.length === 0) {
+      throw new UnexpectedResponseError({ problem: "NOT_A_RESPONSE", path: "response.payload", expected: "expected the login challenge as payload" });
+    }
+    let signature;
+    if (scheme === "eip191") {
+      if (challenge.length !== 32) throw new FieldValueError("WRONG_LENGTH", `expected a 32-byte v3 challenge, got ${challenge.length} bytes; refusing to sign other bytes the v3 way`, { path: "response.payload" });
+      signature = await account.signMessage({ message: { raw: challenge } });
+    } else if (scheme === "eip712") {
+      signature = await signAuthChallenge({ challenge, domain: this.domain, account });
+    } else {
+      throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
+    }
+    await this.send({ case: "challengeSolutionRequest", value: createChallengeSolvedRequest({ signature }) });
+    this.keycard = account.address;
+    return account.address;
+  }
+
+  /**
+   * Writes 1 to 64 signed events; resolves with the response payload once the relay accepted all of them.
+   * @throws RelayError with the ErrorCodes of the refusal, SessionError
+   * @example await session.write({ events: [createSignedEvent({ event, signature })] })
+   */
+  async write(parameters: { events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
+    const { events } = objectParameter(parameters);
+    if (this.keycard === undefined) throw new SessionError({ problem: "NOT_LOGGED_IN", expected: "expected login() to finish before writing" });
+    return this.send({ case: "eventWriteRequest", value: createEventWriteRequest({ events }) });
+  }
+
+  /**
+   * Opens the session's one subscription. Without filters it covers every
+   * object type, and the pushed events are folded into {@link ClientSession.state};
+   * with filters the events are only signature-checked. `startShopSeqNo` is
+   * the first seq_no wanted (resume with `lastSeqNo + 1n`); it defaults to
+   * the one after the last seq_no this session received.
+   *
+   * @throws RelayError (NOT_FOUND: unknown shop; INVALID; NOT_AUTHENTICATED for ORDER/INVENTORY without login), SessionError
+   * @example const subscriptionId = await session.subscribe({ shopId: 23n })
+   */
+  async subscribe(parameters: { shopId: ShopIdInput; filters?: readonly SubscriptionFilterInput[] | undefined; startShopSeqNo?: bigint | undefined }): Promise<Uint8Array> {
+    const { shopId, filters, startShopSeqNo = this.seqNo + 1n } = objectParameter(parameters);
+    if (this.subscription !== undefined) throw new SessionError({ problem: "ALREADY_SUBSCRIBED", expected: "expected one subscription per session; cancel it first" });
+    const full = filters === undefined;
+    const request = createSubscriptionRequest({ shopId, startShopSeqNo, filters: full ? ALL_OBJECT_TYPES.map((objectType) => ({ objectType })) : filters });
+    const raw = shopIdBytes({ shopId });
+    // Reserve the slot now so pushes racing the response find it.
+    const subscription: Subscription = { id: new Uint8Array(0), full, cancelling: false };
+    this.subscription = subscription;
+    // A state of another shop (or none) starts over from the empty state of this one.
+    if (full && (this.ledger === undefined || this.ledger.shopId !== bytesToHex(raw))) {
+      if (startShopSeqNo > 1n) throw new FieldValueError("OUT_OF_RANGE", "a full subscription without a saved state of this shop starts at seq_no 1; pass state and lastSeqNo to resume", { path: "startShopSeqNo" });
+      this.ledger = createShopState({ context: { shopId: raw, relays: this.relays } });
+    }
+    if (!full) this.ledger = undefined;
+    this.seqNo = startShopSeqNo === 0n ? 0n : startShopSeqNo - 1n;
+    try {
+      const id = await this.send({ case: "subscriptionRequest", value: request });
+      subscription.id = id ?? new Uint8Array(0);
+      return subscription.id.slice();
+    } catch (error) {
+      if (this.subscription === subscription) this.subscription = undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Ends the subscription; pushes already on the way are acknowledged and dropped.
+   * @throws SessionError (NOT_SUBSCRIBED), RelayError
+   * @example await session.cancelSubscription()
+   */
+  async cancelSubscription(): Promise<void> {
+    const subscription = this.subscription;
+    if (subscription === undefined || subscription.cancelling) throw new SessionError({ problem: "NOT_SUBSCRIBED", expected: "expected an open subscription" });
+    subscription.cancelling = true;
+    try {
+      await this.send({ case: "subscriptionCancelRequest", value: create(SubscriptionCancelRequestSchema, { subscriptionId: subscription.id }) });
+    } finally {
+      if (this.subscription === subscription) this.subscription = undefined;
+    }
+  }
+
+  /** Round trip to the relay. @example await session.ping() */
+  async ping(): Promise<void> {
+    await this.send({ case: "pingRequest", value: create(PingRequestSchema) });
+  }
+
+  /**
+   * Resolves once the relay has pushed everything it announced (unpushed events 0).
+   * @example await session.subscribe({ shopId }); await session.synced();
+   */
+  synced(): Promise<void> {
+    if (this.peer.closed !== undefined) return Promise.reject(new SessionError({ problem: "CLOSED", expected: "expected an open session" }));
+    if (this.unpushed === 0n) return Promise.resolve();
+    return new Promise((resolve, reject) => this.syncWaiters.push({ resolve, reject }));
+  }
+
+  private async send(request: EnvelopeRequest): Promise<Uint8Array | undefined> {
+    const response: Envelope = await this.peer.request({ request });
+    return matchResponse({ request: response, response });
+  }
+
+  private handle({ id, request }: InboundRequest): void {
+    if (request.case === "syncStatusRequest") {
+      this.setUnpushed(request.value.unpushedEvents);
+      this.peer.reply({ id });
+      this.emit({ type: "syncStatus", unpushedEvents: request.value.unpushedEvents });
+      return;
+    }
+    if (request.case === "subscriptionPushRequest") return this.handlePush(id, request.value);
+    this.peer.reply({ id, error: { code: ErrorCodes.INVALID, message: `${request.case} is not handled by this client` } });
+  }
+
+  private handlePush(id: bigint, push: SubscriptionPushRequest): void {
+    const subscription = this.subscription;
+    if (subscription === undefined) return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, "push without a subscription");
+    // v3 relays leave subscription_id empty; a wrong non-empty one is a violation.
+    if (push.subscriptionId.length > 0 && subscription.id.length > 0 && !sameBytes({ a: push.subscriptionId, b: subscription.id })) {
+      return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, `push for unknown subscription ${bytesToHex(push.subscriptionId)}`);
+    }
+    if (push.events.length === 0 || push.events.length > LIMIT_MAX_OUT_BATCH_SIZE) {
+      return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, `push of ${push.events.length} events, expected 1 to ${LIMIT_MAX_OUT_BATCH_SIZE}`);
+    }
+    if (subscription.cancelling) return this.peer.reply({ id });
+    let ledger = this.ledger;
+    let seqNo = this.seqNo;
+    const pushed: PushedEvent[] = [];
+    for (const [i, sequenced] of push.events.entries()) {
+      if (sequenced.seqNo <= seqNo) return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, `push out of order: seq_no ${sequenced.seqNo} after ${seqNo}`);
+      seqNo = sequenced.seqNo;
+      const signedEvent = sequenced.event;
+      try {
+        if (signedEvent === undefined) throw new FieldValueError("MISSING_FIELD", "expected a signed event", { path: `subscription_push_request.events[${i}].event` });
+        if (subscription.full && ledger !== undefined) {
+          const accepted = verifyShopEvent({ state: ledger, signedEvent, domain: this.domain });
+          ledger = accepted.state;
+          pushed.push({ seqNo, signedEvent, event: accepted.event, signer: accepted.signer });
+        } else {
+          pushed.push({ seqNo, signedEvent, ...openPushedEvent({ signedEvent, domain: this.domain }) });
+        }
+      } catch (error) {
+        if (!isNetworkSchemaError(error)) throw error;
+        // A relay pushing what its own log could not have accepted is hostile or broken.
+        this.peer.reply({ id, error: { code: ErrorCodes.INVALID, message: `seq_no ${seqNo}: ${error.message}` } });
+        return this.peer.close(SESSION_CLOSE_CODES.BAD_PUSH, `pushed event seq_no ${seqNo} failed verification: ${error.code}`);
+      }
+    }
+    this.ledger = ledger;
+    this.seqNo = seqNo;
+    this.peer.reply({ id });
+    if (this.unpushed !== undefined) this.setUnpushed(this.unpushed > BigInt(pushed.length) ? this.unpushed - BigInt(pushed.length) : 0n);
+    this.emit({ type: "events", events: pushed });
+  }
+
+  private setUnpushed(value: bigint): void {
+    this.unpushed = value;
+    if (value === 0n) for (const waiter of this.syncWaiters.splice(0)) waiter.resolve();
+  }
+
+  private emit(event: ClientSessionEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+}

@@ -1,0 +1,31 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+/**
+ * WebSocket close codes a session closes with (RFC 6455 §7.4 and the
+ * application range 4000-4999):
+ * - NORMAL (1000): the local side ended the session.
+ * - PROTOCOL_ERROR (1002): a frame that is not a valid Envelope, a missing or
+ *   duplicate in-flight request id, a response to no request, a request the
+ *   sender's role may not send, a challenge answered without one.
+ * - UNSUPPORTED_DATA (1003): a text frame.
+ * - MESSAGE_TOO_BIG (1009): a frame over the size cap.
+ * - IDLE_TIMEOUT (4000): nothing received for the kick interval (45 s), or a
+ *   push not acknowledged in time.
+ * - REPLACED (4001): the same keycard finished a login on another connection.
+ * - BAD_PUSH (4002): the relay pushed an event that fails verification
+ *   against the shop state (client side).
+ */
+export const SESSION_CLOSE_CODES = Object.freeze({
+  NORMAL: 1000,
+  PROTOCOL_ERROR: 1002,
+  UNSUPPORTED_DATA: 1003,
+  MESSAGE_TOO_BIG: 1009,
+  IDLE_TIMEOUT: 4000,
+  REPLACED: 4001,
+  BAD_PUSH: 4002,
+} as const);
+
+/** One of the {@link SESSION_CLOSE_CODES}. */
+export type SessionCloseCode = (typeof SESSION_CLOSE_CODES)[keyof typeof SESSION_CLOSE_CODES];

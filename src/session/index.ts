@@ -1,0 +1,14 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Sessions over Envelope: client and relay state machines, their transport seam and drivers.
+export * from "./client-session.js";
+export * from "./close-codes.js";
+export * from "./connect-client-session.js";
+export * from "./event-filter.js";
+export * from "./relay-backend.js";
+export * from "./relay-session.js";
+export * from "./tick-scheduler.js";
+export * from "./timings.js";
+export * from "./transport.js";

@@ -1,0 +1,319 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+import { create } from "@bufbuild/protobuf";
+import { type Address, hexToBytes } from "viem";
+import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
+import { type SubscriptionRequest, ObjectType, ObjectTypeSchema, SubscriptionPushRequestSchema } from "../../gen/market/mass/subscription_pb.js";
+import { SyncStatusRequestSchema } from "../../gen/market/mass/transport_pb.js";
+import { hashAuthChallenge } from "../eip712/auth-challenge.js";
+import { isNetworkSchemaError } from "../errors/base.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
+import { isRelayError } from "../errors/relay-error.js";
+import { parseSignature } from "../signature/parse-signature.js";
+import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import { LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_IN_REQUESTS, LIMIT_MAX_OUT_BATCH_SIZE, LIMIT_MAX_OUT_REQUESTS } from "../wire/constants.js";
+import { personalMessageDigest } from "../wire/hash-event-bytes.js";
+import { keycardAddress } from "../wire/keycards.js";
+import { matchResponse } from "../wire/match-response.js";
+import { sameBytes } from "../wire/same-bytes.js";
+import { SESSION_CLOSE_CODES } from "./close-codes.js";
+import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
+import { eventMatchesFilters, eventObject } from "./event-filter.js";
+import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
+import type { SessionTimings } from "./timings.js";
+import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
+
+export interface RelaySessionOptions {
+  /** Where frames go; the server feeds received frames to {@link RelaySession.receive}. */
+  readonly transport: SessionTransport;
+  /** Keycards, shop logs and the write path. */
+  readonly backend: RelayBackend;
+  /** Defaults to {@link systemClock}. */
+  readonly clock?: SessionClock | undefined;
+  /** Ping, kick, request timeout and frame cap; v3 defaults. */
+  readonly timings?: SessionTimings | undefined;
+  /** Login challenge bytes; defaults to 32 bytes from `crypto.getRandomValues`. */
+  readonly randomChallenge?: (() => Uint8Array) | undefined;
+}
+
+// Requests only a relay sends: a client sending one breaks the protocol.
+const RELAY_ONLY = new Set(["subscriptionPushRequest", "syncStatusRequest"]);
+// Filters that need a login to the subscribed shop.
+const PRIVATE_TYPES = new Set<ObjectType>([ObjectType.INVENTORY, ObjectType.ORDER]);
+
+type Refusal = { readonly code: ErrorCodes; readonly message: string };
+
+interface Subscription {
+  readonly id: Uint8Array;
+  readonly shopId: Uint8Array;
+  readonly filters: SubscriptionRequest["filters"];
+  /** Highest seqNo examined for this subscription. */
+  scanned: bigint;
+  /** Matching entries not yet pushed. */
+  readonly queue: RelayLogEntry[];
+  unwatch: () => void;
+  /** A SyncStatus is due before the next push. */
+  announce: boolean;
+}
+
+/**
+ * The relay end of one client connection as a state machine over Envelope
+ * frames (see {@link ClientSession} for the driving pattern): login with the
+ * domain-separated challenge or the v3 EIP-191 form, event writes through
+ * the backend, one subscription with filters and a start seq_no, SyncStatus
+ * before pushes, pushes of at most 64 events with at most 1024 unacknowledged,
+ * pings and kicks, and a close on every protocol violation. See docs/sessions.md.
+ *
+ * @example
+ * const session = new RelaySession({ transport: { send: (f) => ws.send(f), close: (c, r) => ws.close(c, r) }, backend });
+ * ws.on("message", (data) => session.receive({ frame: new Uint8Array(data as Buffer) }));
+ */
+export class RelaySession {
+  private readonly peer: EnvelopePeer;
+  private readonly backend: RelayBackend;
+  private readonly randomChallenge: () => Uint8Array;
+  private keycard: RelayKeycard | undefined;
+  private challenge: { readonly keycard: RelayKeycard; readonly bytes: Uint8Array } | undefined;
+  private subscription: Subscription | undefined;
+  private nextSubscription = 1;
+
+  constructor(options: RelaySessionOptions) {
+    const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge } = objectParameter(options);
+    if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
+      throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
+    }
+    if (typeof backend !== "object" || backend === null) throw new FieldValueError("WRONG_TYPE", "expected a RelayBackend", { path: "backend" });
+    this.backend = backend;
+    this.randomChallenge = randomChallenge;
+    this.peer = new EnvelopePeer({
+      transport,
+      clock,
+      timings,
+      maxOutstanding: LIMIT_MAX_OUT_REQUESTS,
+      maxInbound: LIMIT_MAX_IN_REQUESTS,
+      forbiddenRequests: RELAY_ONLY,
+      tooManyCode: ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
+      onRequest: (request) => this.handle(request),
+      onClose: () => {
+        this.endSubscription();
+        if (this.keycard !== undefined) this.backend.releaseKeycard({ keycard: this.keycard, session: this });
+      },
+    });
+  }
+
+  /** Feeds one received frame: binary, or text (which closes the session, code 1003). @example session.receive({ frame }) */
+  receive({ frame }: { frame: Uint8Array | string }): void {
+    this.peer.receive(frame);
+  }
+
+  /** Runs due timers (ping, kick, push timeouts). @example session.tick() */
+  tick(): void {
+    this.peer.tick();
+  }
+
+  /** Session-clock time when `tick` next has work, or undefined once closed. @example session.nextDeadline() */
+  nextDeadline(): number | undefined {
+    return this.peer.nextDeadline();
+  }
+
+  /** Tells the session its transport closed. @example ws.on("close", (code) => session.transportClosed({ code, reason: "" })) */
+  transportClosed({ code, reason }: { code: number; reason: string }): void {
+    this.peer.transportClosed(code, reason);
+  }
+
+  /** Closes the session with a close code from SESSION_CLOSE_CODES. @example session.close({ code: SESSION_CLOSE_CODES.NORMAL, reason: "shutdown" }) */
+  close({ code, reason }: { code: number; reason: string }): void {
+    this.peer.close(code, reason);
+  }
+
+  /** How and why the session closed, or undefined while open. */
+  get closed(): { readonly code: number; readonly reason: string } | undefined {
+    return this.peer.closed;
+  }
+
+  /** The logged-in keycard's address, once login succeeded. */
+  get loggedInAs(): Address | undefined {
+    return this.keycard?.address;
+  }
+
+  /** Requests of the client awaiting this relay's answer. */
+  get inFlight(): number {
+    return this.peer.inFlightInbound;
+  }
+
+  private handle({ id, request }: InboundRequest): void {
+    const refuse = (code: ErrorCodes, message: string) => this.peer.reply({ id, error: { code, message } });
+    switch (request.case) {
+      case "authRequest": {
+        if (this.keycard !== undefined) return refuse(ErrorCodes.ALREADY_AUTHENTICATED, "this session is logged in");
+        const raw = request.value.publicKey?.raw;
+        if (raw === undefined || raw.length !== 64) return refuse(ErrorCodes.INVALID, "auth_request.public_key: expected 64 bytes");
+        try {
+          keycardAddress({ keycard: raw });
+        } catch {
+          return refuse(ErrorCodes.INVALID, "auth_request.public_key: not a secp256k1 point");
+        }
+        const keycard = this.backend.findKeycard({ publicKey: raw });
+        if (keycard === undefined) return refuse(ErrorCodes.NOT_FOUND, "keycard not enrolled");
+        const bytes = this.randomChallenge();
+        this.challenge = { keycard, bytes };
+        return this.peer.reply({ id, payload: bytes });
+      }
+      case "challengeSolutionRequest": {
+        const pending = this.challenge;
+        // A solution without a challenge is out of order.
+        if (pending === undefined) return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, "challenge solution without a challenge");
+        this.challenge = undefined;
+        if (!this.solves(pending, request.value.signature?.raw)) return refuse(ErrorCodes.INVALID, "challenge_solution_request.signature: not the keycard's signature of the challenge");
+        this.keycard = pending.keycard;
+        // Only after proof of the key may an older session of the keycard be closed.
+        this.backend.claimKeycard({ keycard: pending.keycard, session: this, replace: () => this.peer.close(SESSION_CLOSE_CODES.REPLACED, "keycard logged in on another connection") });
+        return this.peer.reply({ id });
+      }
+      case "eventWriteRequest": {
+        const keycard = this.keycard;
+        if (keycard === undefined) return refuse(ErrorCodes.NOT_AUTHENTICATED, "writing needs a keycard login");
+        const { events } = request.value;
+        if (events.length === 0 || events.length > LIMIT_MAX_IN_BATCH_SIZE) return refuse(ErrorCodes.INVALID, `event_write_request.events: expected 1 to ${LIMIT_MAX_IN_BATCH_SIZE} events, got ${events.length}`);
+        this.backend.write({ keycard, events }).then(
+          (payload) => this.peer.reply({ id, payload }),
+          (error: unknown) => this.peer.reply({ id, error: refusalOf(error) }),
+        );
+        return;
+      }
+      case "subscriptionRequest": {
+        const refusal = this.subscribe(request.value);
+        if (refusal !== undefined) return refuse(refusal.code, refusal.message);
+        this.peer.reply({ id, payload: (this.subscription as Subscription).id });
+        return this.notify();
+      }
+      case "subscriptionCancelRequest": {
+        const subscription = this.subscription;
+        if (subscription === undefined || !sameBytes({ a: subscription.id, b: request.value.subscriptionId })) return refuse(ErrorCodes.NOT_FOUND, "no subscription with this id");
+        this.endSubscription();
+        return this.peer.reply({ id });
+      }
+      case "getBlobUploadUrlRequest":
+        if (this.keycard === undefined) return refuse(ErrorCodes.NOT_AUTHENTICATED, "blob uploads need a keycard login");
+        return refuse(ErrorCodes.INVALID, "this relay does not store blobs");
+      default:
+        return refuse(ErrorCodes.INVALID, `${request.case} is not handled by this relay`);
+    }
+  }
+
+  private solves(pending: { keycard: RelayKeycard; bytes: Uint8Array }, raw: Uint8Array | undefined): boolean {
+    if (raw === undefined) return false;
+    try {
+      const signature = parseSignature({ signature: raw });
+      const typed = recoverDigestSigner({ digest: hexToBytes(hashAuthChallenge({ challenge: pending.bytes, domain: this.backend.domain })), signature });
+      if (typed === pending.keycard.address) return true;
+      // The v3 form: EIP-191 personal message over the challenge.
+      return recoverDigestSigner({ digest: personalMessageDigest({ bytes: pending.bytes }), signature }) === pending.keycard.address;
+    } catch (error) {
+      if (isNetworkSchemaError(error)) return false;
+      throw error;
+    }
+  }
+
+  private subscribe(request: SubscriptionRequest): Refusal | undefined {
+    if (this.subscription !== undefined) return { code: ErrorCodes.INVALID, message: "only one subscription per session" };
+    const shopId = request.shopId?.raw;
+    if (shopId === undefined || shopId.length !== 32) return { code: ErrorCodes.INVALID, message: "subscription_request.shop_id: expected 32 bytes" };
+    if (request.filters.length === 0) return { code: ErrorCodes.INVALID, message: "subscription_request.filters: expected at least one filter" };
+    for (const [i, filter] of request.filters.entries()) {
+      if (filter.objectType === ObjectType.UNSPECIFIED || ObjectTypeSchema.value[filter.objectType] === undefined) {
+        return { code: ErrorCodes.INVALID, message: `subscription_request.filters[${i}].object_type: expected a known ObjectType other than UNSPECIFIED` };
+      }
+      if (filter.objectId !== undefined && filter.objectId.raw.length !== 8) return { code: ErrorCodes.INVALID, message: `subscription_request.filters[${i}].object_id: expected 8 bytes` };
+      if (PRIVATE_TYPES.has(filter.objectType)) {
+        if (this.keycard === undefined) return { code: ErrorCodes.NOT_AUTHENTICATED, message: "ORDER and INVENTORY need a keycard login" };
+        if (!sameBytes({ a: this.keycard.shopId, b: shopId })) return { code: ErrorCodes.INVALID, message: "ORDER and INVENTORY only for the shop of the login" };
+        if (this.keycard.guest && filter.objectType === ObjectType.INVENTORY) return { code: ErrorCodes.INVALID, message: "guest keycards may not subscribe to INVENTORY" };
+        if (this.keycard.guest && filter.objectId !== undefined && this.backend.orderOwner({ shopId, orderId: filter.objectId.raw }) !== this.keycard.address) {
+          return { code: ErrorCodes.INVALID, message: `subscription_request.filters[${i}].object_id: not an order of this guest keycard` };
+        }
+      }
+    }
+    if (!this.backend.hasShop({ shopId })) return { code: ErrorCodes.NOT_FOUND, message: "unknown shop" };
+    const id = new Uint8Array([(this.nextSubscription >> 8) & 0xff, this.nextSubscription & 0xff]);
+    this.nextSubscription = (this.nextSubscription % 0xffff) + 1;
+    const start = request.startShopSeqNo;
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned: start > 0n ? start - 1n : 0n, queue: [], unwatch: () => undefined, announce: true };
+    subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
+    this.subscription = subscription;
+    return undefined;
+  }
+
+  /** Scans new log entries, announces the backlog with SyncStatus, pushes what the window allows. */
+  private notify(): void {
+    const subscription = this.subscription;
+    if (subscription === undefined || this.peer.closed !== undefined) return;
+    const fresh = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.scanned });
+    for (const entry of fresh) {
+      subscription.scanned = entry.seqNo;
+      if (eventMatchesFilters({ event: entry.event, filters: subscription.filters }) && this.visible(subscription, entry)) subscription.queue.push(entry);
+    }
+    if (fresh.length > 0) subscription.announce = true;
+    this.pump(subscription);
+  }
+
+  /** Guests see only the events of their own orders (whoever signed them). */
+  private visible(subscription: Subscription, entry: RelayLogEntry): boolean {
+    const keycard = this.keycard;
+    if (keycard === undefined || !keycard.guest) return true;
+    const { objectType, objectId } = eventObject({ event: entry.event });
+    if (objectType !== ObjectType.ORDER) return true;
+    return objectId !== undefined && this.backend.orderOwner({ shopId: subscription.shopId, orderId: objectId }) === keycard.address;
+  }
+
+  private pump(subscription: Subscription): void {
+    if (subscription.announce && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
+      subscription.announce = false;
+      const unpushedEvents = BigInt(subscription.queue.length);
+      this.peer.request({ request: { case: "syncStatusRequest", value: create(SyncStatusRequestSchema, { unpushedEvents }) }, onTimeout: "close" }).then(
+        (response) => this.acknowledged(subscription, response),
+        () => undefined,
+      );
+    }
+    while (this.subscription === subscription && subscription.queue.length > 0 && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
+      const batch = subscription.queue.splice(0, LIMIT_MAX_OUT_BATCH_SIZE);
+      const value = create(SubscriptionPushRequestSchema, { subscriptionId: subscription.id, events: batch.map((entry) => ({ event: entry.signedEvent, seqNo: entry.seqNo })) });
+      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: "close" }).then(
+        (response) => this.acknowledged(subscription, response),
+        () => undefined,
+      );
+    }
+  }
+
+  private acknowledged(subscription: Subscription, response: Parameters<typeof matchResponse>[0]["response"]): void {
+    try {
+      matchResponse({ request: response, response });
+    } catch {
+      // An error ack (CLOSE_SUBSCRIPTION or any other) ends the subscription.
+      if (this.subscription === subscription) this.endSubscription();
+      return;
+    }
+    if (this.subscription === subscription) this.pump(subscription);
+  }
+
+  private endSubscription(): void {
+    const subscription = this.subscription;
+    if (subscription === undefined) return;
+    this.subscription = undefined;
+    subscription.queue.length = 0;
+    subscription.unwatch();
+  }
+}
+
+function defaultChallenge(): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(32));
+}
+
+function refusalOf(error: unknown): Refusal {
+  if (isRelayError(error)) return { code: error.errorCode, message: error.relayMessage };
+  if (isNetworkSchemaError(error)) return { code: ErrorCodes.INVALID, message: error.message };
+  return { code: ErrorCodes.INVALID, message: "the relay could not process the write" };
+}

@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+/**
+ * Node-only test support: {@link startTestRelay} runs the reference relay
+ * (in memory, or with an fsynced log file) on loopback for client test
+ * suites. Not for browsers: it opens a server socket.
+ *
+ * @example
+ * import { startTestRelay } from "@massmarket/network-schema/testing";
+ * const relay = await startTestRelay();
+ *
+ * @module testing
+ */
+export * from "./relay/open-reference-relay.js";
+export { ReferenceRelay, type ReferenceRelayOptions } from "./relay/reference-relay.js";
+export type { RelayStore, StoredRecord } from "./relay/relay-store.js";
+export * from "./relay/start-test-relay.js";

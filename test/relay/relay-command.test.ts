@@ -1,0 +1,56 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The relay as a command and its dev-only HTTP endpoints.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRelay, type TestRelay } from "../../src/testing.js";
+import { postJson, spawnRelay } from "../session/relay-process.js";
+
+const main = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
+const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
+
+describe("massmarket-schema relay", () => {
+  it("prints its usage, and refuses a bad port with exit code 2", () => {
+    expect(cli(["relay", "--help"]).stdout).toContain("Usage: massmarket-schema relay");
+    const bad = cli(["relay", "--port", "70000"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--port");
+  });
+
+  it("binds 127.0.0.1 on a free port, prints the URL first, and stops on SIGTERM", async () => {
+    const relay = await spawnRelay(["--port", "0"]);
+    expect(relay.url).toMatch(/^ws:\/\/127\.0\.0\.1:[1-9]\d*\/v3\/sessions$/);
+    expect(relay.relayAddress).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    relay.child.kill("SIGTERM");
+    expect(await relay.exited).toBe(0);
+  });
+});
+
+describe("dev-only HTTP endpoints", () => {
+  let relay: TestRelay;
+  beforeAll(async () => {
+    relay = await startTestRelay();
+  });
+  afterAll(async () => {
+    await relay.close();
+  });
+
+  it("reports health and discovery", async () => {
+    expect(await (await fetch(`${relay.httpUrl}/health`)).json()).toEqual({ status: "ok" });
+    expect(await (await fetch(`${relay.httpUrl}/testing/discovery`)).json()).toMatchObject({ status: "ok", relayAddress: relay.relayAddress, chainId: "31337" });
+  });
+
+  it("enrolls a keycard once; refuses junk and a second enrollment with 400", async () => {
+    const publicKey = privateKeyToAccount(generatePrivateKey()).publicKey;
+    expect(await postJson(`${relay.httpUrl}/testing/enroll_keycard`, { shopId: "0x" + "00".repeat(31) + "17", publicKey })).toMatchObject({ status: 201 });
+    expect((await postJson(`${relay.httpUrl}/testing/enroll_keycard`, { shopId: "23", publicKey })).status).toBe(400);
+    expect((await postJson(`${relay.httpUrl}/testing/enroll_keycard`, { shopId: "23", publicKey: "0x1234" })).status).toBe(400);
+    expect((await postJson(`${relay.httpUrl}/testing/pay`, { shopId: "23", orderId: "0x0000000000000001" })).status).toBe(400);
+    expect((await fetch(`${relay.httpUrl}/nothing`)).status).toBe(404);
+    expect(relay.logLength({ shopId: 23n })).toBe(1);
+  });
+});
