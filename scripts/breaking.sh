@@ -12,29 +12,9 @@ cd "$(dirname "$0")/.."
 
 fail() { printf 'breaking: %s\n' "$*" >&2; exit 1; }
 
-git rev-parse --git-dir >/dev/null 2>&1 || fail "not a git checkout; the baseline schema comes from git history"
-
-if [ -n "${BREAKING_AGAINST:-}" ]; then
-  ref=$BREAKING_AGAINST
-  why="BREAKING_AGAINST"
-else
-  # A shallow clone has neither the old tags nor the first commit, and comparing
-  # with whatever commit happens to be its boundary would prove nothing.
-  if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
-    printf 'breaking: shallow clone, fetching the full history and tags\n' >&2
-    git fetch --quiet --unshallow --tags >&2 || true
-    # `git fetch` can succeed without unshallowing (no remote configured).
-    [ "$(git rev-parse --is-shallow-repository)" = false ] ||
-      fail "shallow clone and \`git fetch --unshallow --tags\` could not deepen it; clone with full history (e.g. actions/checkout fetch-depth: 0) or set BREAKING_AGAINST=<ref> to a commit present locally"
-  fi
-  if ref=$(git describe --tags --abbrev=0 --match 'v*' 2>/dev/null); then
-    why="last release tag"
-  else
-    ref=$(git rev-list --max-parents=0 HEAD | tail -n 1)
-    why="no v* tag yet, first commit"
-  fi
-fi
-commit=$(git rev-parse --verify --quiet "$ref^{commit}") || fail "cannot resolve $ref to a commit"
+# shellcheck source=scripts/baseline.sh
+source scripts/baseline.sh
+baseline_ref BREAKING_AGAINST
 
 # --git-common-dir also works from a `git worktree`, where .git is a file.
 gitdir=$(git rev-parse --path-format=absolute --git-common-dir)

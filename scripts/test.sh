@@ -37,6 +37,7 @@ step npx buf lint
 step npx buf format -d --exit-code
 step npm run --silent breaking
 step bash scripts/check-generated.sh
+step npm run --silent signatures
 step npm run --silent build:wasm -- --check
 step npx tsc --noEmit
 if [ $have_reuse = 1 ]; then step reuse lint; fi

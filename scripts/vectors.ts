@@ -4,7 +4,8 @@
 
 // `npm run vectors`: writes the EIP-712 golden vectors, test/vectors/eip712.json,
 // and the shop state vectors, test/vectors/shop-state.json (scripts/shop-state-vectors.ts),
-// from a fixed fast-check seed; `npm run vectors -- --check` only compares.
+// from a fixed fast-check seed, and the worked example of docs/eip712.md §9;
+// `npm run vectors -- --check` only compares all three.
 // The same seed, schema and fast-check version give the same file byte for
 // byte. The committed file is the expectation test/eip712/golden-vectors.test.ts
 // checks the library against, and a reference for other implementations.
@@ -20,11 +21,14 @@ import { type EventDomain, eventTypedData, hashEvent, recoverEventSigner, signEv
 import { arbitraries } from "../test/support/arbitraries.js";
 import { type JsonValue, toJsonTypedData } from "../test/eip712/typed-data-json.js";
 import { buildShopStateVectors } from "./shop-state-vectors.js";
+import { withWorkedExample, workedExampleMarkdown } from "./worked-example.js";
 
 /** Where the vectors live. */
 export const VECTORS_FILE = fileURLToPath(new URL("../test/vectors/eip712.json", import.meta.url));
 /** Where the shop state vectors live (scripts/shop-state-vectors.ts). */
 export const SHOP_STATE_VECTORS_FILE = fileURLToPath(new URL("../test/vectors/shop-state.json", import.meta.url));
+/** The document whose worked example is generated. */
+export const MAPPING_DOC = fileURLToPath(new URL("../docs/eip712.md", import.meta.url));
 
 const SEED = 712;
 const CASES_PER_KIND = 3;
@@ -92,19 +96,22 @@ export async function buildEip712Vectors(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  for (const [file, build] of [[VECTORS_FILE, buildEip712Vectors], [SHOP_STATE_VECTORS_FILE, buildShopStateVectors]] as const) {
-    const json = await build();
-    if (process.argv.includes("--check")) {
-      const committed = readFileSync(file, "utf8");
-      if (committed !== json) {
+  const outputs = [
+    { file: VECTORS_FILE, text: await buildEip712Vectors() },
+    { file: SHOP_STATE_VECTORS_FILE, text: await buildShopStateVectors() },
+    { file: MAPPING_DOC, text: withWorkedExample({ doc: readFileSync(MAPPING_DOC, "utf8"), region: workedExampleMarkdown() }) },
+  ];
+  if (process.argv.includes("--check")) {
+    for (const { file, text } of outputs) {
+      if (readFileSync(file, "utf8") !== text) {
         console.error(`${file} differs from a fresh build: run \`npm run vectors\` and review the diff`);
         process.exitCode = 1;
-        continue;
-      }
-      console.log(`${file} is up to date`);
-      continue;
+      } else console.log(`${file} is up to date`);
     }
-    writeFileSync(file, json);
+    return;
+  }
+  for (const { file, text } of outputs) {
+    writeFileSync(file, text);
     console.log(`wrote ${file}`);
   }
 }

@@ -9,7 +9,8 @@
  *
  * @example
  * import { decodeEnvelope } from "@massmarket/network-schema/wire";
- * socket.onmessage = ({ data }) => handle(decodeEnvelope({ bytes: new Uint8Array(data) }));
+ * socket.binaryType = "arraybuffer"; // the default, "blob", delivers Blobs
+ * socket.onmessage = ({ data }: MessageEvent<ArrayBuffer>) => console.log(decodeEnvelope({ bytes: new Uint8Array(data) }).message.case);
  *
  * @module wire
  */

@@ -51,7 +51,7 @@ export function hashAuthChallenge(parameters: AuthChallengeParameters): Hex {
 
 /**
  * Signs a login challenge with the keycard; put the result in ChallengeSolvedRequest.
- * @example const signature = await signAuthChallenge({ challenge, domain, account: keycard });
+ * @example const signature = await signAuthChallenge({ challenge, domain, account });
  */
 export async function signAuthChallenge(parameters: AuthChallengeParameters & { readonly account: Signer }): Promise<Hex> {
   const { challenge, domain, account } = objectParameter(parameters);
@@ -74,7 +74,7 @@ export function recoverAuthChallengeSigner(parameters: AuthChallengeParameters &
 /**
  * True when the challenge was signed by `address`. Synchronous (no I/O), so
  * a forgotten `await` cannot turn a refusal into an always-truthy Promise.
- * @example if (!verifyAuthChallenge({ challenge, domain, signature, address })) closeConnection();
+ * @example if (!verifyAuthChallenge({ challenge, domain, signature, address })) socket.close();
  */
 export function verifyAuthChallenge(parameters: AuthChallengeParameters & { readonly signature: Hex | Uint8Array; readonly address: Address }): boolean {
   const { address, ...rest } = objectParameter(parameters);

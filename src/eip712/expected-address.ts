@@ -8,7 +8,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 /**
  * The address a verify call expects, checked up front: a value that is no
  * address is a caller bug, so it throws instead of verifying as false.
- * @example const expected = expectedAddress({ address }); … sameAddress({ a: signer, b: expected })
+ * @example const expected = expectedAddress({ address }); sameAddress({ a: signer, b: expected });
  */
 export function expectedAddress({ address }: { address: unknown }): Address {
   if (typeof address !== "string" || !isAddress(address, { strict: false })) {
@@ -17,7 +17,7 @@ export function expectedAddress({ address }: { address: unknown }): Address {
   return address;
 }
 
-/** Address equality, ignoring checksum case. @example sameAddress({ a: signer, b: expected }) */
+/** Address equality, ignoring checksum case. @example sameAddress({ a: signer, b: address }) */
 export function sameAddress({ a, b }: { a: Address; b: Address }): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }

@@ -35,7 +35,7 @@ export class Problem {
   }
 }
 
-/** Runs `walk`, turning a Problem into the public error rooted at `root`. @example guarded("event", () => hash(event)) */
+/** Runs `walk`, turning a Problem into the public error rooted at `root`. @example guarded("event", () => hashStruct(planFor(ShopEventSchema), event)) */
 export function guarded<T>(root: string, walk: () => T): T {
   try {
     return walk();

@@ -16,7 +16,7 @@ export type { Signer } from "./signer.js";
 /**
  * Signs a digest with a local key, or the typed data with a wallet (which
  * hashes it itself), and returns a strict 65-byte signature with v 27/28.
- * @example await signDigest({ account, digest, typedData: () => typedDataOf(…) })
+ * @example await signDigest({ account, digest, typedData: () => typedDataOf({ primary: shopEventPrimary, message: event, domain, root: "event" }) })
  */
 export async function signDigest<P extends PrimaryType>({ account, digest, typedData }: { account: Signer; digest: Uint8Array; typedData: () => TypedData<P> }): Promise<Hex> {
   if (isLocalAccount(account)) {

@@ -8,13 +8,13 @@ import type { LocalAccount, WalletClient } from "viem";
 /** Who signs: a viem LocalAccount (keycard key) or a WalletClient with an account (JSON-RPC wallet). */
 export type Signer = LocalAccount | WalletClient;
 
-/** A viem LocalAccount (e.g. from privateKeyToAccount). @example if (isLocalAccount(account)) await account.sign({ hash }) */
+/** A viem LocalAccount (e.g. from privateKeyToAccount). @example if (isLocalAccount(client)) console.log(client.address) */
 export function isLocalAccount(value: unknown): value is LocalAccount {
   const account = value as { type?: unknown; signMessage?: unknown; signTypedData?: unknown } | null;
   return typeof account === "object" && account !== null && account.type === "local" && typeof account.signMessage === "function" && typeof account.signTypedData === "function";
 }
 
-/** A viem WalletClient (it has a JSON-RPC `request`). @example if (isWalletClient(client)) client.account */
+/** A viem WalletClient (it has a JSON-RPC `request`). @example if (isWalletClient(client)) console.log(client.account?.address) */
 export function isWalletClient(value: unknown): value is WalletClient {
   return typeof value === "object" && value !== null && typeof (value as { request?: unknown }).request === "function";
 }

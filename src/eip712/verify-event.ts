@@ -26,7 +26,7 @@ export interface VerifyEventParameters {
  *
  * @throws SignatureError, FieldValueError, UnknownFieldsError, DomainError
  * @example
- * if (!verifyEvent({ event, domain, signature, address: keycard })) reject();
+ * if (!verifyEvent({ event, domain, signature, address: keycard })) console.log("not signed by this keycard");
  */
 export function verifyEvent(parameters: VerifyEventParameters): boolean {
   const { event, domain, signature, address } = objectParameter(parameters);

@@ -8,7 +8,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * The `account` given for signing is neither a viem LocalAccount nor a WalletClient with an account.
  *
  * @example
- * catch (e) { if (isAccountError(e)) console.log(e.message) }
+ * if (isAccountError(error)) console.log(error.message);
  */
 export class AccountError extends NetworkSchemaError {
   override name = "AccountError";
@@ -17,7 +17,7 @@ export class AccountError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isAccountError(e)) console.log(e.message) */
+/** @example if (isAccountError(error)) console.log(error.message); */
 export function isAccountError(value: unknown): value is AccountError {
   return isNamedError(value, "AccountError");
 }

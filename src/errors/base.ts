@@ -39,7 +39,11 @@ const BRAND = Symbol.for("@massmarket/network-schema/error");
  * says what was expected; `path` names the field when there is one.
  *
  * @example
- * try { hashEvent({ event, domain }) } catch (e) { if (isNetworkSchemaError(e)) console.log(e.code, e.path) }
+ * try {
+ *   hashEvent({ event, domain });
+ * } catch (error) {
+ *   if (isNetworkSchemaError(error)) console.log(error.code, error.path);
+ * }
  */
 export class NetworkSchemaError extends Error {
   override name = "NetworkSchemaError";
@@ -56,7 +60,7 @@ export class NetworkSchemaError extends Error {
   }
 }
 
-/** True for any error thrown by this package. @example if (isNetworkSchemaError(e)) console.log(e.code) */
+/** True for any error thrown by this package. @example if (isNetworkSchemaError(error)) console.log(error.code); */
 export function isNetworkSchemaError(value: unknown): value is NetworkSchemaError {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }

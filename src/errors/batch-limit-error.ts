@@ -8,7 +8,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * A request holds more items (events) than the protocol's batch limit, or none.
  *
  * @example
- * catch (e) { if (isBatchLimitError(e)) console.log(e.count, e.limit) } // 65, 64
+ * if (isBatchLimitError(error)) console.log(error.count, error.limit); // 65, 64
  */
 export class BatchLimitError extends NetworkSchemaError {
   override name = "BatchLimitError";
@@ -24,7 +24,7 @@ export class BatchLimitError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isBatchLimitError(e)) console.log(e.limit) */
+/** @example if (isBatchLimitError(error)) console.log(error.limit); */
 export function isBatchLimitError(value: unknown): value is BatchLimitError {
   return isNamedError(value, "BatchLimitError");
 }

@@ -10,7 +10,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * error is kept as `cause`.
  *
  * @example
- * catch (e) { if (isDecodeError(e)) console.log(e.path, e.cause) } // "signedEvent.event.value"
+ * if (isDecodeError(error)) console.log(error.path, error.cause); // "signedEvent.event.value"
  */
 export class DecodeError extends NetworkSchemaError {
   override name = "DecodeError";
@@ -26,7 +26,7 @@ function detail(cause: unknown): string {
   return cause instanceof Error && cause.message !== "" ? ` (${cause.message})` : "";
 }
 
-/** @example if (isDecodeError(e)) console.log(e.typeName) */
+/** @example if (isDecodeError(error)) console.log(error.typeName); */
 export function isDecodeError(value: unknown): value is DecodeError {
   return isNamedError(value, "DecodeError");
 }

@@ -8,7 +8,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * The EIP-712 domain is missing or malformed (chain id, registry address, name, version).
  *
  * @example
- * catch (e) { if (isDomainError(e)) console.log(e.path) } // "domain.chainId"
+ * if (isDomainError(error)) console.log(error.path); // "domain.chainId"
  */
 export class DomainError extends NetworkSchemaError {
   override name = "DomainError";
@@ -17,7 +17,7 @@ export class DomainError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isDomainError(e)) console.log(e.path) */
+/** @example if (isDomainError(error)) console.log(error.path); */
 export function isDomainError(value: unknown): value is DomainError {
   return isNamedError(value, "DomainError");
 }

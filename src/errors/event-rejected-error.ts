@@ -43,7 +43,7 @@ export interface EventCheckFailure {
  * its field, and `errorCode` the `ErrorCodes` value a relay answers with.
  *
  * @example
- * catch (e) { if (isEventRejectedError(e)) console.log(e.reason, e.path, e.errorCode) }
+ * if (isEventRejectedError(error)) console.log(error.reason, error.path, error.errorCode);
  */
 export class EventRejectedError extends NetworkSchemaError {
   override name = "EventRejectedError";
@@ -62,7 +62,7 @@ export class EventRejectedError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isEventRejectedError(e)) console.log(e.failures) */
+/** @example if (isEventRejectedError(error)) console.log(error.failures); */
 export function isEventRejectedError(value: unknown): value is EventRejectedError {
   return isNamedError(value, "EventRejectedError");
 }

@@ -12,7 +12,7 @@ export type FieldValueCode = Extract<ErrorCode, "WRONG_TYPE" | "WRONG_LENGTH" | 
  * wrong JS type, wrong byte length, out of range, or a required part missing.
  *
  * @example
- * catch (e) { if (isFieldValueError(e)) console.log(e.path) } // "listing.price.raw"
+ * if (isFieldValueError(error)) console.log(error.path); // "event.listing.price.raw"
  */
 export class FieldValueError extends NetworkSchemaError {
   override name = "FieldValueError";
@@ -21,7 +21,7 @@ export class FieldValueError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isFieldValueError(e)) console.log(e.code, e.path) */
+/** @example if (isFieldValueError(error)) console.log(error.code, error.path); */
 export function isFieldValueError(value: unknown): value is FieldValueError {
   return isNamedError(value, "FieldValueError");
 }

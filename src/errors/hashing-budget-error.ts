@@ -14,7 +14,7 @@ export type HashingBudgetResource = "keccakCalls" | "hashedBytes" | "items";
  * for trusted input.
  *
  * @example
- * catch (e) { if (isHashingBudgetError(e)) console.log(e.resource, e.limit) } // "keccakCalls", 4096
+ * if (isHashingBudgetError(error)) console.log(error.resource, error.limit); // "keccakCalls", 4096
  */
 export class HashingBudgetError extends NetworkSchemaError {
   override name = "HashingBudgetError";
@@ -33,7 +33,7 @@ const RESOURCE_TEXT: Readonly<Record<HashingBudgetResource, string>> = {
   items: "items in one repeated field",
 };
 
-/** @example if (isHashingBudgetError(e)) reject(e.code) */
+/** @example if (isHashingBudgetError(error)) console.log(error.code); */
 export function isHashingBudgetError(value: unknown): value is HashingBudgetError {
   return isNamedError(value, "HashingBudgetError");
 }

@@ -11,7 +11,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * form of a signed event; they are refused so stored bytes are the signed ones.
  *
  * @example
- * catch (e) { if (isNonCanonicalEncodingError(e)) console.log(e.path) } // "signedEvent.event.value"
+ * if (isNonCanonicalEncodingError(error)) console.log(error.path); // "signedEvent.event.value"
  */
 export class NonCanonicalEncodingError extends NetworkSchemaError {
   override name = "NonCanonicalEncodingError";
@@ -20,7 +20,7 @@ export class NonCanonicalEncodingError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isNonCanonicalEncodingError(e)) reject(e.code) */
+/** @example if (isNonCanonicalEncodingError(error)) console.log(error.code, error.path); */
 export function isNonCanonicalEncodingError(value: unknown): value is NonCanonicalEncodingError {
   return isNamedError(value, "NonCanonicalEncodingError");
 }

@@ -9,7 +9,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * not a point on secp256k1.
  *
  * @example
- * catch (e) { if (isPublicKeyError(e)) console.log(e.path) } // "keycards[2]"
+ * if (isPublicKeyError(error)) console.log(error.path); // "keycards[2]"
  */
 export class PublicKeyError extends NetworkSchemaError {
   override name = "PublicKeyError";
@@ -18,7 +18,7 @@ export class PublicKeyError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isPublicKeyError(e)) console.log(e.shortMessage) */
+/** @example if (isPublicKeyError(error)) console.log(error.shortMessage); */
 export function isPublicKeyError(value: unknown): value is PublicKeyError {
   return isNamedError(value, "PublicKeyError");
 }

@@ -11,7 +11,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * `"UNKNOWN_<n>"` for a value this schema does not list).
  *
  * @example
- * catch (e) { if (isRelayError(e) && e.errorCode === ErrorCodes.OUT_OF_STOCK) … }
+ * if (isRelayError(error) && error.errorCode === ErrorCodes.OUT_OF_STOCK) console.log("change the order");
  */
 export class RelayError extends NetworkSchemaError {
   override name = "RelayError";
@@ -28,7 +28,7 @@ export class RelayError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isRelayError(e)) console.log(e.errorName) */
+/** @example if (isRelayError(error)) console.log(error.errorName); */
 export function isRelayError(value: unknown): value is RelayError {
   return isNamedError(value, "RelayError");
 }

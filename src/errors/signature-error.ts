@@ -11,7 +11,7 @@ export type SignatureProblem = "LENGTH" | "V" | "R_RANGE" | "S_RANGE" | "HIGH_S"
  * A signature is malformed or not in canonical form (65 bytes, v 27/28, low s).
  *
  * @example
- * catch (e) { if (isSignatureError(e) && e.problem === "HIGH_S") … }
+ * if (isSignatureError(error) && error.problem === "HIGH_S") console.log("malleable signature refused");
  */
 export class SignatureError extends NetworkSchemaError {
   override name = "SignatureError";
@@ -22,7 +22,7 @@ export class SignatureError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isSignatureError(e)) console.log(e.problem) */
+/** @example if (isSignatureError(error)) console.log(error.problem); */
 export function isSignatureError(value: unknown): value is SignatureError {
   return isNamedError(value, "SignatureError");
 }

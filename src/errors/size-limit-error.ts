@@ -9,7 +9,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * was refused before any decoding.
  *
  * @example
- * catch (e) { if (isSizeLimitError(e)) console.log(e.size, e.limit) }
+ * if (isSizeLimitError(error)) console.log(error.size, error.limit);
  */
 export class SizeLimitError extends NetworkSchemaError {
   override name = "SizeLimitError";
@@ -22,7 +22,7 @@ export class SizeLimitError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isSizeLimitError(e)) console.log(e.limit) */
+/** @example if (isSizeLimitError(error)) console.log(error.limit); */
 export function isSizeLimitError(value: unknown): value is SizeLimitError {
   return isNamedError(value, "SizeLimitError");
 }

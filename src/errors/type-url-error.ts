@@ -8,7 +8,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * A `google.protobuf.Any` holds another message type than the one expected.
  *
  * @example
- * catch (e) { if (isTypeUrlError(e)) console.log(e.actual) }
+ * if (isTypeUrlError(error)) console.log(error.actual);
  */
 export class TypeUrlError extends NetworkSchemaError {
   override name = "TypeUrlError";
@@ -21,7 +21,7 @@ export class TypeUrlError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isTypeUrlError(e)) console.log(e.expected, e.actual) */
+/** @example if (isTypeUrlError(error)) console.log(error.expected, error.actual); */
 export function isTypeUrlError(value: unknown): value is TypeUrlError {
   return isNamedError(value, "TypeUrlError");
 }

@@ -11,7 +11,7 @@ export type ResponseProblem = "NOT_A_RESPONSE" | "MISSING_REQUEST_ID" | "REQUEST
  * A received envelope is not the `GenericResponse` to the given request.
  *
  * @example
- * catch (e) { if (isUnexpectedResponseError(e) && e.problem === "REQUEST_ID_MISMATCH") … }
+ * if (isUnexpectedResponseError(error) && error.problem === "REQUEST_ID_MISMATCH") console.log("not our answer");
  */
 export class UnexpectedResponseError extends NetworkSchemaError {
   override name = "UnexpectedResponseError";
@@ -22,7 +22,7 @@ export class UnexpectedResponseError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isUnexpectedResponseError(e)) console.log(e.problem) */
+/** @example if (isUnexpectedResponseError(error)) console.log(error.problem); */
 export function isUnexpectedResponseError(value: unknown): value is UnexpectedResponseError {
   return isNamedError(value, "UnexpectedResponseError");
 }

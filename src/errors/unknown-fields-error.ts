@@ -9,7 +9,7 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * tampering). They would not be covered by a signature, so they are refused.
  *
  * @example
- * catch (e) { if (isUnknownFieldsError(e)) console.log(e.path, e.fieldNumbers) }
+ * if (isUnknownFieldsError(error)) console.log(error.path, error.fieldNumbers);
  */
 export class UnknownFieldsError extends NetworkSchemaError {
   override name = "UnknownFieldsError";
@@ -24,7 +24,7 @@ export class UnknownFieldsError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isUnknownFieldsError(e)) console.log(e.fieldNumbers) */
+/** @example if (isUnknownFieldsError(error)) console.log(error.fieldNumbers); */
 export function isUnknownFieldsError(value: unknown): value is UnknownFieldsError {
   return isNamedError(value, "UnknownFieldsError");
 }

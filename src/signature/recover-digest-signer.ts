@@ -27,7 +27,7 @@ export function recoverDigestSigner(parameters: { digest: Uint8Array; signature:
 
 /**
  * Checksummed address of an uncompressed (65-byte, 0x04-prefixed) secp256k1 public key.
- * @example publicKeyToAddress({ publicKey: secp256k1.getPublicKey(key, false) }) // "0x…"
+ * @example publicKeyToAddress({ publicKey: secp256k1.getPublicKey(secp256k1.utils.randomPrivateKey(), false) }) // "0x…"
  */
 export function publicKeyToAddress(parameters: { publicKey: Uint8Array }): Address {
   const { publicKey } = objectParameter(parameters);

@@ -12,7 +12,7 @@ import { wrapperRaw } from "./wrapper-raw.js";
  *
  * @throws FieldValueError (WRONG_TYPE, WRONG_LENGTH)
  * @example
- * ethereumAddressValue({ ethereumAddress: payee.address }) // "0xB8b8…"
+ * ethereumAddressValue({ ethereumAddress: ethereumAddress({ address: account.address }) }) === account.address // true
  */
 export function ethereumAddressValue(parameters: { ethereumAddress: EthereumAddress | undefined; path?: string }): Address {
   const { ethereumAddress, path = "ethereumAddress" } = objectParameter(parameters);

@@ -21,7 +21,7 @@ export type KeycardPublicKeyParameters =
  *
  * @throws PublicKeyError (INVALID_PUBLIC_KEY)
  * @example
- * const keycardPubkey = keycardPublicKey({ account: privateKeyToAccount(key) }); // raw.length === 64
+ * const keycardPubkey = keycardPublicKey({ account }); // raw.length === 64
  */
 export function keycardPublicKey(parameters: KeycardPublicKeyParameters): PublicKey {
   const { path = "publicKey", ...source } = objectParameter(parameters);

@@ -13,9 +13,9 @@ import { type ShopIdInput, shopIdBytes } from "../wire/shop-id.js";
  *
  * @throws FieldValueError (WRONG_TYPE, WRONG_LENGTH, OUT_OF_RANGE)
  * @example
- * const event = create(SubscriptionRequestSchema, { shopId: shopId({ shopId: 23n }) });
+ * const request = create(SubscriptionRequestSchema, { shopId: shopIdUint256({ shopId: 23n }) });
  */
-export function shopId(parameters: { shopId: ShopIdInput; path?: string }): Uint256 {
+export function shopIdUint256(parameters: { shopId: ShopIdInput; path?: string }): Uint256 {
   const { shopId, path = "shopId" } = objectParameter(parameters);
   return create(Uint256Schema, { raw: shopIdBytes({ shopId, path }) });
 }

@@ -26,9 +26,9 @@ export interface AdvanceNonceParameters {
  *
  * @throws EventRejectedError (NONCE_NOT_INCREASING), FieldValueError for malformed input
  * @example
- * let next = shop.nonces;
- * for (const opened of batch) next = advanceNonce({ nonces: next, signer: opened.signer, nonce: opened.event.nonce });
- * shop.nonces = next; // only once the whole batch is accepted
+ * let next = nonces;
+ * for (const { signer, event } of [opened]) next = advanceNonce({ nonces: next, signer, nonce: event.nonce });
+ * // keep `next` only once the whole batch is accepted
  */
 export function advanceNonce(parameters: AdvanceNonceParameters): NonceTracker {
   const { nonces, signer, nonce } = objectParameter(parameters);

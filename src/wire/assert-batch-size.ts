@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 import { BatchLimitError } from "../errors/batch-limit-error.js";
+import { pathParameter } from "../errors/path-parameter.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -23,12 +24,13 @@ export interface AssertBatchSizeParameters {
  *
  * @throws BatchLimitError
  * @example
- * assertBatchSize({ items: request.events }); // throws on 65 events
+ * assertBatchSize({ items: writeRequest.events }); // throws on 65 events
  */
 export function assertBatchSize(parameters: AssertBatchSizeParameters): void {
-  const { items, limit: given = LIMIT_MAX_IN_BATCH_SIZE, path = "events" } = objectParameter(parameters);
+  const { items, limit: givenLimit = LIMIT_MAX_IN_BATCH_SIZE, path: given } = objectParameter(parameters);
+  const path = pathParameter({ path: given, fallback: "events" });
   // NaN or Infinity would let every batch through: a limit must be a real one.
-  const limit = positiveCount({ value: given, path: "limit" });
+  const limit = positiveCount({ value: givenLimit, path: "limit" });
   if (!Array.isArray(items)) throw new FieldValueError("WRONG_TYPE", "expected an array", { path });
   if (items.length === 0 || items.length > limit) throw new BatchLimitError({ path, count: items.length, limit });
 }

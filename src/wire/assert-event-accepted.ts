@@ -14,7 +14,7 @@ import type { NonceTracker } from "./nonce-tracker.js";
  *
  * @throws EventRejectedError, FieldValueError, PublicKeyError
  * @example
- * nonces = assertEventAccepted({ ...opened, shopId, keycards, nonces, timestampWindow });
+ * const next = assertEventAccepted({ ...opened, shopId, keycards, nonces, timestampWindow });
  */
 export function assertEventAccepted(parameters: CheckEventParameters): NonceTracker {
   const verdict = checkEvent(parameters);

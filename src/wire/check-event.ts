@@ -77,8 +77,9 @@ const NANOS_PER_SECOND = 1_000_000_000n;
  * @throws FieldValueError, PublicKeyError (for the caller's own parameters)
  * @example
  * const opened = openSignedEvent({ signedEvent, domain });
- * const verdict = checkEvent({ ...opened, shopId, keycards, nonces, timestampWindow });
- * if (verdict.accepted) nonces = verdict.nonces;
+ * let tracker = nonces;
+ * const verdict = checkEvent({ ...opened, shopId, keycards, nonces: tracker, timestampWindow });
+ * if (verdict.accepted) tracker = verdict.nonces;
  * else console.log(verdict.failures.map((f) => f.code));
  */
 export function checkEvent(parameters: CheckEventParameters): CheckEventReturnType {

@@ -24,7 +24,7 @@ export interface CreateAuthenticateRequestParameters {
  *
  * @throws PublicKeyError, FieldValueError
  * @example
- * const request = createAuthenticateRequest({ publicKey: keycard.publicKey });
+ * const request = createAuthenticateRequest({ publicKey: account.publicKey });
  */
 export function createAuthenticateRequest(parameters: CreateAuthenticateRequestParameters): AuthenticateRequest {
   const { publicKey } = objectParameter(parameters);

@@ -19,7 +19,7 @@ export interface CreateChallengeSolvedRequestParameters {
  *
  * @throws SignatureError
  * @example
- * const signature = await signAuthChallenge({ challenge, domain, account: keycard });
+ * const signature = await signAuthChallenge({ challenge, domain, account });
  * const request = createChallengeSolvedRequest({ signature });
  */
 export function createChallengeSolvedRequest(parameters: CreateChallengeSolvedRequestParameters): ChallengeSolvedRequest {

@@ -25,7 +25,7 @@ export interface CreateRequestEnvelopeParameters {
  *
  * @throws FieldValueError
  * @example
- * const envelope = createRequestEnvelope({ request: { case: "eventWriteRequest", value: request } });
+ * const envelope = createRequestEnvelope({ request: { case: "eventWriteRequest", value: writeRequest } });
  * socket.send(encodeEnvelope({ envelope }));
  */
 export function createRequestEnvelope(parameters: CreateRequestEnvelopeParameters): Envelope {

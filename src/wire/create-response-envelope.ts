@@ -33,6 +33,7 @@ export function createResponseEnvelope(parameters: CreateResponseEnvelopeParamet
   if (payload !== undefined && error !== undefined) throw new FieldValueError("WRONG_TYPE", "expected either payload or error, not both", { path: "error" });
   let response;
   if (error !== undefined) {
+    if (typeof error !== "object" || error === null) throw new FieldValueError("WRONG_TYPE", "expected { code, message? }", { path: "error" });
     const { code, message = "" } = error;
     if (code === ErrorCodes.UNSPECIFIED || ErrorCodesSchema.value[code] === undefined) {
       throw new FieldValueError("OUT_OF_RANGE", "expected an ErrorCodes value other than UNSPECIFIED", { path: "error.code" });

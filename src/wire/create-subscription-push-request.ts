@@ -34,7 +34,9 @@ export function createSubscriptionPushRequest(parameters: CreateSubscriptionPush
   }
   assertBatchSize({ items: events, limit: LIMIT_MAX_OUT_BATCH_SIZE, path: "events" });
   let previous = -1n;
-  const sequenced = events.map(({ signedEvent, seqNo }, i) => {
+  const sequenced = events.map((entry, i) => {
+    if (typeof entry !== "object" || entry === null) throw new FieldValueError("WRONG_TYPE", "expected { signedEvent, seqNo }", { path: `events[${i}]` });
+    const { signedEvent, seqNo } = entry;
     if (typeof signedEvent !== "object" || signedEvent === null || signedEvent.$typeName !== SignedEventSchema.typeName) {
       throw new FieldValueError("WRONG_TYPE", "expected a SignedEvent", { path: `events[${i}].signedEvent` });
     }

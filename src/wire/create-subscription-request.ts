@@ -43,6 +43,7 @@ export function createSubscriptionRequest(parameters: CreateSubscriptionRequestP
   }
   if (!Array.isArray(filters) || filters.length === 0) throw new FieldValueError("MISSING_FIELD", "expected at least one filter", { path: "filters" });
   const checked = filters.map((filter: SubscriptionFilterInput, i) => {
+    if (typeof filter !== "object" || filter === null) throw new FieldValueError("WRONG_TYPE", "expected a filter object { objectType, objectId? }", { path: `filters[${i}]` });
     const { objectType, objectId } = filter;
     if (objectType === ObjectType.UNSPECIFIED || ObjectTypeSchema.value[objectType] === undefined) {
       throw new FieldValueError("OUT_OF_RANGE", "expected an ObjectType other than UNSPECIFIED", { path: `filters[${i}].objectType` });

@@ -21,7 +21,7 @@ export function checkMaxBytes({ maxBytes, path }: { maxBytes: unknown; path: str
 /**
  * Checks a limit on a number of items: a positive safe integer. NaN, Infinity
  * and 0 are refused, never read as "no limit".
- * @example positiveCount({ value: limit, path: "limit" })
+ * @example positiveCount({ value: 64, path: "limit" }) // 64
  */
 export function positiveCount({ value, path }: { value: unknown; path: string }): number {
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
@@ -35,9 +35,18 @@ export function positiveCount({ value, path }: { value: unknown; path: string })
  * @example checkBytes({ bytes, maxBytes, path: "bytes" })
  */
 export function checkBytes({ bytes, maxBytes, path }: { bytes: unknown; maxBytes: number; path: string }): Uint8Array {
-  if (!(bytes instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", "expected a Uint8Array", { path });
+  if (!(bytes instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", `expected a Uint8Array${notBytesHint(bytes)}`, { path });
   if (bytes.length > maxBytes) throw new SizeLimitError({ path, size: bytes.length, limit: maxBytes });
   return bytes;
+}
+
+// What callers most often pass instead of bytes, and what to do about it.
+function notBytesHint(value: unknown): string {
+  const kind = Object.prototype.toString.call(value).slice(8, -1);
+  if (kind === "ArrayBuffer" || kind === "SharedArrayBuffer") return `, got an ${kind}: wrap it, new Uint8Array(buffer)`;
+  if (kind === "Blob") return ', got a Blob: set the WebSocket\'s binaryType = "arraybuffer" and wrap the data, new Uint8Array(data)';
+  if (ArrayBuffer.isView(value)) return `, got a ${kind}: pass new Uint8Array(view.buffer, view.byteOffset, view.byteLength)`;
+  return value === null ? ", got null" : `, got ${typeof value === "object" ? kind : typeof value}`;
 }
 
 /**

@@ -17,7 +17,7 @@ import { sameBytes } from "./same-bytes.js";
  * so what was signed is what every peer sees. Used by every path that takes
  * signed bytes. The hashing cost is counted before decoding and must fit `budget`.
  *
- * @example const event = decodeCanonicalEvent({ bytes: value, maxBytes, path: "signedEvent.event.value" });
+ * @example const event = decodeCanonicalEvent({ bytes, maxBytes, path: "signedEvent.event.value" });
  */
 export function decodeCanonicalEvent({
   bytes,

@@ -6,6 +6,7 @@ import { type Envelope, EnvelopeSchema } from "../../gen/market/mass/envelope_pb
 import { DEFAULT_MAX_ENVELOPE_BYTES, LIMIT_MAX_IN_BATCH_SIZE } from "./constants.js";
 import { assertItemCounts } from "./assert-item-counts.js";
 import { checkBytes, checkMaxBytes, decodeBounded, positiveCount } from "./decode-bounded.js";
+import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
 export interface DecodeEnvelopeParameters {
@@ -30,15 +31,27 @@ export interface DecodeEnvelopeParameters {
  * thousands of tiny events is never turned into thousands of objects; an
  * empty batch decodes (`assertBatchSize` refuses it and the request id can
  * be answered). The input is never modified and the result does not share its memory.
+ * An empty frame is refused (`WRONG_LENGTH`): it carries nothing, and is what
+ * `new Uint8Array(blob)` gives when a WebSocket left at its default
+ * `binaryType`, `"blob"`, delivers a Blob.
  *
  * @throws SizeLimitError, BatchLimitError, DecodeError, FieldValueError
  * @example
- * socket.onmessage = ({ data }) => handle(decodeEnvelope({ bytes: new Uint8Array(data) }));
+ * const socket = new WebSocket("wss://relay.example/v4/sessions");
+ * socket.binaryType = "arraybuffer"; // the default, "blob", delivers Blobs
+ * socket.onmessage = ({ data }: MessageEvent<ArrayBuffer>) => {
+ *   const envelope = decodeEnvelope({ bytes: new Uint8Array(data) });
+ *   console.log(envelope.message.case);
+ * };
  */
 export function decodeEnvelope(parameters: DecodeEnvelopeParameters): Envelope {
   const { bytes, maxBytes = DEFAULT_MAX_ENVELOPE_BYTES, maxItems = LIMIT_MAX_IN_BATCH_SIZE } = objectParameter(parameters);
   const cap = checkMaxBytes({ maxBytes, path: "maxBytes" });
   const input = checkBytes({ bytes, maxBytes: cap, path: "bytes" });
-  assertItemCounts({ schema: EnvelopeSchema, bytes: input, maxItems: positiveCount({ value: maxItems, path: "maxItems" }), path: "bytes" });
+  const itemCap = positiveCount({ value: maxItems, path: "maxItems" });
+  if (input.length === 0) {
+    throw new FieldValueError("WRONG_LENGTH", 'expected an Envelope, got 0 bytes (a WebSocket with binaryType "blob" hands over Blobs, which new Uint8Array() turns into 0 bytes: set binaryType = "arraybuffer")', { path: "bytes" });
+  }
+  assertItemCounts({ schema: EnvelopeSchema, bytes: input, maxItems: itemCap, path: "bytes" });
   return decodeBounded({ schema: EnvelopeSchema, bytes: input, maxBytes: cap, path: "bytes" });
 }

@@ -32,7 +32,7 @@ export interface DecodeShopEventParameters {
  *
  * @throws SizeLimitError, HashingBudgetError, DecodeError, FieldValueError
  * @example
- * const event = decodeShopEvent({ bytes: signedEvent.event.value });
+ * if (signedEvent.event !== undefined) console.log(decodeShopEvent({ bytes: signedEvent.event.value }).nonce);
  */
 export function decodeShopEvent(parameters: DecodeShopEventParameters): ShopEvent {
   const { bytes, maxBytes = DEFAULT_MAX_EVENT_BYTES, hashingBudget } = objectParameter(parameters);

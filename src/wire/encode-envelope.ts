@@ -20,7 +20,7 @@ export interface EncodeEnvelopeParameters {
  *
  * @throws FieldValueError, BatchLimitError
  * @example
- * socket.send(encodeEnvelope({ envelope: createRequestEnvelope({ request }) }));
+ * socket.send(encodeEnvelope({ envelope: createRequestEnvelope({ request: { case: "eventWriteRequest", value: writeRequest } }) }));
  */
 export function encodeEnvelope(parameters: EncodeEnvelopeParameters): Uint8Array {
   const { envelope } = objectParameter(parameters);

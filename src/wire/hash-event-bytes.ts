@@ -41,7 +41,7 @@ export interface HashEventBytesParameters {
  *
  * @throws FieldValueError, SizeLimitError, DecodeError, NonCanonicalEncodingError
  * @example
- * const digest = hashEventBytes({ eventBytes: signedEvent.event.value }); // "0x…"
+ * const digest = hashEventBytes({ eventBytes }); // "0x…", as signed by a version-3 peer
  */
 export function hashEventBytes(parameters: HashEventBytesParameters): Hex {
   const { eventBytes } = objectParameter(parameters);

@@ -66,7 +66,7 @@ export interface EventHashingCostParameters {
  *
  * @throws HashingBudgetError beyond the budget, DecodeError for malformed bytes, FieldValueError for a bad budget
  * @example
- * const { keccakCalls, hashedBytes } = eventHashingCost({ eventBytes: signedEvent.event.value });
+ * const { keccakCalls, hashedBytes } = eventHashingCost({ eventBytes });
  */
 export function eventHashingCost(parameters: EventHashingCostParameters): HashingCost {
   const { eventBytes, budget } = objectParameter(parameters);

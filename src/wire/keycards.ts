@@ -2,6 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
+import { pathParameter } from "../errors/path-parameter.js";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
 import { EthereumAddressSchema } from "../../gen/market/mass/base_types_pb.js";
@@ -36,7 +37,7 @@ export interface KeycardSet {
  *
  * @throws PublicKeyError naming `keycards[i]`
  * @example
- * const allowed = createKeycardSet({ keycards: [enroll.keycardPubkey, "0xB8b8…a37d"] });
+ * const allowed = createKeycardSet({ keycards: [account.publicKey, "0xb8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8b8a37d"] });
  * allowed.has(signer) // true
  */
 export function createKeycardSet(parameters: { keycards: readonly KeycardInput[] }): KeycardSet {
@@ -65,7 +66,7 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
   );
 }
 
-/** @example isKeycardSet(value) */
+/** @example isKeycardSet(keycards) // true */
 export function isKeycardSet(value: unknown): value is KeycardSet {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
@@ -77,7 +78,8 @@ export function isKeycardSet(value: unknown): value is KeycardSet {
  * @example keycardAddress({ keycard: account.publicKey }) === account.address
  */
 export function keycardAddress(parameters: { keycard: KeycardInput; path?: string }): Address {
-  const { keycard, path = "keycard" } = objectParameter(parameters);
+  const { keycard, path: given } = objectParameter(parameters);
+  const path = pathParameter({ path: given, fallback: "keycard" });
   return keycardKey(keycard, path).address;
 }
 
@@ -102,10 +104,11 @@ function keycardKey(keycard: unknown, path: string): { address: Address; publicK
  * The 65-byte 0x04-prefixed form of a 64-, 65- or 33-byte secp256k1 public key, checked to be on the curve.
  *
  * @throws PublicKeyError
- * @example uncompressedPublicKey({ publicKey: enroll.keycardPubkey.raw })
+ * @example uncompressedPublicKey({ publicKey: hexToBytes(account.publicKey) }).length // 65
  */
 export function uncompressedPublicKey(parameters: { publicKey: Uint8Array; path?: string }): Uint8Array {
-  const { publicKey, path = "publicKey" } = objectParameter(parameters);
+  const { publicKey, path: given } = objectParameter(parameters);
+  const path = pathParameter({ path: given, fallback: "publicKey" });
   if (!(publicKey instanceof Uint8Array)) throw new PublicKeyError({ path, expected: "expected the public key as a Uint8Array" });
   let encoded: Uint8Array;
   if (publicKey.length === 64) {

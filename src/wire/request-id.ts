@@ -14,7 +14,7 @@ const MAX_SINT64 = (1n << 63n) - 1n;
 
 /**
  * A fresh random non-zero request id (64 random bits from `crypto.getRandomValues`).
- * @example const envelope = create(EnvelopeSchema, { requestId: createRequestId(), message });
+ * @example const envelope = create(EnvelopeSchema, { requestId: createRequestId(), message: { case: "pingRequest", value: create(PingRequestSchema) } });
  */
 export function createRequestId(): RequestId {
   const word = new BigInt64Array(1);

@@ -14,13 +14,13 @@ import {
   ShopEventSchema,
   SignedEventSchema,
   SubscriptionRequestSchema,
-  shopId,
+  shopIdUint256,
 } from "../../src/index.js";
 import { thrown } from "../support/thrown.js";
 
 describe("displayJson", () => {
   it("shows implicit defaults, enums by name, and leaves absent message fields out", () => {
-    const request = create(SubscriptionRequestSchema, { shopId: shopId({ shopId: 23n }), filters: [{ objectType: ObjectType.LISTING }, { objectType: 99 as ObjectType, objectId: objectId({ id: 2n }) }] });
+    const request = create(SubscriptionRequestSchema, { shopId: shopIdUint256({ shopId: 23n }), filters: [{ objectType: ObjectType.LISTING }, { objectType: 99 as ObjectType, objectId: objectId({ id: 2n }) }] });
     expect(displayJson({ schema: SubscriptionRequestSchema, message: request })).toEqual({
       start_shop_seq_no: "0",
       shop_id: "23",

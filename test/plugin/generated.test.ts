@@ -139,11 +139,11 @@ describe("the documented mapping holds on the real schema", () => {
     expect(required.sort()).toEqual(["market.mass.Account.action", "market.mass.ShopEvent.union", "market.mass.UpdateOrder.action"]);
   });
 
-  it("the domain is EIP712Domain(string name,string version,uint256 chainId,address verifyingContract), MassMarket v1", () => {
+  it("the domain is EIP712Domain(string name,string version,uint256 chainId,address verifyingContract), MassMarket, the mapping version", () => {
     expect(TypedDataEncoder.from({ EIP712Domain: eip712DomainType.map((m) => ({ ...m })) }).encodeType("EIP712Domain")).toBe(
       "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)",
     );
     expect(EIP712_DOMAIN_NAME).toBe("MassMarket");
-    expect(EIP712_DOMAIN_VERSION).toBe("1");
+    expect(EIP712_DOMAIN_VERSION).toBe(MAPPING_VERSION);
   });
 });

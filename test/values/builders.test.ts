@@ -21,7 +21,7 @@ import {
   objectIdHex,
   ObjectIdSchema,
   ShopEventSchema,
-  shopId,
+  shopIdUint256,
   shopIdBytes,
   signEvent,
   uint256,
@@ -86,11 +86,11 @@ describe("ethereumAddress", () => {
   });
 });
 
-describe("shopId", () => {
+describe("shopIdUint256", () => {
   it("is the Uint256 of a shop id given as bigint, bytes or hex; shopIdBytes is exported", () => {
-    expect(uint256Value({ uint256: shopId({ shopId: 23n }) })).toBe(23n);
-    expect(shopId({ shopId: bytesToHex(shopIdBytes({ shopId: 23n })) }).raw).toEqual(shopIdBytes({ shopId: 23n }));
-    expect(thrown(() => shopId({ shopId: new Uint8Array(31) }))).toMatchObject({ code: "WRONG_LENGTH" });
+    expect(uint256Value({ uint256: shopIdUint256({ shopId: 23n }) })).toBe(23n);
+    expect(shopIdUint256({ shopId: bytesToHex(shopIdBytes({ shopId: 23n })) }).raw).toEqual(shopIdBytes({ shopId: 23n }));
+    expect(thrown(() => shopIdUint256({ shopId: new Uint8Array(31) }))).toMatchObject({ code: "WRONG_LENGTH" });
     expect(thrown(() => shopIdBytes({ shopId: -1n }))).toMatchObject({ code: "OUT_OF_RANGE", shortMessage: "expected a shop id in [0, 2^256 - 1], got -1" });
   });
 });

@@ -222,3 +222,38 @@ describe("request builders", () => {
     expect(thrown(() => createChallengeSolvedRequest({ signature: highS(signature) }))).toMatchObject({ problem: "HIGH_S" });
   });
 });
+
+describe("matchResponse hands out a copy of the payload", () => {
+  const request = createRequestEnvelope({ request: { case: "pingRequest", value: create(PingRequestSchema) } });
+
+  it("writing to the returned payload leaves the response untouched, and the other way round", () => {
+    const response = createResponseEnvelope({ requestId: request, payload: new Uint8Array([1, 2, 3]) });
+    const payload = matchResponse({ request, response }) as Uint8Array;
+    payload[0] = 99;
+    expect(matchResponse({ request, response })).toEqual(new Uint8Array([1, 2, 3]));
+    const again = matchResponse({ request, response }) as Uint8Array;
+    const outcome = response.message.value as { response: { value: Uint8Array } };
+    outcome.response.value[1] = 77;
+    expect(again).toEqual(new Uint8Array([1, 2, 3]));
+  });
+});
+
+describe("decodeEnvelope with what a WebSocket hands over", () => {
+  const frame = encodeEnvelope({ envelope: createRequestEnvelope({ request: { case: "pingRequest", value: create(PingRequestSchema) } }) });
+
+  it("refuses the 0 bytes new Uint8Array(blob) gives (binaryType left at \"blob\"), saying what to do", () => {
+    const fromBlob = new Uint8Array(new Blob([new Uint8Array(frame)]) as unknown as ArrayBuffer);
+    expect(fromBlob).toHaveLength(0);
+    expect(thrown(() => decodeEnvelope({ bytes: fromBlob }))).toMatchObject({ code: "WRONG_LENGTH", path: "bytes", message: expect.stringContaining('binaryType = "arraybuffer"') });
+  });
+
+  it("refuses a Blob or an ArrayBuffer passed as bytes with a typed error naming the fix", () => {
+    expect(thrown(() => decodeEnvelope({ bytes: new Blob([new Uint8Array(frame)]) as unknown as Uint8Array }))).toMatchObject({ code: "WRONG_TYPE", message: expect.stringContaining('binaryType = "arraybuffer"') });
+    expect(thrown(() => decodeEnvelope({ bytes: frame.buffer as unknown as Uint8Array }))).toMatchObject({ code: "WRONG_TYPE", message: expect.stringContaining("new Uint8Array(buffer)") });
+  });
+
+  it("decodes the ArrayBuffer a socket with binaryType \"arraybuffer\" delivers, once wrapped", () => {
+    const data: ArrayBuffer = frame.slice().buffer;
+    expect(decodeEnvelope({ bytes: new Uint8Array(data) }).message.case).toBe("pingRequest");
+  });
+});

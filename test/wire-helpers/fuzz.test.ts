@@ -8,6 +8,9 @@
 // raw TypeError/RangeError), no case may take long, and inputs are never
 // modified. FUZZ_RUNS sets the runs per property (default 1,500 × 8
 // properties = 12,000 cases); e.g. FUZZ_RUNS=20000 npx vitest run test/wire-helpers/fuzz.test.ts
+// Success is not enough: event bytes changed in any way (bits flipped, an
+// unknown field appended, the message repeated so it decodes to the same
+// values) must never open to the original signer: that would be a forgery.
 import { create, toBinary } from "@bufbuild/protobuf";
 import { AnySchema } from "@bufbuild/protobuf/wkt";
 import fc from "fast-check";
@@ -37,7 +40,7 @@ import { loadV3Vectors } from "../support/load-v3-vectors.js";
 import { domain, keycard } from "./fixtures.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1500);
-const PROPERTIES = 8;
+const PROPERTIES = 9;
 const SLOW_MS = 2000;
 let cases = 0;
 let slowest = 0;
@@ -116,6 +119,30 @@ function property<Ts extends [unknown, ...unknown[]]>(name: string, arbitraries:
 
 // ---------------------------------------------------------------- mutations
 
+/** The corpus of signed events with the scheme and signer each opens to. */
+const signedCorpus = [
+  ...signed712.map((signed) => ({ signed, scheme: "eip712" as const, signer: keycard.address as string })),
+  ...signed191.map((signed) => ({ signed, scheme: "eip191" as const, signer: openSignedEvent({ signedEvent: signed, scheme: "eip191" }).signer as string })),
+];
+
+/** Other bytes for one signed event: flipped bits, an unknown field appended, or the bytes twice (same values when merged). */
+const changedEventBytes = (bytes: Uint8Array) =>
+  fc.oneof(
+    fc.array(fc.nat(), { minLength: 1, maxLength: 4 }).map((positions) => flip(bytes, positions)),
+    fc.tuple(fc.integer({ min: 100, max: 2000 }), fc.uint8Array({ maxLength: 8 })).map(([no, payload]) => concat(bytes, Uint8Array.of(((no << 3) | 2) & 0x7f | 0x80, no >> 4, payload.length), payload)),
+    fc.constant(concat(bytes, bytes)),
+  );
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 const pick = <T>(items: readonly T[]) => fc.nat({ max: items.length - 1 }).map((i) => items[i] as T);
 const anyValid = pick([...signedBytes, ...envelopeBytes, ...eventBytes]);
 
@@ -137,6 +164,20 @@ describe("fuzz: every outcome is a success or a typed error", () => {
   property("truncated valid messages", [anyValid, fc.nat()], (bytes, cut) => everyEntry(bytes.subarray(0, cut % (bytes.length + 1))));
 
   property("bit-flipped valid messages", [anyValid, fc.array(fc.nat(), { minLength: 1, maxLength: 6 })], (bytes, positions) => everyEntry(flip(bytes, positions)));
+
+  property(
+    "changed event bytes never open to the original signer (no wrong acceptance)",
+    [fc.nat({ max: signedCorpus.length - 1 }).chain((i) => fc.tuple(fc.constant(signedCorpus[i]!), changedEventBytes(signedCorpus[i]!.signed.event!.value)))],
+    ([{ signed, scheme, signer }, value]) => {
+      fc.pre(!sameBytes(value, signed.event!.value));
+      const forged = create(SignedEventSchema, { event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value }), signature: signed.signature! });
+      let opened: { signer: string } | undefined;
+      outcome(value, () => {
+        opened = scheme === "eip712" ? openSignedEvent({ signedEvent: forged, domain }) : openSignedEvent({ signedEvent: forged, scheme });
+      });
+      if (opened !== undefined) expect(opened.signer, "changed bytes accepted under the original signature").not.toBe(signer);
+    },
+  );
 
   property("wrong type URLs are TypeUrlErrors", [pick([...signed712, ...signed191]), fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom(`${SHOP_EVENT_TYPE_URL}x`, SHOP_EVENT_TYPE_URL.toUpperCase(), "type.googleapis.com/market.mass.Envelope"))], (signed, typeUrl) => {
     fc.pre(typeUrl !== SHOP_EVENT_TYPE_URL);
