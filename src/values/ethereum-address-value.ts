@@ -5,6 +5,7 @@
 import { type Address, bytesToHex, checksumAddress } from "viem";
 import type { EthereumAddress } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { pathOption } from "./path-option.js";
 import { wrapperRaw } from "./wrapper-raw.js";
 
 /**
@@ -15,6 +16,7 @@ import { wrapperRaw } from "./wrapper-raw.js";
  * ethereumAddressValue({ ethereumAddress: ethereumAddress({ address: account.address }) }) === account.address // true
  */
 export function ethereumAddressValue(parameters: { ethereumAddress: EthereumAddress | undefined; path?: string }): Address {
-  const { ethereumAddress, path = "ethereumAddress" } = objectParameter(parameters);
+  const { ethereumAddress, path: given } = objectParameter(parameters);
+  const path = pathOption(given, "ethereumAddress");
   return checksumAddress(bytesToHex(wrapperRaw({ message: ethereumAddress, typeName: "market.mass.EthereumAddress", length: 20, path })));
 }

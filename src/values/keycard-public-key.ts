@@ -6,6 +6,7 @@ import { create } from "@bufbuild/protobuf";
 import { type Hex, hexToBytes, isHex } from "viem";
 import { type PublicKey, PublicKeySchema } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { pathOption } from "./path-option.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import { uncompressedPublicKey } from "../wire/keycards.js";
 
@@ -24,7 +25,8 @@ export type KeycardPublicKeyParameters =
  * const keycardPubkey = keycardPublicKey({ account }); // raw.length === 64
  */
 export function keycardPublicKey(parameters: KeycardPublicKeyParameters): PublicKey {
-  const { path = "publicKey", ...source } = objectParameter(parameters);
+  const { path: pathGiven, ...source } = objectParameter(parameters);
+  const path = pathOption(pathGiven, "publicKey");
   const given: unknown = "account" in source ? (source.account as { publicKey?: unknown } | undefined)?.publicKey : (source as { publicKey?: unknown }).publicKey;
   const where = "account" in source ? `${path === "publicKey" ? "account" : path}.publicKey` : path;
   const bytes = typeof given === "string" && isHex(given, { strict: true }) && given.length % 2 === 0 ? hexToBytes(given as Hex) : given;

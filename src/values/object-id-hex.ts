@@ -5,6 +5,7 @@
 import { bytesToHex, type Hex } from "viem";
 import type { ObjectId } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { pathOption } from "./path-option.js";
 import { wrapperRaw } from "./wrapper-raw.js";
 
 /**
@@ -15,6 +16,7 @@ import { wrapperRaw } from "./wrapper-raw.js";
  * objectIdHex({ objectId: objectId({ id: 1n }) }) // "0x0000000000000001"
  */
 export function objectIdHex(parameters: { objectId: ObjectId | undefined; path?: string }): Hex {
-  const { objectId, path = "objectId" } = objectParameter(parameters);
+  const { objectId, path: given } = objectParameter(parameters);
+  const path = pathOption(given, "objectId");
   return bytesToHex(wrapperRaw({ message: objectId, typeName: "market.mass.ObjectId", length: 8, path }));
 }

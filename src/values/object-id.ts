@@ -7,6 +7,7 @@ import { type Hex, hexToBytes, isHex } from "viem";
 import { type ObjectId, ObjectIdSchema } from "../../gen/market/mass/base_types_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { pathOption } from "./path-option.js";
 
 /** An object id (listing, option, variation, tag, order): a uint64 as bigint, or exactly 8 bytes as bytes or 0x-hex. */
 export type ObjectIdInput = bigint | Hex | Uint8Array;
@@ -19,7 +20,8 @@ export type ObjectIdInput = bigint | Hex | Uint8Array;
  * const id = objectId({ id: 1n }); // raw 0x0000000000000001
  */
 export function objectId(parameters: { id: ObjectIdInput; path?: string }): ObjectId {
-  const { id, path = "id" } = objectParameter(parameters);
+  const { id, path: given } = objectParameter(parameters);
+  const path = pathOption(given, "id");
   if (typeof id === "bigint") {
     if (id < 0n || id >= 1n << 64n) throw new FieldValueError("OUT_OF_RANGE", `expected an object id in [0, 2^64 - 1], got ${id}`, { path });
     const raw = new Uint8Array(8);

@@ -5,6 +5,7 @@
 import { create } from "@bufbuild/protobuf";
 import { type Uint256, Uint256Schema } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { pathOption } from "./path-option.js";
 import { type ShopIdInput, shopIdBytes } from "../wire/shop-id.js";
 
 /**
@@ -16,6 +17,7 @@ import { type ShopIdInput, shopIdBytes } from "../wire/shop-id.js";
  * const request = create(SubscriptionRequestSchema, { shopId: shopIdUint256({ shopId: 23n }) });
  */
 export function shopIdUint256(parameters: { shopId: ShopIdInput; path?: string }): Uint256 {
-  const { shopId, path = "shopId" } = objectParameter(parameters);
+  const { shopId, path: given } = objectParameter(parameters);
+  const path = pathOption(given, "shopId");
   return create(Uint256Schema, { raw: shopIdBytes({ shopId, path }) });
 }

@@ -5,6 +5,7 @@
 import { bytesToBigInt } from "viem";
 import type { Uint256 } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { pathOption } from "./path-option.js";
 import { wrapperRaw } from "./wrapper-raw.js";
 
 /**
@@ -15,6 +16,7 @@ import { wrapperRaw } from "./wrapper-raw.js";
  * uint256Value({ uint256: event.shopId }) // 23n
  */
 export function uint256Value(parameters: { uint256: Uint256 | undefined; path?: string }): bigint {
-  const { uint256, path = "uint256" } = objectParameter(parameters);
+  const { uint256, path: given } = objectParameter(parameters);
+  const path = pathOption(given, "uint256");
   return bytesToBigInt(wrapperRaw({ message: uint256, typeName: "market.mass.Uint256", length: 32, path }));
 }
