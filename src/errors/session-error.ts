@@ -18,7 +18,12 @@ export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_S
  * A ClientSession or RelaySession could not do what was asked; `problem` says why.
  *
  * @example
- * catch (e) { if (isSessionError(e) && e.problem === "TIMEOUT") retry(); }
+ * try {
+ *   await session.ping();
+ * } catch (error) {
+ *   if (!isSessionError(error) || error.problem !== "TIMEOUT") throw error;
+ *   await session.ping(); // the relay was slow: one more try
+ * }
  */
 export class SessionError extends NetworkSchemaError {
   override name = "SessionError";
@@ -29,7 +34,7 @@ export class SessionError extends NetworkSchemaError {
   }
 }
 
-/** @example if (isSessionError(e)) console.log(e.problem) */
+/** @example if (isSessionError(error)) console.log(error.problem) */
 export function isSessionError(value: unknown): value is SessionError {
   return isNamedError(value, "SessionError");
 }

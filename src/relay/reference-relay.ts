@@ -68,7 +68,7 @@ export interface ReferenceRelayOptions {
  *
  * @example
  * const relay = await ReferenceRelay.open({ domain, privateKey });
- * await relay.enrollKeycard({ shopId: 23n, publicKey: keycard.publicKey });
+ * await relay.enrollKeycard({ shopId: 23n, publicKey: account.publicKey });
  */
 export class ReferenceRelay implements RelayBackend {
   readonly domain: EventDomain;

@@ -70,9 +70,9 @@ export interface TestRelay {
  *
  * @example
  * const relay = await startTestRelay();
- * await relay.enrollKeycard({ shopId: 23n, publicKey: keycard.publicKey });
+ * await relay.enrollKeycard({ shopId: 23n, publicKey: account.publicKey });
  * const session = await relay.connect();
- * await session.login({ account: keycard });
+ * await session.login({ account });
  */
 export async function startTestRelay(parameters: StartTestRelayParameters = {}): Promise<TestRelay> {
   const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay } = objectParameter(parameters);

@@ -95,7 +95,7 @@ interface Subscription {
  * @example
  * const session = new ClientSession({ transport: { send: (f) => socket.send(f), close: (c, r) => socket.close(c, r) }, domain });
  * socket.onmessage = ({ data }) => session.receive({ frame: new Uint8Array(data) });
- * await session.login({ account: keycard });
+ * await session.login({ account });
  */
 export class ClientSession {
   private readonly peer: EnvelopePeer;
@@ -148,7 +148,7 @@ export class ClientSession {
     this.peer.tick();
   }
 
-  /** Session-clock time when `tick` next has work, or undefined once closed. @example setTimeout(() => session.tick(), session.nextDeadline()! - Date.now()) */
+  /** Session-clock time when `tick` next has work, or undefined once closed. @example const deadline = session.nextDeadline(); if (deadline !== undefined) setTimeout(() => session.tick(), deadline - Date.now()) */
   nextDeadline(): number | undefined {
     return this.peer.nextDeadline();
   }

@@ -59,8 +59,8 @@ export interface ConnectClientSessionParameters {
  *
  * @throws SessionError (CLOSED) when the connection fails
  * @example
- * const session = await connectClientSession({ url: relay.url, domain });
- * await session.login({ account: keycard });
+ * const session = await connectClientSession({ url: "ws://127.0.0.1:4444/v3/sessions", domain });
+ * await session.login({ account });
  */
 export function connectClientSession(parameters: ConnectClientSessionParameters): Promise<ClientSession> {
   const { url, domain, relays, WebSocket: given, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);

@@ -104,27 +104,27 @@ export class RelaySession {
     });
   }
 
-  /** Feeds one received frame: binary, or text (which closes the session, code 1003). @example session.receive({ frame }) */
+  /** Feeds one received frame: binary, or text (which closes the session, code 1003). @example relaySession.receive({ frame }) */
   receive({ frame }: { frame: Uint8Array | string }): void {
     this.peer.receive(frame);
   }
 
-  /** Runs due timers (ping, kick, push timeouts). @example session.tick() */
+  /** Runs due timers (ping, kick, push timeouts). @example relaySession.tick() */
   tick(): void {
     this.peer.tick();
   }
 
-  /** Session-clock time when `tick` next has work, or undefined once closed. @example session.nextDeadline() */
+  /** Session-clock time when `tick` next has work, or undefined once closed. @example relaySession.nextDeadline() */
   nextDeadline(): number | undefined {
     return this.peer.nextDeadline();
   }
 
-  /** Tells the session its transport closed. @example ws.on("close", (code) => session.transportClosed({ code, reason: "" })) */
+  /** Tells the session its transport closed. @example ws.on("close", (code, reason) => relaySession.transportClosed({ code, reason: reason.toString() })) */
   transportClosed({ code, reason }: { code: number; reason: string }): void {
     this.peer.transportClosed(code, reason);
   }
 
-  /** Closes the session with a close code from SESSION_CLOSE_CODES. @example session.close({ code: SESSION_CLOSE_CODES.NORMAL, reason: "shutdown" }) */
+  /** Closes the session with a close code from SESSION_CLOSE_CODES. @example relaySession.close({ code: SESSION_CLOSE_CODES.NORMAL, reason: "shutdown" }) */
   close({ code, reason }: { code: number; reason: string }): void {
     this.peer.close(code, reason);
   }

@@ -11,7 +11,8 @@ import type { Envelope } from "../../gen/market/mass/envelope_pb.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import type { EventWriteRequest } from "../../gen/market/mass/transport_pb.js";
-import type { EventDomain, HashingBudget, KeycardInput, KeycardSet, NonceTracker, OpenSignedEventReturnType, ShopContext, ShopState, TimestampWindow } from "../../src/index.js";
+import type { WebSocket as NodeWebSocket } from "ws";
+import type { ClientSession, EventDomain, HashingBudget, KeycardInput, KeycardSet, NonceTracker, OpenSignedEventReturnType, ShopContext, RelayBackend, RelaySession, SessionTransport, ShopState, TimestampWindow } from "../../src/index.js";
 
 /** A shop event to sign, hash or check. */
 export declare const event: ShopEvent;
@@ -81,3 +82,19 @@ export declare const relays: readonly KeycardInput[];
 export declare const signedEvents: readonly SignedEvent[];
 /** A hashing budget. */
 export declare const budget: HashingBudget;
+/** A secp256k1 private key (0x + 64 hex digits), e.g. a relay's signing key. */
+export declare const privateKey: Hex;
+/** A keycard's private key (0x + 64 hex digits). */
+export declare const keycardKey: Hex;
+/** A client session connected to a relay. */
+export declare const session: ClientSession;
+/** A relay's session with one client. */
+export declare const relaySession: RelaySession;
+/** One received binary frame (one Envelope). */
+export declare const frame: Uint8Array;
+/** Where a session's frames go. */
+export declare const transport: SessionTransport;
+/** What a RelaySession serves: keycards, shop logs and the write path. */
+export declare const backend: RelayBackend;
+/** A client's connection as a Node relay server (the `ws` package) sees it. */
+export declare const ws: NodeWebSocket;

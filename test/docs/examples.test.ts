@@ -19,16 +19,9 @@ describe("doc examples", () => {
     expect(source.map((e) => e.where)).toContainEqual(expect.stringMatching(/^src\/wire\/decode-envelope\.ts:/));
   });
 
-  // Merged from the sessions work (issue 11) at the deadline, with examples
-  // written before this check existed: listed here until fixed, and the test
-  // fails once a listed file passes, so the list can only shrink.
-  const pending = ["src/errors/session-error.ts", "src/relay/open-reference-relay.ts", "src/relay/reference-relay.ts", "src/relay/start-test-relay.ts", "src/session/client-session.ts", "src/session/connect-client-session.ts", "src/session/relay-session.ts", "src/session/tick-scheduler.ts"];
-
   it("all type-check", () => {
     const problems = checkExamples({ examples: [...source, ...markdown] });
-    const fileOf = (where: string) => where.split(":")[0] ?? "";
-    expect(problems.filter((p) => !pending.includes(fileOf(p.where))).map((p) => `${p.where}: ${p.message}`)).toEqual([]);
-    expect(pending.filter((file) => !problems.some((p) => fileOf(p.where) === file)), "fixed: remove from pending").toEqual([]);
+    expect(problems.map((p) => `${p.where}: ${p.message}`)).toEqual([]);
   }, 300_000);
 
   it("catch what strict mode refuses (a possibly undefined value, an unknown name)", () => {
