@@ -6,7 +6,8 @@ import { playwright } from "@vitest/browser-playwright";
 import { configDefaults, defineConfig } from "vitest/config";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./test/support/chromium.js";
 
-// If Chromium is missing the browser project fails to launch, so its tests fail, not skip.
+// If Chromium is missing the browser project fails to launch, so its tests fail, not skip
+// (`npm test` runs it only when scripts/find-chromium.ts finds one).
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -18,7 +19,15 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "test/browser/**"],
+          exclude: [...configDefaults.exclude, "test/browser/**", "test/**/*.chromium.test.ts"],
+        },
+      },
+      {
+        // Node tests that drive Chromium through Playwright themselves (e.g. the CSP fallback).
+        extends: true,
+        test: {
+          name: "chromium",
+          include: ["test/**/*.chromium.test.ts"],
         },
       },
       {

@@ -6,14 +6,20 @@
 // relay with a ClientSession, logs in, follows the shop's log (every pushed
 // event verified and folded into the session's shop state) and writes a
 // signed event. The relay here is the reference relay of the testing entry.
-import { create } from "@bufbuild/protobuf";
-import { timestampNow } from "@bufbuild/protobuf/wkt";
-import { pathToFileURL } from "node:url";
-import { type Address, type LocalAccount, numberToBytes } from "viem";
+// #region readme
+import type { Address, LocalAccount } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { WebSocket } from "ws";
-import { type ClientSession, connectClientSession, createSignedEvent, type EventDomain, isRelayError, ShopEventSchema, signEvent } from "../src/index.js";
-import { startTestRelay } from "../src/testing.js";
+import {
+  type ClientSession,
+  connectClientSession,
+  createShopEvent,
+  createSignedEvent,
+  type EventDomain,
+  ethereumAddress,
+  signEvent,
+  uint256,
+} from "../src/index.js";
 
 /** The chain and shop registry the shop lives on (a fixed test domain). */
 export const domain: EventDomain = { chainId: 1, verifyingContract: "0x000000000000000000000000000000000000dEaD" };
@@ -23,17 +29,12 @@ export const SHOP_ID = 23n;
 
 /** A signed Manifest event for the shop: payments in ETH on chain 1. */
 export async function signedManifest({ account, nonce }: { account: LocalAccount; nonce: bigint }) {
-  const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
-  const event = create(ShopEventSchema, {
-    nonce, // larger than the last nonce this keycard used
-    shopId: { raw: numberToBytes(SHOP_ID, { size: 32 }) },
-    timestamp: timestampNow(),
-    union: { case: "manifest", value: { tokenId: { raw: numberToBytes(SHOP_ID, { size: 32 }) }, acceptedCurrencies: [eth], pricingCurrency: eth } },
-  });
+  const eth = { chainId: 1n, address: ethereumAddress({ address: new Uint8Array(20) }) };
+  // nonce: larger than the last nonce this keycard used; the timestamp is now.
+  const event = createShopEvent({ shopId: SHOP_ID, nonce, union: { case: "manifest", value: { tokenId: uint256({ value: SHOP_ID }), acceptedCurrencies: [eth], pricingCurrency: eth } } });
   return createSignedEvent({ event, signature: await signEvent({ event, domain, account }) });
 }
 
-// #region readme
 /** Logs the keycard in, follows the whole shop, writes its manifest. */
 export async function runClient({ url, relays }: { url: string; relays: Address[] }): Promise<ClientSession> {
   // Browsers and Node 22+ have a WebSocket; on Node 20 pass the `ws` package's.
@@ -45,6 +46,11 @@ export async function runClient({ url, relays }: { url: string; relays: Address[
   return session;
 }
 // #endregion readme
+
+// Below: only for running this file directly (`main`), not part of the README.
+import { pathToFileURL } from "node:url";
+import { isRelayError } from "../src/index.js";
+import { startTestRelay } from "../src/testing.js";
 
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const relay = await startTestRelay({ domain });

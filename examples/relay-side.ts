@@ -6,14 +6,10 @@
 // WebSocket connection; the session does framing, login, subscriptions,
 // pushes, pings and limits, the backend the shop logic. The backend here is
 // the reference relay's (the shop state machine over an in-memory log).
-import { pathToFileURL } from "node:url";
-import { generatePrivateKey } from "viem/accounts";
-import { WebSocketServer } from "ws";
-import { createTickScheduler, type RelayBackend, RelaySession } from "../src/index.js";
-import { openReferenceRelay } from "../src/testing.js";
-import { domain, keycard, runClient, SHOP_ID } from "./client-side.js";
-
 // #region readme
+import type { WebSocketServer } from "ws";
+import { createTickScheduler, type RelayBackend, RelaySession } from "../src/index.js";
+
 /** Serves relay sessions on a WebSocket server, with the shop logic in `backend`. */
 export function serveSessions({ server, backend }: { server: WebSocketServer; backend: RelayBackend }): void {
   server.on("connection", (socket) => {
@@ -33,10 +29,17 @@ export function serveSessions({ server, backend }: { server: WebSocketServer; ba
 }
 // #endregion readme
 
+// Below: only for running this file directly (`main`), not part of the README.
+import { pathToFileURL } from "node:url";
+import { generatePrivateKey } from "viem/accounts";
+import { WebSocketServer as Server } from "ws";
+import { openReferenceRelay } from "../src/testing.js";
+import { domain, keycard, runClient, SHOP_ID } from "./client-side.js";
+
 export async function main(log: (line: string) => void = console.log): Promise<void> {
   const backend = await openReferenceRelay({ domain, privateKey: generatePrivateKey() });
   await backend.enrollKeycard({ shopId: SHOP_ID, publicKey: keycard.publicKey });
-  const server = new WebSocketServer({ host: "127.0.0.1", port: 0, maxPayload: 128 * 1024 });
+  const server = new Server({ host: "127.0.0.1", port: 0, maxPayload: 128 * 1024 });
   serveSessions({ server, backend });
   await new Promise((resolve) => server.once("listening", resolve));
   const { port } = server.address() as { port: number };

@@ -5,19 +5,22 @@
 // End-to-end example (`npm start`): a merchant's keycard builds a Listing
 // event, signs it with EIP-712, encodes it for the wire; the receiving side
 // decodes it and verifies who signed it.
-import { create, toBinary, toJsonString } from "@bufbuild/protobuf";
-import { timestampNow } from "@bufbuild/protobuf/wkt";
-import { bytesToHex, hexToBytes, numberToBytes } from "viem";
+import { toBinary } from "@bufbuild/protobuf";
+import { bytesToHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import {
+  createShopEvent,
   createSignedEvent,
+  displayJson,
   type EventDomain,
   hashEvent,
   ListingViewState,
+  objectId,
   openSignedEvent,
   ShopEventSchema,
   SignedEventSchema,
   signEvent,
+  uint256,
   verifyEvent,
 } from "../src/index.js";
 
@@ -29,32 +32,31 @@ const domain: EventDomain = { chainId: 1, verifyingContract: "0x0000000000000000
 const keycard = privateKeyToAccount(generatePrivateKey());
 step(1, "Generated a keycard key", `address ${keycard.address}`);
 
-const uint256 = (value: bigint) => ({ raw: numberToBytes(value, { size: 32 }) });
-const event = create(ShopEventSchema, {
+// Value builders check every length and range here, not later at signing.
+const event = createShopEvent({
+  shopId: 23n,
   nonce: 1n,
-  shopId: uint256(23n),
-  timestamp: timestampNow(),
   union: {
     case: "listing",
     value: {
-      id: { raw: hexToBytes("0x0000000000000001") },
-      price: uint256(1_500_000n), // 1.5 USDC in its smallest unit (6 decimals)
+      id: objectId({ id: 1n }),
+      price: uint256({ value: 1_500_000n }), // 1.5 USDC in its smallest unit (6 decimals)
       metadata: { title: "Mass Market T-shirt", description: "Organic cotton", images: ["ipfs://bafy…/shirt.png"] },
       viewState: ListingViewState.PUBLISHED,
       options: [
         {
-          id: { raw: hexToBytes("0x0000000000000010") },
+          id: objectId({ id: 0x10n }),
           title: "Size",
           variations: [
-            { id: { raw: hexToBytes("0x0000000000000011") }, variationInfo: { title: "M" } },
-            { id: { raw: hexToBytes("0x0000000000000012") }, variationInfo: { title: "L" }, diff: { plusSign: true, diff: uint256(100_000n) } },
+            { id: objectId({ id: 0x11n }), variationInfo: { title: "M" } },
+            { id: objectId({ id: 0x12n }), variationInfo: { title: "L" }, diff: { plusSign: true, diff: uint256({ value: 100_000n }) } },
           ],
         },
       ],
     },
   },
 });
-step(2, "Built a Listing event", toJsonString(ShopEventSchema, event, { prettySpaces: 2 }));
+step(2, "Built a Listing event", JSON.stringify(displayJson({ schema: ShopEventSchema, message: event }), null, 2));
 
 const digest = hashEvent({ event, domain });
 step(3, "EIP-712 digest", digest);

@@ -16,3 +16,5 @@
  */
 export * from "./errors/index.js";
 export * from "./wire/index.js";
+export * from "./values/index.js";
+export * from "./display/display-json.js";

@@ -43,7 +43,7 @@ export function findKnownSigner(digest: Uint8Array, signature: StrictSignature, 
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as KnownKey;
     key.table ??= secp256k1.utils.precompute(WINDOW, secp256k1.ProjectivePoint.fromHex(key.publicKey));
-    // The constant-time multiply, the only one that uses tables correctly here: with @noble/curves 1.9.1
+    // The constant-time multiply, the only one that uses tables correctly here: before @noble/curves 1.9.7
     // multiplyUnsafe on a precomputed point (G included) gives wrong points (test/crypto/known-signer.test.ts).
     const sum = (u1 === 0n ? ZERO : BASE.multiply(u1)).add(key.table.multiply(u2));
     const point = sum.equals(ZERO) ? undefined : sum.toAffine();

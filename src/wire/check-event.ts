@@ -2,6 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
+import { bytesToBigInt, bytesToHex } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { EventCheckFailure } from "../errors/event-rejected-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";
@@ -102,9 +103,13 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
 
   const shop = event.shopId?.raw;
   if (shop === undefined) fail("SHOP_MISMATCH", "event.shop_id", "event has no shop_id");
-  else if (!sameBytes({ a: shop, b: expectedShop })) fail("SHOP_MISMATCH", "event.shop_id", "event belongs to another shop than this session's");
+  else if (!sameBytes({ a: shop, b: expectedShop })) {
+    fail("SHOP_MISMATCH", "event.shop_id", `event is for shop ${shopNumber(shop)}, this session's shop is ${shopNumber(expectedShop)}`);
+  }
 
-  if (!allowed.has(signer)) fail("UNKNOWN_KEYCARD", "signer", "signer is not an allowed keycard of this shop");
+  if (!allowed.has(signer)) {
+    fail("UNKNOWN_KEYCARD", "signer", `signer ${String(signer)} is not one of the ${allowed.addresses.length} allowed keycards of shop ${shopNumber(expectedShop)}`);
+  }
 
   if (last !== null && event.nonce <= last) {
     fail("NONCE_NOT_INCREASING", "event.nonce", `nonce ${event.nonce} is not greater than the last accepted nonce ${last}`);
@@ -116,7 +121,9 @@ export function checkEvent(parameters: CheckEventParameters): CheckEventReturnTy
     fail("TIMESTAMP_INVALID", "event.timestamp.nanos", `nanos ${timestamp.nanos} is outside 0…999999999`);
   } else {
     const at = timestamp.seconds * NANOS_PER_SECOND + BigInt(timestamp.nanos);
-    if (at < from || at > to) fail("TIMESTAMP_OUT_OF_WINDOW", "event.timestamp", "timestamp is outside the accepted time window");
+    if (at < from || at > to) {
+      fail("TIMESTAMP_OUT_OF_WINDOW", "event.timestamp", `timestamp ${isoOf(at)} is outside the accepted window ${isoOf(from)} … ${isoOf(to)}`);
+    }
   }
 
   if (event.union.case === undefined) fail("EVENT_EMPTY", "event.union", "event sets no member of union");
@@ -142,6 +149,17 @@ function checkShape(event: ShopEvent): void {
   const { seconds, nanos } = (typeof timestamp === "object" && timestamp !== null ? timestamp : {}) as { seconds?: unknown; nanos?: unknown };
   if (typeof seconds !== "bigint") throw wrong("event.timestamp.seconds", "expected a bigint");
   if (typeof nanos !== "number") throw wrong("event.timestamp.nanos", "expected a number");
+}
+
+// Shop ids as the decimal token id people know them by; a wrong-length id as hex.
+function shopNumber(bytes: Uint8Array): string {
+  return bytes.length === 32 ? bytesToBigInt(bytes).toString() : bytesToHex(bytes);
+}
+
+// Millisecond ISO time, or the raw seconds when beyond what Date can show.
+function isoOf(nanos: bigint): string {
+  const ms = nanos / 1_000_000n;
+  return ms >= -8_640_000_000_000_000n && ms <= 8_640_000_000_000_000n ? new Date(Number(ms)).toISOString() : `${nanos / NANOS_PER_SECOND} s`;
 }
 
 function windowNanos(window: unknown): [bigint, bigint] {

@@ -27,5 +27,5 @@ export * from "./match-response.js";
 export * from "./nonce-tracker.js";
 export * from "./open-signed-event.js";
 export { createRequestId, type RequestIdInput } from "./request-id.js";
-export type { ShopIdInput } from "./shop-id.js";
+export { type ShopIdInput, shopIdBytes } from "./shop-id.js";
 export * from "./sign-event-bytes.js";

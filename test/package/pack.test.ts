@@ -6,8 +6,9 @@
 // `prepack`), unpack the tarball into a scratch project's node_modules next to
 // only the declared dependencies, then import every entry point from Node,
 // sign and verify an event, and type-check a TypeScript consumer against the
-// shipped declarations. Fully offline: dependencies are symlinks into this
-// repository's node_modules, so nothing is downloaded.
+// shipped declarations. Offline: dependencies are symlinks into this
+// repository's node_modules. The last tests install the tarball with npm
+// beside the newest compatible dependencies (see install-beside-newest.ts).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,7 @@ import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageEntryPoints } from "./entry-points.js";
+import { installBesideNewest, readmeBlockOf } from "./install-beside-newest.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const manifest = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as {
@@ -27,6 +29,7 @@ const entryPoints = packageEntryPoints();
 let work: string;
 let scratch: string;
 let packed: string[];
+let tarball: string;
 
 function run(file: string, args: string[], cwd: string): string {
   try {
@@ -43,6 +46,7 @@ beforeAll(() => {
   const [result] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], repo)) as { filename: string; files: { path: string }[] }[];
   if (result === undefined) throw new Error("npm pack reported no tarball");
   packed = result.files.map((f) => f.path).sort();
+  tarball = join(work, result.filename);
 
   scratch = join(work, "consumer");
   const installed = join(scratch, "node_modules", manifest.name);
@@ -60,13 +64,13 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe("npm pack", () => {
   it("ships built code, declarations, sources for the maps, the .proto files and the docs, nothing else", () => {
-    const allowed = [/^dist\/(src|gen)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/, /^(src|gen)\/.+\.ts$/, /^proto\/market\/mass\/[a-z_]+\.proto$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/eip712\.md|docs\/shop-state\.md)$/];
+    const allowed = [/^dist\/(src|gen)\/.+\.(js|d\.ts|js\.map|d\.ts\.map)$/, /^(src|gen)\/.+\.ts$/, /^proto\/market\/mass\/[a-z_]+\.proto$/, /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/[a-z0-9-]+\.md)$/];
     expect(packed.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
-    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs/eip712.md", "docs/shop-state.md", "proto/market/mass/shop_events.proto", "proto/market/mass/options.proto"]) {
+    for (const required of ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "docs/eip712.md", "docs/verifying-events.md", "docs/changing-the-schema.md", "proto/market/mass/shop_events.proto", "proto/market/mass/options.proto"]) {
       expect(packed).toContain(required);
     }
     for (const entry of entryPoints) {
@@ -211,5 +215,27 @@ signEvent(event, domain);
     expect(existsSync(tsc)).toBe(true);
     // tsc exits non-zero on any error; run() then throws with its output.
     expect(run(process.execPath, [tsc, "-p", "tsconfig.json", "--pretty", "false"], scratch)).toBe("");
+  });
+
+  // A real `npm install` of the tarball with the newest @bufbuild/protobuf and viem
+  // its ranges allow: one copy of each, and a consumer using them type-checks and runs.
+  it("installs beside the newest compatible @bufbuild/protobuf and viem, with one copy of each", () => {
+    const firstEvent = readmeBlockOf(readFileSync(join(repo, "examples", "first-event.ts"), "utf8"), manifest.name);
+    expect(readFileSync(join(repo, "README.md"), "utf8")).toContain(firstEvent);
+    const result = installBesideNewest({ tarball, work, repo, ranges: manifest.dependencies, name: manifest.name, firstEvent });
+    expect(result.copies).toEqual({ "@bufbuild/protobuf": 1, viem: 1 });
+    expect(result.typeErrors).toBe("");
+    expect(result.output).toMatchObject({ verified: true, wrongKey: false, roundTrip: true, keyLength: 64 });
+    // The README's first program, copied as is, against the installed package.
+    expect(result.firstEventOutput).toMatch(/verified: signed by keycard 0x[0-9a-fA-F]{40} for shop 23/);
+  }, 300_000);
+
+  it("takes ^ ranges for runtime dependencies, with a protobuf runtime at least as new as the generator", () => {
+    const dev = (JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { devDependencies: Record<string, string> }).devDependencies;
+    for (const range of Object.values(manifest.dependencies)) expect(range).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(manifest.dependencies["@bufbuild/protobuf"]).toBe(`^${dev["@bufbuild/protoc-gen-es"]}`);
+    // 1.9.1's multiplyUnsafe returns wrong points on precomputed points; fixed in 1.9.7.
+    const [, minor = "0", patch = "0"] = /^\^1\.(\d+)\.(\d+)$/.exec(manifest.dependencies["@noble/curves"] ?? "") ?? [];
+    expect(Number(minor) * 1000 + Number(patch)).toBeGreaterThanOrEqual(9007);
   });
 });

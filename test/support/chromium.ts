@@ -2,12 +2,17 @@
 //
 // SPDX-License-Identifier: MIT
 
-// Debian's chromium (installed by .ci/run), never a Playwright download, with
-// the flags every headless launch of this repository uses: vitest's browser
+// A Chromium already on the machine, never a Playwright download, with the
+// flags every headless launch of this repository uses: vitest's browser
 // project, the CSP test and the Chromium hashing bench.
+import { findChromium } from "../../scripts/find-chromium.js";
 
-/** The Chromium binary: CHROMIUM_BIN, else Debian's /usr/bin/chromium. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
+/**
+ * The Chromium binary (scripts/find-chromium.ts): CHROMIUM_BIN, Debian's, a Chrome
+ * on PATH, or Playwright's own. `npm test` runs the browser project only when one
+ * is found; run directly without one, the browser project fails to launch, never skips.
+ */
+export const CHROMIUM_PATH = (await findChromium()) ?? process.env.CHROMIUM_BIN ?? "/usr/bin/chromium";
 
 /** Why each flag: see DEVELOPERS.md ("Browser tests"). */
 export const CHROMIUM_ARGS = [

@@ -168,4 +168,14 @@ describe("keycard sets", () => {
       }
     });
   });
+
+  it("names the values in its messages: which shop, which signer, which window", () => {
+    const messages = (parameters: Partial<CheckEventParameters>) => checkEvent({ ...base, ...parameters }).failures.map((f) => f.message);
+    expect(messages({ event: tagEvent(5n, { shopId: uint256(24n) }) })).toEqual([`event is for shop 24, this session's shop is ${SHOP_ID}`]);
+    expect(messages({ signer: otherKeycard.address })).toEqual([`signer ${otherKeycard.address} is not one of the 1 allowed keycards of shop ${SHOP_ID}`]);
+    const late = new Date(WINDOW.notAfter.getTime() + 1000);
+    expect(messages({ event: tagEvent(5n, { timestamp: timestampFromDate(late) }) })).toEqual([
+      `timestamp ${late.toISOString()} is outside the accepted window ${WINDOW.notBefore.toISOString()} … ${WINDOW.notAfter.toISOString()}`,
+    ]);
+  });
 });
