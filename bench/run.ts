@@ -95,7 +95,7 @@ const seconds = (performance.now() - started) / 1000;
 const table = resultsTable(groups, ns, allocated);
 const verdictTable = targetsTable(verdicts);
 console.log(`\n${table}\n\nChromium:\n${chromiumSection(chromium, fallback)}\n\nTargets:\n${verdictTable}\n`);
-console.log(`Bundle (sign and encode one event): ${bundle.minified} B minified, ${bundle.gzip} B gzip\n`);
+console.log(`Bundle (sign and encode one event, Vite initial load): ${bundle.minified} B minified, ${bundle.gzip} B gzip; esbuild single file ${bundle.esbuildSingleFile.gzip} B gzip\n`);
 console.log(missSection(misses));
 console.log(`\nShop state:\n${state.text}`);
 console.log(`\nRelay load:\n${relayLoadSection(relayLoad)}`);

@@ -2,7 +2,6 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { secp256k1 } from "@noble/curves/secp256k1";
 import { type Hex, hexToBytes, isHex } from "viem";
 import { SignatureError } from "../errors/signature-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -16,7 +15,9 @@ export interface StrictSignature {
   readonly bytes: Uint8Array;
 }
 
-const N = secp256k1.CURVE.n;
+// The secp256k1 group order, written out so signing never loads a curve library of its own;
+// test/security/signature-malleability.test.ts pins both bounds with @noble/curves' value.
+const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 const HALF_N = N >> 1n;
 
 /**

@@ -59,6 +59,28 @@ describe("signing through a JSON-RPC wallet", () => {
     expect(isAccountError(error)).toBe(true);
   });
 
+  it("refuses a wallet whose signature recovers to no public key, with a typed error", async () => {
+    // r = 5 is in range but no curve point has x = 5 (5³ + 7 is not a square mod p): nothing recovers.
+    const r = "0".repeat(63) + "5";
+    const s = "0".repeat(63) + "1";
+    const transport = custom({ request: async () => `0x${r}${s}1b` });
+    const error = await thrownAsync(() => signEvent({ event, domain, account: createWalletClient({ account: testAccount.address, transport }) }));
+    expect(isAccountError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/does not recover to its account/);
+  });
+
+  it("refuses a wallet that signed other typed data with the right key", async () => {
+    const transport = custom({
+      async request({ params }: { method: string; params: unknown }) {
+        const data = JSON.parse((params as [Address, string])[1]);
+        data.message.nonce = "4";
+        return signTypedData({ privateKey: Buffer.from(hexToBytes(testPrivateKey)), data, version: SignTypedDataVersion.V4 });
+      },
+    });
+    const error = await thrownAsync(() => signEvent({ event, domain, account: createWalletClient({ account: testAccount.address, transport }) }));
+    expect(isAccountError(error)).toBe(true);
+  });
+
   it("refuses a WalletClient without an account", async () => {
     const wallet = createWalletClient({ transport: custom({ request: async () => null }) });
     expect(isAccountError(await thrownAsync(() => signEvent({ event, domain, account: wallet })))).toBe(true);

@@ -29,6 +29,16 @@ const settle = async (run: () => unknown): Promise<{ value?: unknown; error?: un
 };
 const recover = (signature: Hex) => settle(() => recoverEventSigner({ event, domain, signature }));
 const withS = (s: bigint, v = 27): Hex => `${numberToHex(r, { size: 32 })}${numberToHex(s, { size: 32 }).slice(2)}${v.toString(16)}` as Hex;
+const withR = (value: bigint): Hex => `${numberToHex(value, { size: 32 })}${valid.slice(66)}` as Hex;
+
+// parseSignature writes the group order out (signing loads no curve library of ours):
+// both range edges are pinned to @noble/curves' n, so a wrong digit fails here.
+describe("the group order parseSignature checks against", () => {
+  it("accepts r = n − 1 and refuses r = n", () => {
+    expect(parseSignature({ signature: withR(N - 1n) }).r).toBe(N - 1n);
+    expect(thrown(() => parseSignature({ signature: withR(N) }))).toMatchObject({ problem: "R_RANGE" });
+  });
+});
 
 describe("low-s boundary", () => {
   it("accepts s = ⌊n/2⌋, the largest low s", async () => {
