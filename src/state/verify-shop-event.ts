@@ -11,7 +11,7 @@ import { beginDraft } from "./draft.js";
 import { checkStateInput } from "./inputs.js";
 import type { ShopState } from "./shop-state.js";
 
-/** Parameters of {@link verifyShopEvent}: the state, and what `openSignedEvent` takes (signedEvent, scheme, domain, maxBytes). */
+/** Parameters of {@link verifyShopEvent}: the state, and everything `openSignedEvent` takes (signedEvent, scheme, domain, maxBytes, hashingBudget, keycards). */
 export type VerifyShopEventParameters = { readonly state: ShopState } & OpenSignedEventParameters;
 
 /** Result of {@link verifyShopEvent}. */
@@ -39,9 +39,10 @@ export interface VerifyShopEventReturnType {
  * const { state: next, signer } = verifyShopEvent({ state, signedEvent, domain });
  */
 export function verifyShopEvent(parameters: VerifyShopEventParameters): VerifyShopEventReturnType {
-  const { state, signedEvent, domain, scheme = "eip712", maxBytes } = objectParameter(parameters);
+  const { state, signedEvent, domain, scheme = "eip712", maxBytes, hashingBudget, keycards } = objectParameter(parameters);
   checkStateInput(state, "state");
-  const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes } as OpenSignedEventParameters);
+  // Every opening option travels on: a budget or key set given here and dropped would be a check silently off.
+  const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters);
   const draft = beginDraft({ state, owned: false });
   applyToDraft(draft, opened.event, opened.signer);
   return { state: draft.state, event: opened.event, signer: opened.signer, eventBytes: opened.eventBytes, scheme };

@@ -6,6 +6,8 @@ import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
+import type { HashingBudget } from "../wire/hashing-cost.js";
+import type { KeycardSet } from "../wire/keycards.js";
 import type { EventDomain } from "../eip712/domain.js";
 import type { VerifyShopEventParameters } from "./verify-shop-event.js";
 import { applyToDraft } from "./apply-to-draft.js";
@@ -22,6 +24,10 @@ export type VerifyShopLogParameters = {
   readonly signedEvents: readonly (SignedEvent | Uint8Array)[];
   /** Size cap per event, as in `openSignedEvent`. */
   readonly maxBytes?: number | undefined;
+  /** Hashing-work budget per event, as in `openSignedEvent`. */
+  readonly hashingBudget?: Partial<HashingBudget> | undefined;
+  /** Keycards known by public key, checked before recovering, as in `openSignedEvent`. */
+  readonly keycards?: KeycardSet | undefined;
 } & (
   | { readonly scheme?: "eip712" | undefined; readonly domain: EventDomain }
   | { readonly scheme: "eip191"; readonly domain?: EventDomain | undefined }
@@ -36,13 +42,13 @@ export type VerifyShopLogParameters = {
  * const state = verifyShopLog({ state: createShopState({ context }), signedEvents, domain });
  */
 export function verifyShopLog(parameters: VerifyShopLogParameters): ShopState {
-  const { state, signedEvents, domain, scheme = "eip712", maxBytes } = objectParameter(parameters);
+  const { state, signedEvents, domain, scheme = "eip712", maxBytes, hashingBudget, keycards } = objectParameter(parameters);
   checkStateInput(state, "state");
   if (!Array.isArray(signedEvents)) throw new FieldValueError("WRONG_TYPE", "expected an array of SignedEvent messages or bytes", { path: "signedEvents" });
   const draft = beginDraft({ state, owned: true });
   signedEvents.forEach((signedEvent: SignedEvent | Uint8Array, i) => {
     const base = `signedEvents[${i}]`;
-    const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes } as OpenSignedEventParameters);
+    const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters);
     atLogIndex(base, () => applyToDraft(draft, opened.event, opened.signer));
   });
   return draft.state;

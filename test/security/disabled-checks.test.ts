@@ -17,13 +17,31 @@ import {
   eventHashingCost,
   openSignedEvent,
   ShopEventSchema,
+  signEvent,
   signEventBytes,
 } from "../../src/index.js";
 import { toBinary } from "@bufbuild/protobuf";
+import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
+import { createShopState, verifyShopEvent, verifyShopLog } from "../../src/state.js";
+import { context } from "../support/shop-fixtures.js";
 import { thrown } from "../support/thrown.js";
 import { domain, keycard, SHOP_ID, tagEvent, WINDOW } from "../wire-helpers/fixtures.js";
 
 describe("options that would switch a check off", () => {
+  // verifyShopEvent took a hashingBudget and keycards (its type allowed them) and
+  // opened the event without them: a relay's tighter budget was silently the default.
+  it("verifyShopEvent and verifyShopLog hand every opening option on to openSignedEvent", async () => {
+    const event = tagEvent(1n);
+    const signedEvent = toBinary(SignedEventSchema, createSignedEvent({ event, signature: await signEvent({ event, domain, account: keycard }) }));
+    const state = createShopState({ context });
+    const tight = { maxKeccakCalls: 1 };
+    expect(thrown(() => verifyShopEvent({ state, signedEvent, domain, hashingBudget: tight }))).toMatchObject({ name: "HashingBudgetError" });
+    expect(thrown(() => verifyShopLog({ state, signedEvents: [signedEvent], domain, hashingBudget: tight }))).toMatchObject({ name: "HashingBudgetError" });
+    const junk = ["not a KeycardSet"] as never;
+    expect(thrown(() => verifyShopEvent({ state, signedEvent, domain, keycards: junk }))).toMatchObject({ code: "WRONG_TYPE", path: "keycards" });
+    expect(thrown(() => verifyShopLog({ state, signedEvents: [signedEvent], domain, keycards: junk }))).toMatchObject({ code: "WRONG_TYPE", path: "keycards" });
+  });
+
   it("assertBatchSize refuses NaN, Infinity, 0 and non-numbers as a limit", () => {
     const items = Array.from({ length: 1000 }, () => ({}));
     for (const limit of [Number.NaN, Number.POSITIVE_INFINITY, 0, -5, "64"]) {
