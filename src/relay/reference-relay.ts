@@ -21,7 +21,7 @@ import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
 import type { ShopState } from "../state/shop-state.js";
 import { verifyShopEvent } from "../state/verify-shop-event.js";
-import { keycardAddress, uncompressedPublicKey } from "../wire/keycards.js";
+import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
@@ -78,6 +78,8 @@ export class ReferenceRelay implements RelayBackend {
   private readonly autoPay: boolean;
   private readonly shops = new Map<string, Shop>();
   private readonly connected = new Map<string, { session: object; replace: () => void }>();
+  /** Per connected keycard, a set of its one public key: its writes are checked by table, not recovered. */
+  private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
 
   private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false }: ReferenceRelayOptions) {
@@ -150,7 +152,9 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   releaseKeycard({ keycard, session }: { keycard: RelayKeycard; session: object }): void {
-    if (this.connected.get(keycard.address)?.session === session) this.connected.delete(keycard.address);
+    if (this.connected.get(keycard.address)?.session !== session) return;
+    this.connected.delete(keycard.address);
+    this.writerKeys.delete(keycard.address);
   }
 
   orderOwner({ shopId, orderId }: { shopId: Uint8Array; orderId: Uint8Array }): Address | undefined {
@@ -174,15 +178,27 @@ export class ReferenceRelay implements RelayBackend {
     return () => shop.watchers.delete(onAppend);
   }
 
+  // The writer's public key as a KeycardSet, kept while it is connected (its table lives in the set).
+  private writerKeySet(shop: Shop, address: Address): KeycardSet | undefined {
+    const cached = this.writerKeys.get(address);
+    if (cached !== undefined) return cached;
+    const enrolled = shop.state.keycards[address];
+    if (enrolled === undefined || !this.connected.has(address)) return undefined;
+    const set = createKeycardSet({ keycards: [enrolled.publicKey] });
+    this.writerKeys.set(address, set);
+    return set;
+  }
+
   async write({ keycard, events }: { keycard: RelayKeycard; events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
     const shop = this.shops.get(bytesToHex(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     let state = shop.state;
     const accepted: Accepted[] = [];
+    const keycards = this.writerKeySet(shop, keycard.address);
     for (const [i, signedEvent] of events.entries()) {
       let verified;
       try {
-        verified = verifyShopEvent({ state, signedEvent, domain: this.domain });
+        verified = verifyShopEvent({ state, signedEvent, domain: this.domain, keycards });
       } catch (error) {
         throw refusal(error, `event_write_request.events[${i}]`);
       }

@@ -17,8 +17,15 @@ export interface KnownKey {
   readonly address: Address;
   /** 65 bytes, 0x04 ‖ x ‖ y, checked to be on the curve. */
   readonly publicKey: Uint8Array;
-  table?: Point;
+  table?: Point | undefined;
 }
+
+/**
+ * Most keycards checked by public key before recovering. A hostile peer signing
+ * with unknown keys then costs at most this many table checks plus one recovery,
+ * whatever the size of the shop's keycard set; only these keys keep a table.
+ */
+export const MAX_KNOWN_KEY_CHECKS = 2;
 
 const N = secp256k1.CURVE.n;
 // wNAF window for a keycard's table: 2^3 × 64 points (tens of kB); wider windows were no faster here.
@@ -26,8 +33,9 @@ const WINDOW = 4;
 const { BASE, ZERO } = secp256k1.ProjectivePoint;
 
 /**
- * The address of the key in `keys` that made `signature` over the 32-byte
- * `digest`, or undefined. Exactly the keys recovery would name: the check
+ * The address of the key among the first {@link MAX_KNOWN_KEY_CHECKS} of `keys`
+ * (most recent signers first) that made `signature` over the 32-byte `digest`,
+ * or undefined. Exactly the keys recovery would name: the check
  * s⁻¹(h·G + r·Q) = R requires R's x to equal r and its y parity to equal the
  * signature's recovery bit, so R is the very point recovery starts from and
  * r⁻¹(s·R − h·G) = Q.
@@ -40,7 +48,8 @@ export function findKnownSigner(digest: Uint8Array, signature: StrictSignature, 
   const u1 = mod(mod(h, N) * w, N);
   const u2 = mod(signature.r * w, N);
   const parity = BigInt(signature.yParity);
-  for (let i = 0; i < keys.length; i++) {
+  const checks = Math.min(keys.length, MAX_KNOWN_KEY_CHECKS);
+  for (let i = 0; i < checks; i++) {
     const key = keys[i] as KnownKey;
     key.table ??= secp256k1.utils.precompute(WINDOW, secp256k1.ProjectivePoint.fromHex(key.publicKey));
     // The constant-time multiply, the only one that uses tables correctly here: before @noble/curves 1.9.7
@@ -48,11 +57,27 @@ export function findKnownSigner(digest: Uint8Array, signature: StrictSignature, 
     const sum = (u1 === 0n ? ZERO : BASE.multiply(u1)).add(key.table.multiply(u2));
     const point = sum.equals(ZERO) ? undefined : sum.toAffine();
     if (point !== undefined && point.x === signature.r && (point.y & 1n) === parity) {
-      // The keycard that signed last is tried first next time: a session's events come from one keycard.
-      keys.splice(i, 1);
-      keys.unshift(key);
+      moveToFront(keys, i);
       return key.address;
     }
   }
   return undefined;
+}
+
+/**
+ * After recovery named `address`: puts its key (when the set has it) first, so
+ * the same keycard's next event, as in a session's stream, is checked, not recovered.
+ */
+export function rememberKnownSigner(keys: KnownKey[], address: Address): void {
+  const i = keys.findIndex((key) => key.address === address);
+  if (i > 0) moveToFront(keys, i);
+}
+
+function moveToFront(keys: KnownKey[], i: number): void {
+  if (i === 0) return;
+  const [key] = keys.splice(i, 1);
+  keys.unshift(key as KnownKey);
+  // A key pushed out of the checked few gives its table back: memory stays bounded for any set size.
+  const pushedOut = keys[MAX_KNOWN_KEY_CHECKS];
+  if (pushedOut !== undefined) pushedOut.table = undefined;
 }
