@@ -18,10 +18,10 @@ import type { KeycardSet } from "./keycards.js";
  */
 export function eventSigner(digest: Uint8Array, signature: StrictSignature, keycards: KeycardSet | undefined): Address {
   if (keycards === undefined || secp256k1Path() !== "js") return recoverDigestSigner({ digest, signature });
-  const keys = knownKeys(keycards);
-  const known = findKnownSigner(digest, signature, keys);
-  if (known !== undefined) return known;
+  const known = knownKeys(keycards);
+  const found = findKnownSigner(digest, signature, known);
+  if (found !== undefined) return found;
   const signer = recoverDigestSigner({ digest, signature });
-  rememberKnownSigner(keys, signer);
+  rememberKnownSigner(known, signer);
   return signer;
 }

@@ -4,16 +4,18 @@
 
 // The keycards of a KeycardSet that were given as public keys, kept under a
 // private symbol: internal to the package, read by openSignedEvent.
-import type { KnownKey } from "../signature/known-signer.js";
+import { createKnownKeys, type KnownKey, type KnownKeys } from "../signature/known-signer.js";
 
 const KNOWN_KEYS = Symbol("keycards given as public keys");
 
 /** Attaches `keys` to a keycard set object under construction. */
-export function withKnownKeys<T extends object>(set: T, keys: KnownKey[]): T {
-  return Object.defineProperty(set, KNOWN_KEYS, { value: keys, enumerable: false });
+export function withKnownKeys<T extends object>(set: T, keys: readonly KnownKey[]): T {
+  return Object.defineProperty(set, KNOWN_KEYS, { value: createKnownKeys(keys), enumerable: false });
 }
 
-/** The keycards of a set that were given as public keys; the array is reordered by use. */
-export function knownKeys(set: object): KnownKey[] {
-  return (set as Record<symbol, KnownKey[] | undefined>)[KNOWN_KEYS] ?? [];
+const NONE: KnownKeys = createKnownKeys([]);
+
+/** The keycards of a set that were given as public keys; `recent` changes with use. */
+export function knownKeys(set: object): KnownKeys {
+  return (set as Record<symbol, KnownKeys | undefined>)[KNOWN_KEYS] ?? NONE;
 }
