@@ -32,9 +32,7 @@ import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { openPushedEvent } from "./open-pushed-event.js";
 import { createShopState } from "../state/create-shop-state.js";
 import type { ShopState } from "../state/shop-state.js";
-import { applyShopEvent } from "../state/apply-shop-event.js";
-import { createSignerMemory, rememberShopSigner } from "../state/signer-memory.js";
-import { openEvent } from "../wire/open-event.js";
+import { verifyShopEvent } from "../state/verify-shop-event.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
 
@@ -106,8 +104,6 @@ export class ClientSession {
   private readonly listeners = new Set<(event: ClientSessionEvent) => void>();
   private subscription: Subscription | undefined;
   private ledger: ShopState | undefined;
-  /** Keycards met as signers, with their enrolled keys (a key is the same in every shop, so it is never reset). */
-  private readonly signers = createSignerMemory();
   private seqNo = 0n;
   private unpushed: bigint | undefined;
   private keycard: Address | undefined;
@@ -343,11 +339,9 @@ export class ClientSession {
       try {
         if (signedEvent === undefined) throw new FieldValueError("MISSING_FIELD", "expected a signed event", { path: `subscription_push_request.events[${i}].event` });
         if (subscription.full && ledger !== undefined) {
-          // verifyShopEvent's two steps, with the session's memory of signers: a synced history checks most signatures by table.
-          const opened = openEvent({ parameters: { signedEvent, domain: this.domain }, known: this.signers });
-          ledger = applyShopEvent({ state: ledger, event: opened.event, signer: opened.signer });
-          rememberShopSigner({ memory: this.signers, state: ledger, signer: opened.signer });
-          pushed.push({ seqNo, signedEvent, event: opened.event, signer: opened.signer });
+          const accepted = verifyShopEvent({ state: ledger, signedEvent, domain: this.domain });
+          ledger = accepted.state;
+          pushed.push({ seqNo, signedEvent, event: accepted.event, signer: accepted.signer });
         } else {
           pushed.push({ seqNo, signedEvent, ...openPushedEvent({ signedEvent, domain: this.domain }) });
         }

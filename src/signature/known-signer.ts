@@ -22,7 +22,7 @@ export interface KnownKey {
 
 /** The keycards of a set given as public keys: all of them by address, and the few checked first. */
 export interface KnownKeys {
-  readonly byAddress: Map<Address, KnownKey>;
+  readonly byAddress: ReadonlyMap<Address, KnownKey>;
   /** The keys that signed last, most recent first: at most {@link MAX_KNOWN_KEY_CHECKS}, the only ones with a table. */
   readonly recent: KnownKey[];
 }
@@ -73,15 +73,6 @@ export function findKnownSigner(digest: Uint8Array, signature: StrictSignature, 
     }
   }
   return undefined;
-}
-
-/**
- * Adds a key met outside the set (a keycard enrolled in the shop's log) and puts it first.
- * @example learnKnownKey(createKnownKeys([]), { address: account.address, publicKey: hexToBytes(account.publicKey) })
- */
-export function learnKnownKey(known: KnownKeys, key: KnownKey): void {
-  if (!known.byAddress.has(key.address)) known.byAddress.set(key.address, key);
-  rememberKnownSigner(known, key.address);
 }
 
 /**

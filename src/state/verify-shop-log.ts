@@ -5,9 +5,7 @@
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
-import { openEvent } from "../wire/open-event.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
-import { createSignerMemory, rememberShopSigner } from "./signer-memory.js";
 import type { HashingBudget } from "../wire/hashing-cost.js";
 import type { KeycardSet } from "../wire/keycards.js";
 import type { EventDomain } from "../eip712/domain.js";
@@ -48,14 +46,10 @@ export function verifyShopLog(parameters: VerifyShopLogParameters): ShopState {
   checkStateInput(state, "state");
   if (!Array.isArray(signedEvents)) throw new FieldValueError("WRONG_TYPE", "expected an array of SignedEvent messages or bytes", { path: "signedEvents" });
   const draft = beginDraft({ state, owned: true });
-  // Without a caller's KeycardSet, keycards are remembered as they sign: a log is mostly runs of one keycard's events.
-  const memory = keycards === undefined ? createSignerMemory() : undefined;
   signedEvents.forEach((signedEvent: SignedEvent | Uint8Array, i) => {
     const base = `signedEvents[${i}]`;
-    const options = { signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters;
-    const opened = memory === undefined ? openSignedEvent(options) : openEvent({ parameters: options, known: memory });
+    const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters);
     atLogIndex(base, () => applyToDraft(draft, opened.event, opened.signer));
-    if (memory !== undefined) rememberShopSigner({ memory, state: draft.state, signer: opened.signer });
   });
   return draft.state;
 }

@@ -3,10 +3,12 @@
 // SPDX-License-Identifier: MIT
 
 import type { Address } from "viem";
-import { findKnownSigner, type KnownKeys, rememberKnownSigner } from "../signature/known-signer.js";
+import { findKnownSigner, rememberKnownSigner } from "../signature/known-signer.js";
 import type { StrictSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
+import { knownKeys } from "./keycard-keys.js";
+import type { KeycardSet } from "./keycards.js";
 
 /**
  * The signer of a digest: first checked against the keycards that signed last
@@ -14,8 +16,9 @@ import { secp256k1Path } from "../signature/secp256k1-recovery.js";
  * the same address; with native recovery in use, recovery is the cheaper of the
  * two and runs alone.
  */
-export function eventSigner(digest: Uint8Array, signature: StrictSignature, known: KnownKeys | undefined): Address {
-  if (known === undefined || secp256k1Path() !== "js") return recoverDigestSigner({ digest, signature });
+export function eventSigner(digest: Uint8Array, signature: StrictSignature, keycards: KeycardSet | undefined): Address {
+  if (keycards === undefined || secp256k1Path() !== "js") return recoverDigestSigner({ digest, signature });
+  const known = knownKeys(keycards);
   const found = findKnownSigner(digest, signature, known);
   if (found !== undefined) return found;
   const signer = recoverDigestSigner({ digest, signature });
