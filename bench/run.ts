@@ -144,10 +144,10 @@ keccak-256 (src/crypto/keccak.ts), "keccak JS @noble" is @noble/hashes (what
 viem uses); "secp256k1 JS @noble" is @noble/curves, "secp256k1 native" the
 libsecp256k1 addon of the \`secp256k1\` package, opted into with
 \`selectSecp256k1Path\`. Relay verification opens SignedEvent bytes with the
-shop's keycard set (three keycards: two by public key, the signer among them,
-one by address) and checks membership; on the portable path the signer's
-keycard is checked with its precomputed table (the set tries the last signer
-first, as in a session's stream of events), on the native path it is recovered.
+shop's keycard set (three keycards: the session's first, as a relay builds it,
+then another by public key and one by address) and checks membership; on the
+portable path the session's keycard is checked with its precomputed table, on
+the native path the signer is recovered.
 
 Memory: heap bytes allocated per operation, the median of 15 bursts of 8
 operations, each started right after a full garbage collection (so the burst's

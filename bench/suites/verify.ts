@@ -41,9 +41,10 @@ export async function verifySuite(): Promise<Suite> {
     setNativeSecp256k1(binding);
     return run();
   };
-  // The shop's keycards: two other keycards around the signer, by public key and by address.
+  // The shop's keycards with the session's first, as a relay builds them: the signer, then
+  // two other keycards by public key and by address.
   const others = [privateKeyToAccount(generatePrivateKey()), privateKeyToAccount(generatePrivateKey())];
-  const keycards = createKeycardSet({ keycards: [others[0]!.publicKey, account.publicKey, others[1]!.address] });
+  const keycards = createKeycardSet({ keycards: [account.publicKey, others[0]!.publicKey, others[1]!.address] });
   const relay = (signedEvent: Uint8Array) => () => {
     const { signer } = openSignedEvent({ signedEvent, domain, keycards });
     if (!keycards.has(signer)) throw new Error("bench: signer is not a keycard");

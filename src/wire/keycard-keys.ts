@@ -2,20 +2,18 @@
 //
 // SPDX-License-Identifier: MIT
 
-// The keycards of a KeycardSet that were given as public keys, kept under a
-// private symbol: internal to the package, read by openSignedEvent.
-import { createKnownKeys, type KnownKey, type KnownKeys } from "../signature/known-signer.js";
+// The keycard of a KeycardSet that openSignedEvent checks before recovering:
+// the first one given as a public key, kept under a private symbol.
+import type { KnownKey } from "../signature/known-signer.js";
 
-const KNOWN_KEYS = Symbol("keycards given as public keys");
+const EXPECTED_KEY = Symbol("first keycard given as a public key");
 
-/** Attaches `keys` to a keycard set object under construction. */
-export function withKnownKeys<T extends object>(set: T, keys: readonly KnownKey[]): T {
-  return Object.defineProperty(set, KNOWN_KEYS, { value: createKnownKeys(keys), enumerable: false });
+/** Attaches the expected key (or none) to a keycard set object under construction. */
+export function withExpectedKey<T extends object>(set: T, key: KnownKey | undefined): T {
+  return Object.defineProperty(set, EXPECTED_KEY, { value: key, enumerable: false });
 }
 
-const NONE: KnownKeys = createKnownKeys([]);
-
-/** The keycards of a set that were given as public keys; `recent` changes with use. */
-export function knownKeys(set: object): KnownKeys {
-  return (set as Record<symbol, KnownKeys | undefined>)[KNOWN_KEYS] ?? NONE;
+/** The first keycard of a set given as a public key; its table is built on first use and kept. */
+export function expectedKey(set: object): KnownKey | undefined {
+  return (set as Record<symbol, KnownKey | undefined>)[EXPECTED_KEY];
 }

@@ -8,7 +8,7 @@ import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddr
 import { EthereumAddressSchema } from "../../gen/market/mass/base_types_pb.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import type { KnownKey } from "../signature/known-signer.js";
-import { withKnownKeys } from "./keycard-keys.js";
+import { withExpectedKey } from "./keycard-keys.js";
 import { publicKeyToAddress } from "../signature/recover-digest-signer.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
@@ -34,6 +34,8 @@ export interface KeycardSet {
 
 /**
  * Normalises keycards (addresses or public keys, see {@link KeycardInput}) into a set of addresses.
+ * The first one given as a public key is the one `openSignedEvent` checks a
+ * signature against before recovering: put the keycard expected to sign first.
  *
  * @throws PublicKeyError naming `keycards[i]`
  * @example
@@ -45,23 +47,23 @@ export function createKeycardSet(parameters: { keycards: readonly KeycardInput[]
   if (!Array.isArray(keycards)) throw new PublicKeyError({ path: "keycards", expected: "expected an array of addresses or public keys" });
   const lower = new Set<string>();
   const addresses: Address[] = [];
-  const known: KnownKey[] = [];
+  let expected: KnownKey | undefined;
   keycards.forEach((keycard, i) => {
     const { address, publicKey } = keycardKey(keycard, `keycards[${i}]`);
     if (!lower.has(address.toLowerCase())) addresses.push(address);
-    // Public keys let openSignedEvent check a signature instead of recovering its key.
-    if (publicKey !== undefined && !known.some((key) => key.address === address)) known.push({ address, publicKey });
+    // The first public key lets openSignedEvent check a signature against it instead of recovering.
+    if (publicKey !== undefined && expected === undefined) expected = { address, publicKey };
     lower.add(address.toLowerCase());
   });
   // The brand lets isKeycardSet work across duplicate copies of the package.
   return Object.freeze(
-    withKnownKeys(
+    withExpectedKey(
       {
         [BRAND]: true,
         addresses: Object.freeze(addresses),
         has: (address: string) => typeof address === "string" && lower.has(address.toLowerCase()),
       },
-      known,
+      expected,
     ),
   );
 }

@@ -46,11 +46,11 @@ export type OpenSignedEventParameters = {
   readonly hashingBudget?: Partial<HashingBudget> | undefined;
   /**
    * The shop's keycards, built once with {@link createKeycardSet} and reused.
-   * The two of them (given as public keys) that signed last are checked
-   * against the signature before falling back to recovery: about 3× cheaper
-   * in JavaScript for a session's stream of events, same signer. Work per
-   * event stays bounded whatever the set's size. Membership is not enforced
-   * here ({@link checkEvent} does that).
+   * The first one given as a public key is checked against the signature
+   * before recovering: about 3× cheaper in JavaScript, same signer. A relay
+   * puts the session's keycard first (its writes must come from it); the
+   * others never cost a check, whatever the set's size. Membership is not
+   * enforced here ({@link checkEvent} does that).
    */
   readonly keycards?: KeycardSet | undefined;
 } & (
