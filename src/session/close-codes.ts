@@ -16,6 +16,12 @@
  * - REPLACED (4001): the same keycard finished a login on another connection.
  * - BAD_PUSH (4002): the relay pushed an event that fails verification
  *   against the shop state (client side).
+ * - TRY_AGAIN_LATER (1013): the relay refused the connection, over its cap
+ *   of connections in total or per remote address.
+ * - EVENT_TOO_BIG (4003): the relay holds an event no push within the peer's
+ *   frame limit can carry (relay side; impossible with the default limits).
+ * - SLOW_READER (4004): the connection's unsent output went over its cap
+ *   (the peer stopped reading).
  */
 export const SESSION_CLOSE_CODES = Object.freeze({
   NORMAL: 1000,
@@ -25,6 +31,9 @@ export const SESSION_CLOSE_CODES = Object.freeze({
   IDLE_TIMEOUT: 4000,
   REPLACED: 4001,
   BAD_PUSH: 4002,
+  TRY_AGAIN_LATER: 1013,
+  EVENT_TOO_BIG: 4003,
+  SLOW_READER: 4004,
 } as const);
 
 /** One of the {@link SESSION_CLOSE_CODES}. */

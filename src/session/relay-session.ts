@@ -14,7 +14,7 @@ import { objectParameter } from "../errors/object-parameter.js";
 import { isRelayError } from "../errors/relay-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
-import { LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_IN_REQUESTS, LIMIT_MAX_OUT_BATCH_SIZE, LIMIT_MAX_OUT_REQUESTS } from "../wire/constants.js";
+import { DEFAULT_MAX_ENVELOPE_BYTES, LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_IN_REQUESTS, LIMIT_MAX_OUT_BATCH_SIZE, LIMIT_MAX_OUT_REQUESTS } from "../wire/constants.js";
 import { personalMessageDigest } from "../wire/hash-event-bytes.js";
 import { keycardAddress } from "../wire/keycards.js";
 import { matchResponse } from "../wire/match-response.js";
@@ -22,6 +22,7 @@ import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { eventMatchesFilters, eventObject } from "./event-filter.js";
+import { planPush } from "./push-frame.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
@@ -37,7 +38,14 @@ export interface RelaySessionOptions {
   readonly timings?: SessionTimings | undefined;
   /** Login challenge bytes; defaults to 32 bytes from `crypto.getRandomValues`. */
   readonly randomChallenge?: (() => Uint8Array) | undefined;
+  /** Largest frame the client accepts; each push is filled up to it. Default {@link DEFAULT_MAX_ENVELOPE_BYTES} (128 KiB, the v3 limit of both ends). */
+  readonly peerMaxFrameBytes?: number | undefined;
+  /** Most push bytes sent and not yet acknowledged; one push is always allowed. Default {@link DEFAULT_MAX_OUTSTANDING_PUSH_BYTES}. */
+  readonly maxOutstandingPushBytes?: number | undefined;
 }
+
+/** Default budget (256 KiB, two full frames) of push bytes a relay session has sent and not had acknowledged. */
+export const DEFAULT_MAX_OUTSTANDING_PUSH_BYTES = 256 * 1024;
 
 // Requests only a relay sends: a client sending one breaks the protocol.
 const RELAY_ONLY = new Set(["subscriptionPushRequest", "syncStatusRequest"]);
@@ -64,8 +72,9 @@ interface Subscription {
  * frames (see {@link ClientSession} for the driving pattern): login with the
  * domain-separated challenge or the v3 EIP-191 form, event writes through
  * the backend, one subscription with filters and a start seq_no, SyncStatus
- * before pushes, pushes of at most 64 events with at most 1024 unacknowledged,
- * pings and kicks, and a close on every protocol violation. See docs/sessions.md.
+ * before pushes, pushes of at most 64 events cut to the peer's frame limit with
+ * a byte budget of unacknowledged pushes, pings and kicks, and a close on
+ * every protocol violation. See docs/sessions.md.
  *
  * @example
  * const session = new RelaySession({ transport: { send: (f) => ws.send(f), close: (c, r) => ws.close(c, r) }, backend });
@@ -79,9 +88,14 @@ export class RelaySession {
   private challenge: { readonly keycard: RelayKeycard; readonly bytes: Uint8Array } | undefined;
   private subscription: Subscription | undefined;
   private nextSubscription = 1;
+  private readonly peerMaxFrameBytes: number;
+  private readonly maxPushBytes: number;
+  private pushBytes = 0;
 
   constructor(options: RelaySessionOptions) {
     const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge } = objectParameter(options);
+    this.peerMaxFrameBytes = positiveInteger(options.peerMaxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES, "peerMaxFrameBytes");
+    this.maxPushBytes = positiveInteger(options.maxOutstandingPushBytes ?? DEFAULT_MAX_OUTSTANDING_PUSH_BYTES, "maxOutstandingPushBytes");
     if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
       throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
     }
@@ -137,6 +151,11 @@ export class RelaySession {
   /** The logged-in keycard's address, once login succeeded. */
   get loggedInAs(): Address | undefined {
     return this.keycard?.address;
+  }
+
+  /** Bytes of pushes sent and not yet acknowledged (at most the budget, or one push). */
+  get outstandingPushBytes(): number {
+    return this.pushBytes;
   }
 
   /** Requests of the client awaiting this relay's answer. */
@@ -279,13 +298,29 @@ export class RelaySession {
       );
     }
     while (this.subscription === subscription && subscription.queue.length > 0 && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
-      const batch = subscription.queue.splice(0, LIMIT_MAX_OUT_BATCH_SIZE);
+      const { count, frameBytes } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
+      if (count === 0) return this.tooBig(subscription.queue[0] as RelayLogEntry, frameBytes);
+      // The budget holds back a slow reader; with nothing outstanding one push always goes.
+      if (this.pushBytes > 0 && this.pushBytes + frameBytes > this.maxPushBytes) return;
+      const batch = subscription.queue.splice(0, count);
       const value = create(SubscriptionPushRequestSchema, { subscriptionId: subscription.id, events: batch.map((entry) => ({ event: entry.signedEvent, seqNo: entry.seqNo })) });
+      this.pushBytes += frameBytes;
+      const settled = () => {
+        this.pushBytes -= frameBytes;
+      };
       this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: "close" }).then(
-        (response) => this.acknowledged(subscription, response),
-        () => undefined,
+        (response) => {
+          settled();
+          this.acknowledged(subscription, response);
+        },
+        settled,
       );
     }
+  }
+
+  // No push can carry this event: close rather than stall the subscription without a word.
+  private tooBig(entry: RelayLogEntry, frameBytes: number): void {
+    this.peer.close(SESSION_CLOSE_CODES.EVENT_TOO_BIG, `event seq_no ${entry.seqNo} needs a ${frameBytes}-byte push, over the peer's ${this.peerMaxFrameBytes}-byte frame limit`);
   }
 
   private acknowledged(subscription: Subscription, response: Parameters<typeof matchResponse>[0]["response"]): void {
@@ -306,6 +341,11 @@ export class RelaySession {
     subscription.queue.length = 0;
     subscription.unwatch();
   }
+}
+
+function positiveInteger(value: unknown, path: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) throw new FieldValueError("OUT_OF_RANGE", "expected a positive integer", { path });
+  return value;
 }
 
 function defaultChallenge(): Uint8Array {

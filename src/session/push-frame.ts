@@ -1,0 +1,70 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Exact encoded sizes of a SubscriptionPushRequest Envelope, so the relay can
+// fill each push up to the peer's frame limit without encoding it first.
+import { toBinary } from "@bufbuild/protobuf";
+import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
+
+// Envelope.request_id at its largest: tag, length, then RequestId's tag and a 10-byte sint64 varint
+// (the id is only chosen when the frame is sent, so the push is sized for any id).
+const REQUEST_ID_BYTES = 1 + 1 + 1 + 10;
+// One-byte tags: Envelope field 6, push fields 1 and 2, SequencedEvent fields 1 and 2.
+const TAG = 1;
+
+const signedSizes = new WeakMap<SignedEvent, number>();
+
+/** Bytes of a protobuf varint holding `value`. */
+export function varintBytes(value: number | bigint): number {
+  let rest = BigInt(value);
+  let bytes = 1;
+  while (rest >= 0x80n) {
+    rest >>= 7n;
+    bytes++;
+  }
+  return bytes;
+}
+
+/** Encoded SignedEvent bytes, remembered per event object (log entries are pushed to many sessions). */
+export function signedEventBytes(signedEvent: SignedEvent): number {
+  let size = signedSizes.get(signedEvent);
+  if (size === undefined) {
+    size = toBinary(SignedEventSchema, signedEvent).length;
+    signedSizes.set(signedEvent, size);
+  }
+  return size;
+}
+
+/** What one event adds to a push: its SequencedEvent with tag and length. */
+export function sequencedEventBytes(signedEvent: SignedEvent, seqNo: bigint): number {
+  const signed = signedEventBytes(signedEvent);
+  const body = TAG + varintBytes(signed) + signed + (seqNo === 0n ? 0 : TAG + varintBytes(seqNo));
+  return TAG + varintBytes(body) + body;
+}
+
+/** The whole Envelope of a push whose events add `eventBytes` together (request id at its largest). */
+export function pushFrameBytes(subscriptionIdBytes: number, eventBytes: number): number {
+  const push = (subscriptionIdBytes === 0 ? 0 : TAG + varintBytes(subscriptionIdBytes) + subscriptionIdBytes) + eventBytes;
+  return REQUEST_ID_BYTES + TAG + varintBytes(push) + push;
+}
+
+/** How many events from the front of `queue` go into the next push, and its frame size; 0 events when the first does not fit alone. */
+export function planPush(
+  queue: readonly { readonly signedEvent: SignedEvent; readonly seqNo: bigint }[],
+  limits: { readonly subscriptionIdBytes: number; readonly maxFrameBytes: number; readonly maxEvents: number },
+): { count: number; frameBytes: number } {
+  let eventBytes = 0;
+  let count = 0;
+  let frameBytes = pushFrameBytes(limits.subscriptionIdBytes, 0);
+  for (const entry of queue) {
+    if (count === limits.maxEvents) break;
+    const grown = eventBytes + sequencedEventBytes(entry.signedEvent, entry.seqNo);
+    const size = pushFrameBytes(limits.subscriptionIdBytes, grown);
+    if (size > limits.maxFrameBytes) break;
+    eventBytes = grown;
+    frameBytes = size;
+    count++;
+  }
+  return { count, frameBytes: count === 0 ? pushFrameBytes(limits.subscriptionIdBytes, queue[0] === undefined ? 0 : sequencedEventBytes(queue[0].signedEvent, queue[0].seqNo)) : frameBytes };
+}

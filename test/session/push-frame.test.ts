@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The relay sizes pushes without encoding them: the computed size must be the
+// encoded Envelope's, for the largest request id, and planPush must fill a
+// frame exactly up to the limit.
+import { create, toBinary } from "@bufbuild/protobuf";
+import { describe, expect, it } from "vitest";
+import { EnvelopeSchema, LIMIT_MAX_OUT_BATCH_SIZE, type SignedEvent, SignedEventSchema } from "../../src/index.js";
+import { planPush, pushFrameBytes, sequencedEventBytes } from "../../src/session/push-frame.js";
+
+// SignedEvents of varied sizes (the signature bytes are not checked here).
+const signed = (bytes: number): SignedEvent =>
+  create(SignedEventSchema, { event: { typeUrl: "type.googleapis.com/market.mass.ShopEvent", value: new Uint8Array(bytes).fill(7) }, signature: { raw: new Uint8Array(65) } });
+
+// The sint64 with the longest zigzag varint (10 bytes).
+const LONGEST_ID = -(1n << 63n);
+
+function encoded(subscriptionId: Uint8Array, events: { signedEvent: SignedEvent; seqNo: bigint }[], id = LONGEST_ID): number {
+  return toBinary(EnvelopeSchema, create(EnvelopeSchema, {
+    requestId: { raw: id },
+    message: { case: "subscriptionPushRequest", value: { subscriptionId, events: events.map((e) => ({ event: e.signedEvent, seqNo: e.seqNo })) } },
+  })).length;
+}
+
+describe("push frame sizes", () => {
+  it("equal the encoded Envelope for the longest request id, and bound it for any id", () => {
+    const sizes = [0, 1, 100, 127, 128, 300, 16_383, 16_384, 70_000];
+    const seqNos = [0n, 1n, 127n, 128n, 1n << 40n, (1n << 64n) - 1n];
+    for (const [i, size] of sizes.entries()) {
+      const events = sizes.slice(0, i + 1).map((bytes, k) => ({ signedEvent: signed(bytes), seqNo: seqNos[k % seqNos.length] as bigint }));
+      for (const subscriptionId of [new Uint8Array(0), new Uint8Array([0, 1])]) {
+        const computed = pushFrameBytes(subscriptionId.length, events.reduce((sum, e) => sum + sequencedEventBytes(e.signedEvent, e.seqNo), 0));
+        expect(computed, `${size}`).toBe(encoded(subscriptionId, events));
+        expect(computed).toBeGreaterThanOrEqual(encoded(subscriptionId, events, 1n));
+      }
+    }
+  });
+
+  it("planPush takes the longest run that fits the frame and the count limit", () => {
+    const queue = Array.from({ length: 100 }, (_, i) => ({ signedEvent: signed(1_000 + i), seqNo: BigInt(i + 1) }));
+    const id = new Uint8Array([0, 1]);
+    const exact = encoded(id, queue.slice(0, 10));
+    expect(planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: exact, maxEvents: 64 })).toEqual({ count: 10, frameBytes: exact });
+    expect(planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: exact - 1, maxEvents: 64 }).count).toBe(9);
+    expect(planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: 1 << 30, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE }).count).toBe(64);
+    const alone = planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: 500, maxEvents: 64 });
+    expect(alone).toEqual({ count: 0, frameBytes: encoded(id, queue.slice(0, 1)) });
+  });
+});
