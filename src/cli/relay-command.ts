@@ -30,6 +30,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         "chain-id": { type: "string" },
         registry: { type: "string" },
         "auto-pay": { type: "boolean" },
+        "max-connections": { type: "string" },
+        "max-connections-per-address": { type: "string" },
       },
       strict: true,
     }));
@@ -46,6 +48,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     port,
     dataDir: values.data,
     autoPay: values["auto-pay"] ?? false,
+    maxConnections: countOf(values["max-connections"], "--max-connections"),
+    maxConnectionsPerAddress: countOf(values["max-connections-per-address"], "--max-connections-per-address"),
   });
   // Handlers first: whoever reads the URL may signal right away.
   const stopped = new Promise<void>((resolve) => {
@@ -57,6 +61,12 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(`relay address: ${server.relay.address}`);
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
   await stopped;
+}
+
+function countOf(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new CliFailure(EXIT.USAGE, `${flag} must be a positive integer`);
+  return Number(value);
 }
 
 function domainOf(chainId: string | undefined, registry: string | undefined): EventDomain {

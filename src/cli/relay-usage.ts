@@ -5,6 +5,7 @@
 // Help text of `massmarket-schema relay`, apart from the command so that the
 // other commands never load the relay (and its WebSocket server).
 export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
+  [--max-connections 1024] [--max-connections-per-address 128]
 
 Runs the in-memory reference relay (for development and client tests only).
 Prints its WebSocket URL on the first line, then its signing address.
@@ -15,5 +16,8 @@ Prints its WebSocket URL on the first line, then its signing address.
                created on first start so replayed relay events verify; otherwise a fresh random key)
   --chain-id / --registry  the EIP-712 domain (default 31337 and 0x…dEaD)
   --auto-pay   pay every order as soon as its payment details are set
+  --max-connections / --max-connections-per-address  caps of open WebSocket connections, in total
+               (default 1024) and per remote address (default 128); a connection over a cap is
+               closed with code 1013 and a line on stderr
 Dev-only HTTP endpoints: POST /testing/enroll_keycard {"shopId","publicKey","guest"},
 POST /testing/pay {"shopId","orderId"}, GET /testing/discovery, GET /health.`;

@@ -11,17 +11,22 @@ import { type Address, type Hex, isAddress, isHex } from "viem";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { EventDomain } from "../eip712/domain.js";
 import { isNetworkSchemaError } from "../errors/base.js";
+import { SESSION_CLOSE_CODES } from "../session/close-codes.js";
 import { RelaySession } from "../session/relay-session.js";
 import { createTickScheduler } from "../session/tick-scheduler.js";
 import type { SessionTimings } from "../session/timings.js";
 import { DEFAULT_MAX_ENVELOPE_BYTES } from "../wire/constants.js";
 import { type SessionClock, systemClock } from "../session/transport.js";
+import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
+import { createSocketTransport } from "./socket-transport.js";
 import { ReferenceRelay } from "./reference-relay.js";
 
 /** Path of the WebSocket endpoint, as on v3 relays. */
 export const SESSIONS_PATH = "/v3/sessions";
 const MAX_HTTP_BODY = 16 * 1024;
+/** Default cap (1 MiB) of a connection's unsent output: the push budget, a frame and the answers to the peer's requests fit well under it. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 1024 * 1024;
 
 export interface RelayServerOptions {
   readonly domain: EventDomain;
@@ -35,6 +40,16 @@ export interface RelayServerOptions {
   readonly timings?: SessionTimings | undefined;
   readonly clock?: SessionClock | undefined;
   readonly autoPay?: boolean | undefined;
+  /** Open connections in total; more are closed with TRY_AGAIN_LATER (1013). Default {@link DEFAULT_MAX_CONNECTIONS}. */
+  readonly maxConnections?: number | undefined;
+  /** Open connections per remote address; more are closed with TRY_AGAIN_LATER (1013). Default {@link DEFAULT_MAX_CONNECTIONS_PER_ADDRESS}. */
+  readonly maxConnectionsPerAddress?: number | undefined;
+  /** Push bytes a session may have unacknowledged (RelaySessionOptions.maxOutstandingPushBytes). */
+  readonly maxOutstandingPushBytes?: number | undefined;
+  /** Unsent output of one connection above which it closes with SLOW_READER (4004). Default {@link DEFAULT_MAX_BUFFERED_BYTES}. */
+  readonly maxBufferedBytes?: number | undefined;
+  /** Where refused and slow connections are reported, one line each; defaults to stderr. */
+  readonly log?: ((line: string) => void) | undefined;
 }
 
 export interface RelayServer {
@@ -45,30 +60,47 @@ export interface RelayServer {
   readonly relay: ReferenceRelay;
   /** Open sessions. */
   readonly sessions: ReadonlySet<RelaySession>;
+  /** Bytes queued in the open sockets and not yet handed to the network (sum of `bufferedAmount`). */
+  bufferedBytes(): number;
   close(): Promise<void>;
 }
 
 export async function startRelayServer(options: RelayServerOptions): Promise<RelayServer> {
-  const { domain, privateKey, host = "127.0.0.1", port = 0, dataDir, timings = {}, clock = systemClock, autoPay } = options;
+  const { domain, privateKey, host = "127.0.0.1", port = 0, dataDir, timings = {}, clock = systemClock, autoPay, maxOutstandingPushBytes } = options;
+  const { maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES, log = (line: string) => process.stderr.write(`${line}\n`) } = options;
+  const limits = createConnectionLimits({
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+  });
   const store = dataDir === undefined ? undefined : await createFileStore({ directory: dataDir });
   const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay });
   const sessions = new Set<RelaySession>();
   const sockets = new Set<WebSocket>();
   const http = createServer((request, response) => void handleHttp({ relay, domain, request, response }));
   const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES });
-  wss.on("connection", (socket) => {
+  wss.on("connection", (socket, request) => {
+    const remote = request.socket.remoteAddress ?? "unknown";
+    const refused = limits.admit(remote);
+    if (refused !== undefined) {
+      log(`relay: refused a connection from ${remote}: ${refused}`);
+      socket.on("error", () => undefined);
+      return socket.close(SESSION_CLOSE_CODES.TRY_AGAIN_LATER, "too many connections");
+    }
     sockets.add(socket);
     const session = new RelaySession({
-      transport: {
-        send: (frame) => {
-          socket.send(frame);
-          ticks.arm();
+      transport: createSocketTransport({
+        socket,
+        maxBufferedBytes,
+        sent: () => ticks.arm(),
+        slow: (close) => {
+          log(`relay: closed a connection from ${remote}: ${close.reason}`);
+          session.close(close);
         },
-        close: (code, reason) => socket.close(code, reason),
-      },
+      }),
       backend: relay,
       timings,
       clock,
+      maxOutstandingPushBytes,
     });
     const ticks = createTickScheduler({ session, clock });
     sessions.add(session);
@@ -81,6 +113,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     socket.on("error", () => undefined);
     socket.on("close", (code, reason) => {
       ticks.stop();
+      limits.release(remote);
       sockets.delete(socket);
       sessions.delete(session);
       session.transportClosed({ code, reason: reason.toString() });
@@ -97,6 +130,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     httpUrl: `http://${authority}`,
     relay,
     sessions,
+    bufferedBytes: () => [...sockets].reduce((sum, socket) => sum + socket.bufferedAmount, 0),
     async close() {
       for (const socket of sockets) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

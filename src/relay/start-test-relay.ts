@@ -32,6 +32,14 @@ export interface StartTestRelayParameters {
   readonly timings?: SessionTimings | undefined;
   /** Pay each order as soon as the relay sets its payment details. */
   readonly autoPay?: boolean | undefined;
+  /** Open connections in total; more are closed with TRY_AGAIN_LATER (1013). Default 1024. */
+  readonly maxConnections?: number | undefined;
+  /** Open connections per remote address; more are closed with TRY_AGAIN_LATER (1013). Default 128. */
+  readonly maxConnectionsPerAddress?: number | undefined;
+  /** Push bytes a session may have unacknowledged; default 256 KiB (`DEFAULT_MAX_OUTSTANDING_PUSH_BYTES`). */
+  readonly maxOutstandingPushBytes?: number | undefined;
+  /** Where refused and slow connections are reported, one line each; defaults to stderr. */
+  readonly log?: ((line: string) => void) | undefined;
 }
 
 /** A running reference relay for client tests. */
@@ -75,8 +83,8 @@ export interface TestRelay {
  * await session.login({ account });
  */
 export async function startTestRelay(parameters: StartTestRelayParameters = {}): Promise<TestRelay> {
-  const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay } = objectParameter(parameters);
-  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay });
+  const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay, ...caps } = objectParameter(parameters);
+  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay, ...caps });
   const { relay } = server;
   return {
     url: server.url,

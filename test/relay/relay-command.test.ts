@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRelay, type TestRelay } from "../../src/testing.js";
 import { postJson, spawnRelay } from "../session/relay-process.js";
@@ -25,6 +26,24 @@ describe("massmarket-schema relay", () => {
     const relay = await spawnRelay(["--port", "0"]);
     expect(relay.url).toMatch(/^ws:\/\/127\.0\.0\.1:[1-9]\d*\/v3\/sessions$/);
     expect(relay.relayAddress).toMatch(/^0x[0-9a-fA-F]{40}$/);
+    relay.child.kill("SIGTERM");
+    expect(await relay.exited).toBe(0);
+  });
+
+  it("caps connections per address with --max-connections-per-address: the one over is closed with 1013 and a line on stderr", async () => {
+    const bad = cli(["relay", "--max-connections", "0"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--max-connections must be a positive integer");
+    const relay = await spawnRelay(["--max-connections-per-address", "1", "--max-connections", "10"]);
+    let stderr = "";
+    relay.child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const first = new WebSocket(relay.url);
+    await new Promise((resolve) => first.once("open", resolve));
+    const second = new WebSocket(relay.url);
+    const code = await new Promise((resolve) => second.once("close", resolve));
+    expect(code).toBe(1013);
+    expect(stderr).toMatch(/refused a connection from 127\.0\.0\.1: 1 connections open from 127\.0\.0\.1, the cap per address is 1/);
+    first.terminate();
     relay.child.kill("SIGTERM");
     expect(await relay.exited).toBe(0);
   });

@@ -8,36 +8,14 @@
 // unauthenticated LISTING subscription closed with 1009, on every retry, so
 // no client could sync the shop. Pushes are now cut by bytes to the peer's
 // frame limit; an event no frame can carry closes with EVENT_TOO_BIG.
-import { toBinary } from "@bufbuild/protobuf";
 import { numberToBytes } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_MAX_EVENT_BYTES, ObjectType, SESSION_CLOSE_CODES, SignedEventSchema } from "../../src/index.js";
+import { DEFAULT_MAX_EVENT_BYTES, ObjectType, SESSION_CLOSE_CODES } from "../../src/index.js";
 import { RelaySession } from "../../src/session/relay-session.js";
 import { startTestRelay, type TestRelay } from "../../src/testing.js";
 import * as f from "../session/fixtures.js";
+import { longListing, signedListing } from "../support/long-listing.js";
 import { frame, ManualClock, okResponse, openRelay, Recorder } from "../session/harness.js";
-
-const CHUNK = 8_000;
-
-/** A listing of about `bytes` encoded bytes: text in the description and in variation descriptions (each field within its 16 KiB limit). */
-function longListing(n: number, bytes: number, slack = 0): f.UnionInit {
-  const union = f.listing(n);
-  if (union.case !== "listing") throw new Error("unreachable");
-  const text = Math.max(1, bytes - 240 + slack);
-  const chunks = Array.from({ length: Math.ceil(text / CHUNK) }, (_, i) => "x".repeat(Math.min(CHUNK, text - i * CHUNK)));
-  const [description = "x", ...rest] = chunks;
-  const variations = rest.map((chunk, i) => ({ id: { raw: f.id8(0x1000 + i) }, variationInfo: { title: `v${i}`, description: chunk } }));
-  const options = variations.length === 0 ? [] : [{ id: { raw: f.id8(0x100) }, title: "size", variations }];
-  return { case: "listing", value: { ...union.value, metadata: { title: `item ${n}`, description, images: [] }, options } };
-}
-
-/** The listing signed, its SignedEvent within a few bytes of `bytes`. */
-async function signedListing(clerk: f.Writer, n: number, bytes: number) {
-  const first = await clerk.sign(longListing(n, bytes), { nonce: clerk.nonce + 1n });
-  const signed = await clerk.sign(longListing(n, bytes, bytes - toBinary(SignedEventSchema, first).length));
-  expect(Math.abs(toBinary(SignedEventSchema, signed).length - bytes)).toBeLessThan(8);
-  return signed;
-}
 
 let relay: TestRelay;
 beforeAll(async () => {
