@@ -29,6 +29,7 @@ import { type ShopIdInput, shopIdBytes } from "../wire/shop-id.js";
 import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
+import { createFilteredPushCheck, type DroppedPush, type FilteredPushCheck } from "./filtered-push-check.js";
 import { openPushedEvent } from "./open-pushed-event.js";
 import { createShopState } from "../state/create-shop-state.js";
 import type { ShopState } from "../state/shop-state.js";
@@ -47,9 +48,13 @@ export interface PushedEvent {
   readonly signer: Address;
 }
 
+export type { DroppedPush, DroppedPushReason } from "./filtered-push-check.js";
+
 /** What a ClientSession reports to its `onEvent` listener. */
 export type ClientSessionEvent =
   | { readonly type: "events"; readonly events: readonly PushedEvent[] }
+  /** Pushed events a filtered subscription did not deliver, and why (acknowledged to the relay all the same). */
+  | { readonly type: "dropped"; readonly events: readonly DroppedPush[] }
   | { readonly type: "syncStatus"; readonly unpushedEvents: bigint }
   | { readonly type: "closed"; readonly code: number; readonly reason: string };
 
@@ -80,6 +85,8 @@ interface Subscription {
   id: Uint8Array;
   readonly full: boolean;
   cancelling: boolean;
+  /** Shop, filter and signer checks of a filtered subscription. */
+  readonly check: FilteredPushCheck | undefined;
 }
 
 /**
@@ -240,19 +247,30 @@ export class ClientSession {
    * object type, and the pushed events are folded into {@link ClientSession.state};
    * with filters the events are only signature-checked. `startShopSeqNo` is
    * the first seq_no wanted (resume with `lastSeqNo + 1n`); it defaults to
-   * the one after the last seq_no this session received.
+   * the one after the last seq_no this session received. A filtered
+   * subscription delivers only events of the shop that match its filters and,
+   * where the shop's signers are known (`signers`, or a saved state of the
+   * shop resumed with ACCOUNT among the filters), are signed by one of them;
+   * other pushes are reported in a `dropped` event (docs/sessions.md).
    *
    * @throws RelayError (NOT_FOUND: unknown shop; INVALID; NOT_AUTHENTICATED for ORDER/INVENTORY without login), SessionError
    * @example const subscriptionId = await session.subscribe({ shopId: 23n })
    */
-  async subscribe(parameters: { shopId: ShopIdInput; filters?: readonly SubscriptionFilterInput[] | undefined; startShopSeqNo?: bigint | undefined }): Promise<Uint8Array> {
-    const { shopId, filters, startShopSeqNo = this.seqNo + 1n } = objectParameter(parameters);
+  async subscribe(parameters: {
+    shopId: ShopIdInput;
+    filters?: readonly SubscriptionFilterInput[] | undefined;
+    startShopSeqNo?: bigint | undefined;
+    /** Filtered subscriptions: addresses of the shop's keycards and relays; pushes signed by others are dropped and reported. */
+    signers?: readonly Address[] | undefined;
+  }): Promise<Uint8Array> {
+    const { shopId, filters, startShopSeqNo = this.seqNo + 1n, signers } = objectParameter(parameters);
     if (this.subscription !== undefined) throw new SessionError({ problem: "ALREADY_SUBSCRIBED", expected: "expected one subscription per session; cancel it first" });
     const full = filters === undefined;
     const request = createSubscriptionRequest({ shopId, startShopSeqNo, filters: full ? ALL_OBJECT_TYPES.map((objectType) => ({ objectType })) : filters });
     const raw = shopIdBytes({ shopId });
     // Reserve the slot now so pushes racing the response find it.
-    const subscription: Subscription = { id: new Uint8Array(0), full, cancelling: false };
+    const check = full ? undefined : createFilteredPushCheck({ shopId: raw, filters: request.filters, signers, state: this.ledger, stateSeqNo: this.seqNo, startSeqNo: startShopSeqNo, relays: this.relays });
+    const subscription: Subscription = { id: new Uint8Array(0), full, cancelling: false, check };
     this.subscription = subscription;
     // A state of another shop (or none) starts over from the empty state of this one.
     if (full && (this.ledger === undefined || this.ledger.shopId !== bytesToHex(raw))) {
@@ -332,6 +350,7 @@ export class ClientSession {
     let ledger = this.ledger;
     let seqNo = this.seqNo;
     const pushed: PushedEvent[] = [];
+    const dropped: DroppedPush[] = [];
     for (const [i, sequenced] of push.events.entries()) {
       if (sequenced.seqNo <= seqNo) return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, `push out of order: seq_no ${sequenced.seqNo} after ${seqNo}`);
       seqNo = sequenced.seqNo;
@@ -343,7 +362,10 @@ export class ClientSession {
           ledger = accepted.state;
           pushed.push({ seqNo, signedEvent, event: accepted.event, signer: accepted.signer });
         } else {
-          pushed.push({ seqNo, signedEvent, ...openPushedEvent({ signedEvent, domain: this.domain }) });
+          const opened = openPushedEvent({ signedEvent, domain: this.domain });
+          const problem = subscription.check?.problem(opened);
+          if (problem === undefined) pushed.push({ seqNo, signedEvent, ...opened });
+          else dropped.push({ seqNo, signedEvent, ...opened, ...problem });
         }
       } catch (error) {
         if (!isNetworkSchemaError(error)) throw error;
@@ -355,8 +377,10 @@ export class ClientSession {
     this.ledger = ledger;
     this.seqNo = seqNo;
     this.peer.reply({ id });
-    if (this.unpushed !== undefined) this.setUnpushed(this.unpushed > BigInt(pushed.length) ? this.unpushed - BigInt(pushed.length) : 0n);
-    this.emit({ type: "events", events: pushed });
+    const received = BigInt(push.events.length);
+    if (this.unpushed !== undefined) this.setUnpushed(this.unpushed > received ? this.unpushed - received : 0n);
+    if (dropped.length > 0) this.emit({ type: "dropped", events: dropped });
+    if (pushed.length > 0) this.emit({ type: "events", events: pushed });
   }
 
   private setUnpushed(value: bigint): void {
