@@ -39,9 +39,14 @@ const SHOP = numberToBytes(23n, { size: 32 });
 const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
 const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
 
-export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: { clients: number; eventsPerClient: number; timeoutMs: number }): Promise<RelayLoadResult> {
+/** The relay CLI in its own process on 127.0.0.1, killed after `timeoutMs` at the latest. */
+export async function startRelayProcess({ timeoutMs }: { timeoutMs: number }): Promise<{ url: string; http: string; relayAddress: Address; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--host", "127.0.0.1", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
   const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const stop = () => {
+    clearTimeout(killer);
+    child.kill("SIGTERM");
+  };
   try {
     const [url, addressLine] = await new Promise<string[]>((resolve, reject) => {
       let out = "";
@@ -53,8 +58,19 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: 
       child.once("exit", () => reject(new Error("relay exited early")));
     });
     if (url === undefined || addressLine === undefined) throw new Error("relay printed no URL");
-    const relayAddress = addressLine.replace("relay address: ", "") as Address;
     const http = url.replace(/^ws:/, "http:").replace(/\/v3\/sessions$/, "");
+    return { url, http, relayAddress: addressLine.replace("relay address: ", "") as Address, pid: child.pid ?? 0, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: { clients: number; eventsPerClient: number; timeoutMs: number }): Promise<RelayLoadResult> {
+  const relay = await startRelayProcess({ timeoutMs });
+  const { url, http, relayAddress } = relay;
+  const child = { pid: relay.pid };
+  try {
     const keys = Array.from({ length: clients }, () => privateKeyToAccount(generatePrivateKey()));
     for (const account of keys) {
       const response = await fetch(`${http}/testing/enroll_keycard`, { method: "POST", body: JSON.stringify({ shopId: "23", publicKey: account.publicKey }) });
@@ -123,8 +139,7 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: 
       verifyMsPerEvent,
     };
   } finally {
-    clearTimeout(killer);
-    child.kill("SIGTERM");
+    relay.stop();
   }
 }
 
@@ -155,7 +170,7 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-function rss(pid: number): { rss: number; peak: number } {
+export function rss(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
   return { rss: kib("VmRSS") / 1024, peak: kib("VmHWM") / 1024 };

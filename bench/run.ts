@@ -15,6 +15,7 @@ import { fixtures } from "./fixtures.js";
 import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
+import { measureRelayReaders, relayReadersSection } from "./relay-readers.js";
 import { profileCase } from "./profile.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
@@ -32,10 +33,11 @@ const RELAY_LOAD = { clients: 8, eventsPerClient: 2_000, timeoutMs: 600_000 };
 // `npm run bench -- --relay`: only the relay load, its section patched into RESULTS.md.
 if (process.argv.includes("--relay")) {
   const load = await measureRelayLoad(RELAY_LOAD);
-  console.log(relayLoadSection(load));
+  const readers = relayReadersSection(await measureRelayReaders({ quick: process.argv.includes("--quick") }));
+  console.log(`${relayLoadSection(load)}\n\n${readers}`);
   const path = new URL("./RESULTS.md", import.meta.url);
   const text = readFileSync(path, "utf8");
-  const section = `## Relay load\n\n${relayLoadSection(load)}\n`;
+  const section = `## Relay load\n\n${relayLoadSection(load)}\n\n${readers}\n`;
   const at = text.indexOf("## Relay load");
   writeFileSync(path, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${text.slice(text.indexOf("\n## ", at + 1) < 0 ? text.length : text.indexOf("\n## ", at + 1) + 1)}`);
   process.exit(0);
@@ -90,6 +92,7 @@ console.log("shop state: building and signing a 10,000-event log…");
 const state = await stateBench({ quick });
 console.log("relay load over loopback…");
 const relayLoad = await measureRelayLoad(quick ? { clients: 2, eventsPerClient: 100, timeoutMs: 120_000 } : RELAY_LOAD);
+const relayReaders = relayReadersSection(await measureRelayReaders({ quick }));
 const seconds = (performance.now() - started) / 1000;
 
 const table = resultsTable(groups, ns, allocated);
@@ -98,7 +101,7 @@ console.log(`\n${table}\n\nChromium:\n${chromiumSection(chromium, fallback)}\n\n
 console.log(`Bundle (sign and encode one event, Vite initial load): ${bundle.minified} B minified, ${bundle.gzip} B gzip; esbuild single file ${bundle.esbuildSingleFile.gzip} B gzip\n`);
 console.log(missSection(misses));
 console.log(`\nShop state:\n${state.text}`);
-console.log(`\nRelay load:\n${relayLoadSection(relayLoad)}`);
+console.log(`\nRelay load:\n${relayLoadSection(relayLoad)}\n\n${relayReaders}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
 if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
@@ -186,5 +189,7 @@ ${state.text}
 ## Relay load
 
 ${relayLoadSection(relayLoad)}
+
+${relayReaders}
 `;
 }

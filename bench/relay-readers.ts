@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Two relay targets of issue 18, on the relay CLI in its own process:
+// throughput with 16 writers against the single-core signature-verification
+// floor (openSignedEvent per event, measured in this run), and the relay's RSS
+// before and after 60 unauthenticated LISTING subscribers stop reading a shop
+// many times larger than their push budget.
+import { create, type MessageInitShape } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { loadavg } from "node:os";
+import { numberToBytes } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { WebSocket } from "ws";
+import { connectClientSession, createSignedEvent, DEFAULT_MAX_OUTSTANDING_PUSH_BYTES, ObjectType, ShopEventSchema, signEvent, type SignedEvent } from "../src/index.js";
+import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+import { measureRelayLoad, type RelayLoadResult, rss, startRelayProcess } from "./relay-load.js";
+
+export interface RelayReadersResult {
+  readonly writers: RelayLoadResult;
+  readonly readers: number;
+  readonly listings: number;
+  readonly shopMiB: number;
+  readonly rssBeforeMiB: number;
+  /** With the readers connected, before they subscribe. */
+  readonly rssConnectedMiB: number;
+  readonly rssAfterMiB: number;
+}
+
+const SHOP = numberToBytes(99n, { size: 32 });
+const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
+// How long the stopped readers are left before the relay's RSS is read again.
+const SETTLE_MS = 3_000;
+
+/** Sizes: `quick` for a smoke run. */
+export async function measureRelayReaders({ quick }: { quick: boolean }): Promise<RelayReadersResult> {
+  const writers = await measureRelayLoad({ clients: 16, eventsPerClient: quick ? 60 : 500, timeoutMs: 600_000 });
+  const readers = 60;
+  const listings = quick ? 300 : 1_500;
+  const relay = await startRelayProcess({ timeoutMs: 600_000 });
+  try {
+    const clerk = privateKeyToAccount(generatePrivateKey());
+    const enrolled = await fetch(`${relay.http}/testing/enroll_keycard`, { method: "POST", body: JSON.stringify({ shopId: "99", publicKey: clerk.publicKey }) });
+    if (enrolled.status !== 201) throw new Error(`enrollment failed: ${enrolled.status}`);
+    let nonce = 0n;
+    const sign = async (union: NonNullable<MessageInitShape<typeof ShopEventSchema>["union"]>): Promise<SignedEvent> => {
+      const event = create(ShopEventSchema, { nonce: ++nonce, shopId: { raw: SHOP }, timestamp: timestampFromMs(Date.now()), union });
+      return createSignedEvent({ event, signature: await signEvent({ event, domain: TEST_RELAY_DOMAIN, account: clerk }) });
+    };
+    const writer = await connectClientSession({ url: relay.url, domain: TEST_RELAY_DOMAIN, relays: [relay.relayAddress], WebSocket });
+    await writer.login({ account: clerk });
+    await writer.write({ events: [await sign({ case: "manifest", value: { tokenId: { raw: SHOP }, acceptedCurrencies: [eth], pricingCurrency: eth } })] });
+    // Listings of about 2.3 KB (a long description), 32 to a write.
+    let shopBytes = 0;
+    for (let n = 1; n <= listings; n += 32) {
+      const batch: SignedEvent[] = [];
+      for (let i = n; i < n + 32 && i <= listings; i++) {
+        batch.push(await sign({ case: "listing", value: { id: { raw: numberToBytes(i, { size: 8 }) }, price: { raw: numberToBytes(1n, { size: 32 }) }, metadata: { title: `item ${i}`, description: "d".repeat(2_100), images: [] }, viewState: 1 } }));
+      }
+      shopBytes += batch.reduce((sum, e) => sum + (e.event?.value.length ?? 0) + 70, 0);
+      await writer.write({ events: batch });
+    }
+    writer.close();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const before = rss(relay.pid).rss;
+
+    const sockets: WebSocket[] = [];
+    class PausedSocket extends WebSocket {
+      constructor(url: string) {
+        super(url);
+        sockets.push(this);
+      }
+    }
+    const sessions = [];
+    for (let i = 0; i < readers; i++) sessions.push(await connectClientSession({ url: relay.url, domain: TEST_RELAY_DOMAIN, relays: [relay.relayAddress], WebSocket: PausedSocket }));
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    // The connections' own cost, apart from what their subscriptions hold.
+    const connected = rss(relay.pid).rss;
+    for (const [i, session] of sessions.entries()) {
+      session.subscribe({ shopId: 99n, filters: [{ objectType: ObjectType.LISTING }] }).catch(() => undefined);
+      // Stops reading once the subscription is asked for: nothing of it is ever read.
+      sockets[i]?.pause();
+    }
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const after = rss(relay.pid).rss;
+    for (const socket of sockets) socket.terminate();
+    return { writers, readers, listings, shopMiB: shopBytes / 2 ** 20, rssBeforeMiB: before, rssConnectedMiB: connected, rssAfterMiB: after };
+  } finally {
+    relay.stop();
+  }
+}
+
+/** The RESULTS.md lines (a part of the "Relay load" section). */
+export function relayReadersSection(r: RelayReadersResult): string {
+  const w = r.writers;
+  const floor = w.verifyMsPerEvent === 0 ? 0 : 1000 / w.verifyMsPerEvent;
+  const wallRatio = floor === 0 ? 0 : w.eventsPerSecond / floor;
+  // Events per second of relay CPU: what the relay sustains on one core of its own, whatever else the machine runs.
+  const cpuRate = w.relayCpuMsPerEvent === 0 ? 0 : 1000 / w.relayCpuMsPerEvent;
+  const ratio = floor === 0 ? 0 : cpuRate / floor;
+  // Each push is encoded once (protobuf's writer joins its chunks: two copies while encoding) before the socket takes it.
+  const budgetMiB = (2 * r.readers * DEFAULT_MAX_OUTSTANDING_PUSH_BYTES) / 2 ** 20;
+  const growth = r.rssAfterMiB - r.rssConnectedMiB;
+  return [
+    `### 16 writers, and ${r.readers} readers that stop reading`,
+    "",
+    `Each on its own relay process; load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end. The floor is one core doing nothing but the relay's signature check (openSignedEvent with the writer's key, CPU time in this process); the relay's rate is judged per second of its own CPU time, since wall time on a shared machine counts other processes' turns (the wall rate is shown beside it). The readers are unauthenticated LISTING subscribers of a shop of ${r.listings} listings (${r.shopMiB.toFixed(1)} MiB) that never read after subscribing; each session's pushes are held to DEFAULT_MAX_OUTSTANDING_PUSH_BYTES (256 KiB) until acknowledged.`,
+    "",
+    "| figure | value | target |",
+    "| --- | --- | --- |",
+    `| 16 writers × ${w.eventsPerClient} events: accepted per second of relay CPU (${w.relayCpuMsPerEvent.toFixed(3)} ms each) | ${cpuRate.toFixed(0)} | |`,
+    `| the same per second of wall time | ${w.eventsPerSecond.toFixed(0)} (p50 ${w.p50Ms.toFixed(0)} ms, p99 ${w.p99Ms.toFixed(0)} ms), ${wallRatio.toFixed(2)} × the floor | |`,
+    `| signature-verification floor (1 / ${w.verifyMsPerEvent.toFixed(3)} ms) | ${floor.toFixed(0)} events/s | |`,
+    `| throughput / floor | ${ratio.toFixed(2)} | ≥ 0.8: ${ratio >= 0.8 ? "met" : "missed"} |`,
+    `| relay RSS: shop loaded / ${r.readers} readers connected / subscribed and stopped | ${r.rssBeforeMiB.toFixed(0)} / ${r.rssConnectedMiB.toFixed(0)} / ${r.rssAfterMiB.toFixed(0)} MiB (growth from the subscriptions ${growth.toFixed(1)} MiB) | flat: growth ≤ 2 × readers × budget (${budgetMiB.toFixed(0)} MiB), whatever the shop's size: ${growth <= budgetMiB ? "met" : "missed"} |`,
+    `| what pushing the whole shop to each would hold | ${(r.readers * r.shopMiB).toFixed(0)} MiB | |`,
+  ].join("\n");
+}
