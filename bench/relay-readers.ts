@@ -9,6 +9,7 @@
 // many times larger than their push budget.
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { numberToBytes } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
@@ -26,6 +27,8 @@ export interface RelayReadersResult {
   /** With the readers connected, before they subscribe. */
   readonly rssConnectedMiB: number;
   readonly rssAfterMiB: number;
+  /** Pushed bytes waiting in the kernel's queues of the relay's connections (sent, unread), once the readers stopped. */
+  readonly queuedMiB: number;
 }
 
 const SHOP = numberToBytes(99n, { size: 32 });
@@ -84,11 +87,38 @@ export async function measureRelayReaders({ quick }: { quick: boolean }): Promis
     }
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const after = rss(relay.pid).rss;
+    const queued = queuedBytes(Number(new URL(relay.url).port));
     for (const socket of sockets) socket.terminate();
-    return { writers, readers, listings, shopMiB: shopBytes / 2 ** 20, rssBeforeMiB: before, rssConnectedMiB: connected, rssAfterMiB: after };
+    return { writers, readers, listings, shopMiB: shopBytes / 2 ** 20, rssBeforeMiB: before, rssConnectedMiB: connected, rssAfterMiB: after, queuedMiB: queued / 2 ** 20 };
   } finally {
     relay.stop();
   }
+}
+
+/**
+ * Bytes in the kernel's TCP queues of connections to `port` on this machine
+ * (Linux /proc/net/tcp): the relay's send queues and the readers' receive
+ * queues. Loopback buffers take megabytes per connection, so a relay that
+ * pushes everything at once shows it here rather than in its RSS.
+ */
+function queuedBytes(port: number): number {
+  let total = 0;
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const [, local, remote, , queues] = line.trim().split(/\s+/);
+      if (local === undefined || remote === undefined || queues === undefined) continue;
+      const [tx = "0", rx = "0"] = queues.split(":");
+      if (parseInt(local.split(":")[1] ?? "", 16) === port) total += parseInt(tx, 16);
+      if (parseInt(remote.split(":")[1] ?? "", 16) === port) total += parseInt(rx, 16);
+    }
+  }
+  return total;
 }
 
 /** The RESULTS.md lines (a part of the "Relay load" section). */
@@ -114,6 +144,7 @@ export function relayReadersSection(r: RelayReadersResult): string {
     `| signature-verification floor (1 / ${w.verifyMsPerEvent.toFixed(3)} ms) | ${floor.toFixed(0)} events/s | |`,
     `| throughput / floor | ${ratio.toFixed(2)} | ≥ 0.8: ${ratio >= 0.8 ? "met" : "missed"} |`,
     `| relay RSS: shop loaded / ${r.readers} readers connected / subscribed and stopped | ${r.rssBeforeMiB.toFixed(0)} / ${r.rssConnectedMiB.toFixed(0)} / ${r.rssAfterMiB.toFixed(0)} MiB (growth from the subscriptions ${growth.toFixed(1)} MiB) | flat: growth ≤ 2 × readers × budget (${budgetMiB.toFixed(0)} MiB), whatever the shop's size: ${growth <= budgetMiB ? "met" : "missed"} |`,
+    `| pushed and unread, in the kernel's queues of these connections | ${r.queuedMiB.toFixed(1)} MiB | ≤ readers × budget (${(budgetMiB / 2).toFixed(0)} MiB): ${r.queuedMiB <= budgetMiB / 2 ? "met" : "missed"} |`,
     `| what pushing the whole shop to each would hold | ${(r.readers * r.shopMiB).toFixed(0)} MiB | |`,
   ].join("\n");
 }
