@@ -49,4 +49,11 @@ describe("RelaySession push budget", () => {
     expect(session.outstandingPushBytes).toBe(0);
     expect(session.closed).toBeUndefined();
   });
+
+  it("refuses a frame limit or budget that is not a positive integer, naming the option", async () => {
+    const backend = await openRelay();
+    for (const [option, value] of [["peerMaxFrameBytes", 0], ["maxOutstandingPushBytes", Number.NaN], ["maxOutstandingPushBytes", 1.5]] as const) {
+      expect(() => new RelaySession({ transport: new Recorder(), backend, [option]: value })).toThrow(expect.objectContaining({ name: "FieldValueError", path: option, shortMessage: "expected a positive integer" }));
+    }
+  });
 });
