@@ -6,7 +6,7 @@
 // and log, keycards, the write path through the shop state machine, and the
 // relay's own sandboxed events (enrollment, payment details, payment).
 import { create, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
-import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { timestampFromMs, timestampMs } from "@bufbuild/protobuf/wkt";
 import { type Address, bytesToHex, type Hex, hexToBytes, zeroAddress } from "viem";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
@@ -28,6 +28,9 @@ import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { LapseQueue } from "./lapse-queue.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
+
+/** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
+const COMMIT_CLOCK_SKEW_MS = 300_000;
 
 interface Shop {
   readonly id: Uint8Array;
@@ -213,6 +216,12 @@ export class ReferenceRelay implements RelayBackend {
       }
       if (verified.signer !== keycard.address) {
         throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
+      }
+      // A hold lapses a day after the commit's own timestamp: a commit dated ahead would hold stock for longer.
+      const union = verified.event.union;
+      const at = verified.event.timestamp;
+      if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
+        throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
       }
       state = verified.state;
       accepted.push({ signedEvent, event: verified.event, signer: verified.signer });
