@@ -20,7 +20,9 @@ import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import { createSignedEvent } from "../../src/wire/create-signed-event.js";
 import { hexToBytes } from "viem";
 import * as f from "../session/fixtures.js";
-import { checkout, openStockShop, PEN } from "../support/stock-shop.js";
+import { ReferenceRelay } from "../../src/relay/reference-relay.js";
+import { ManualClock } from "../session/harness.js";
+import { checkout, keepingStore, openStockShop, PEN, STOCK_RELAY_KEY } from "../support/stock-shop.js";
 import { thrown, thrownAsync } from "../support/thrown.js";
 
 const pen = inventoryKey({ listingId: f.hex8(PEN), variationIds: [] });
@@ -57,6 +59,19 @@ describe("a guest holding stock without paying", () => {
     shop.clock.time += 2_000;
     expect(await shop.relay.cancelLapsedOrders()).toBe(1);
     expect(shop.state().inventory[pen]).toEqual({ stock: 10, committed: 0 });
+  });
+
+  it("keeps no hold past its lapse across a relay restart", async () => {
+    const store = keepingStore();
+    const shop = await openStockShop({ store });
+    const mallory = await shop.guest();
+    await shop.write(mallory, f.createOrder(6), f.addItems(6, PEN, 10), f.commitItems(6));
+    await shop.relay.close();
+    const clock = new ManualClock();
+    clock.time = shop.clock.time + DAY + 60_000;
+    const restarted = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: STOCK_RELAY_KEY, store, clock });
+    expect(await restarted.cancelLapsedOrders()).toBe(1);
+    expect(restarted.shopState({ shopId: f.SHOP_ID })?.inventory[pen]).toEqual({ stock: 10, committed: 0 });
   });
 
   it("cannot date its commit ahead of the relay's clock to stretch the hold", async () => {

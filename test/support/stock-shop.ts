@@ -7,12 +7,28 @@
 // `relay.write`, the backend path every RelaySession write takes.
 import { hexToBytes } from "viem";
 import { ReferenceRelay } from "../../src/relay/reference-relay.js";
+import type { RelayStore, StoredRecord } from "../../src/relay/relay-store.js";
 import type { ShopState } from "../../src/state/shop-state.js";
 import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import { ManualClock } from "../session/harness.js";
 import * as f from "../session/fixtures.js";
 
 export const PEN = 1;
+/** The relay's key, so a second relay over the same store verifies its events. */
+export const STOCK_RELAY_KEY = `0x${"11".repeat(32)}` as const;
+
+/** A store in memory that keeps what it was given, for a restart. */
+export function keepingStore(): RelayStore {
+  const records: StoredRecord[] = [];
+  return {
+    load: () => Promise.resolve([...records]),
+    append: (more) => {
+      records.push(...more);
+      return Promise.resolve();
+    },
+    close: () => Promise.resolve(),
+  };
+}
 
 export interface StockShop {
   readonly relay: ReferenceRelay;
@@ -26,10 +42,10 @@ export interface StockShop {
 }
 
 /** Opens the shop; the clock starts at the wall clock, which the writers' timestamps use. */
-export async function openStockShop(): Promise<StockShop> {
+export async function openStockShop({ store }: { store?: RelayStore } = {}): Promise<StockShop> {
   const clock = new ManualClock();
   clock.time = Date.now();
-  const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: `0x${"11".repeat(32)}`, clock });
+  const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: STOCK_RELAY_KEY, clock, store });
   const write = async (who: f.Writer, ...unions: f.UnionInit[]) => {
     const keycard = relay.findKeycard({ publicKey: hexToBytes(who.account.publicKey).slice(1) });
     if (keycard === undefined) throw new Error("not enrolled");
