@@ -6,7 +6,7 @@
 import { reject } from "./reject.js";
 import type { OrderState, StateTimestamp } from "./shop-state.js";
 
-/** How long a committed order holds its stock before choosing and getting payment details: a day, as v3's lock. */
+/** How long a committed or payment_chosen order holds its stock after its commit: a day, as v3's lock. */
 export const HOLD_SECONDS = 86_400;
 /** Longest payment-details ttl, in seconds: an unpaid order holds stock at most a day after its details. */
 export const MAX_TTL_SECONDS = 86_400;
