@@ -74,8 +74,6 @@ export const EVENT_REJECTION_ERROR_CODES = {
   CHAIN_MISMATCH: ErrorCodes.INVALID,
   TOTAL_OUT_OF_RANGE: ErrorCodes.INVALID,
   TOTAL_MISMATCH: ErrorCodes.INVALID,
-  DECREMENT_UNMATCHED: ErrorCodes.INVALID,
-  PAYMENT_NOT_DECREMENTED: ErrorCodes.INVALID,
   CANCEL_NOT_JUSTIFIED: ErrorCodes.INVALID,
 } as const satisfies Record<string, ErrorCodes>;
 

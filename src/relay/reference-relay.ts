@@ -6,7 +6,7 @@
 // and log, keycards, the write path through the shop state machine, and the
 // relay's own sandboxed events (enrollment, payment details, payment).
 import { create, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
-import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { timestampFromMs, timestampMs } from "@bufbuild/protobuf/wkt";
 import { type Address, bytesToHex, type Hex, hexToBytes, zeroAddress } from "viem";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
@@ -19,13 +19,18 @@ import type { RelayBackend, RelayKeycard, RelayLogEntry } from "../session/relay
 import { type SessionClock, systemClock } from "../session/transport.js";
 import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
-import type { ShopState } from "../state/shop-state.js";
+import { holdLapsesAt } from "../state/hold.js";
+import type { OrderState, ShopState } from "../state/shop-state.js";
 import { verifyShopEvent } from "../state/verify-shop-event.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
+import { LapseQueue } from "./lapse-queue.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
+
+/** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
+const COMMIT_CLOCK_SKEW_MS = 300_000;
 
 interface Shop {
   readonly id: Uint8Array;
@@ -35,6 +40,8 @@ interface Shop {
   readonly log: RelayLogEntry[];
   durable: number;
   readonly watchers: Set<() => void>;
+  /** Orders holding stock, by lapse time. */
+  readonly lapses: LapseQueue;
 }
 
 /** A ShopEvent union member as an init shape (plain objects for nested messages). */
@@ -94,6 +101,8 @@ export class ReferenceRelay implements RelayBackend {
   static async open(options: ReferenceRelayOptions): Promise<ReferenceRelay> {
     const relay = new ReferenceRelay(options);
     for (const record of await relay.store.load()) relay.replay(record);
+    // One pass at start; afterwards only commits and payment details add holds.
+    for (const shop of relay.shops.values()) for (const order of Object.values(shop.state.orders)) relay.schedule(shop, order);
     return relay;
   }
 
@@ -128,7 +137,7 @@ export class ReferenceRelay implements RelayBackend {
     return address;
   }
 
-  /** Dev-only payment: the relay takes an unpaid order's lines out of stock and records a payment transaction. */
+  /** Dev-only payment: the relay records a payment transaction, which takes the unpaid order's lines out of stock. */
   async simulatePayment({ shopId, orderId }: { shopId: ShopIdInput; orderId: Hex }): Promise<void> {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
@@ -192,6 +201,9 @@ export class ReferenceRelay implements RelayBackend {
   async write({ keycard, events }: { keycard: RelayKeycard; events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
     const shop = this.shops.get(bytesToHex(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
+    // Lapsed holds are released first, so the write sees the stock they held.
+    const lapsed = this.lapsedCancels(shop);
+    if (lapsed.accepted.length > 0) await this.commit(shop, lapsed.state, lapsed.accepted);
     let state = shop.state;
     const accepted: Accepted[] = [];
     const keycards = this.writerKeySet(shop, keycard.address);
@@ -205,6 +217,12 @@ export class ReferenceRelay implements RelayBackend {
       if (verified.signer !== keycard.address) {
         throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
       }
+      // A hold lapses a day after the commit's own timestamp: a commit dated ahead would hold stock for longer.
+      const union = verified.event.union;
+      const at = verified.event.timestamp;
+      if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
+        throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
+      }
       state = verified.state;
       accepted.push({ signedEvent, event: verified.event, signer: verified.signer });
       const reaction = this.react(shop, state, verified.event);
@@ -213,6 +231,45 @@ export class ReferenceRelay implements RelayBackend {
     }
     await this.commit(shop, state, accepted);
     return undefined;
+  }
+
+  /**
+   * Cancels, as the relay, every order whose hold on stock has lapsed by the
+   * relay's clock (docs/shop-state.md, "Holds"); a write to a shop does this
+   * for that shop first. Returns how many orders it cancelled.
+   */
+  async cancelLapsedOrders(): Promise<number> {
+    let count = 0;
+    for (const shop of this.shops.values()) {
+      const { state, accepted } = this.lapsedCancels(shop);
+      if (accepted.length > 0) await this.commit(shop, state, accepted);
+      count += accepted.length;
+    }
+    return count;
+  }
+
+  // Relay cancels of the shop's lapsed holds, not yet committed; each entry is taken from the queue once.
+  private lapsedCancels(shop: Shop): { state: ShopState; accepted: Accepted[] } {
+    const ms = this.clock.now();
+    const now = BigInt(ms) * 1_000_000n;
+    let state = shop.state;
+    const accepted: Accepted[] = [];
+    for (let due = shop.lapses.takeDue(now); due !== undefined; due = shop.lapses.takeDue(now)) {
+      const order = state.orders[due.orderId];
+      const lapsesAt = order === undefined ? null : holdLapsesAt(order);
+      // Paid or cancelled since, or its hold now lapses later (that lapse has its own entry).
+      if (lapsesAt === null || lapsesAt > now) continue;
+      const cancel = this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(due.orderId as Hex) }, action: { case: "cancel", value: {} } } }, state, ms);
+      const done = this.acceptRelayEvents(shop, state, [cancel]);
+      state = done.state;
+      accepted.push(...done.accepted);
+    }
+    return { state, accepted };
+  }
+
+  private schedule(shop: Shop, order: OrderState): void {
+    const lapsesAt = holdLapsesAt(order);
+    if (lapsesAt !== null) shop.lapses.add({ lapsesAt, orderId: order.id });
   }
 
   /** Closes the store (the file log, when there is one). */
@@ -242,26 +299,17 @@ export class ReferenceRelay implements RelayBackend {
   private payment(shop: Shop, start: ShopState, orderId: Hex): { state: ShopState; accepted: Accepted[] } {
     const order = start.orders[orderId];
     if (order === undefined || order.status !== "unpaid") throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: `no unpaid order ${orderId}` });
-    let state = start;
-    const accepted: Accepted[] = [];
-    const step = (union: UnionInit) => {
-      const done = this.acceptRelayEvents(shop, state, [this.relayEvent(shop, union, state)]);
-      state = done.state;
-      accepted.push(...done.accepted);
-    };
-    for (const line of order.items) {
-      step({ case: "changeInventory", value: { id: { raw: hexToBytes(line.listingId) }, variationIds: line.variationIds.map((v) => ({ raw: hexToBytes(v) })), diff: -line.quantity } });
-    }
-    step({ case: "updateOrder", value: { id: { raw: hexToBytes(orderId) }, action: { case: "addPaymentTx", value: { txHash: { raw: randomBytes(32) }, blockHash: { raw: randomBytes(32) } } } } });
-    return { state, accepted };
+    // add_payment_tx alone: the payment itself takes the order's lines out of stock.
+    const tx = { txHash: { raw: randomBytes(32) }, blockHash: { raw: randomBytes(32) } };
+    return this.acceptRelayEvents(shop, start, [this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(orderId) }, action: { case: "addPaymentTx", value: tx } } }, start)]);
   }
 
-  private relayEvent(shop: Shop, union: UnionInit, state: ShopState = shop.state): SignedEvent {
+  private relayEvent(shop: Shop, union: UnionInit, state: ShopState = shop.state, ms: number = this.clock.now()): SignedEvent {
     const last = lastNonce({ nonces: state.nonces, signer: this.signer.address });
     const event = create(ShopEventSchema, {
       nonce: (last ?? 0n) + 1n,
       shopId: { raw: shop.id },
-      timestamp: timestampFromMs(this.clock.now()),
+      timestamp: timestampFromMs(ms),
       union,
     });
     return this.signer.sign(event);
@@ -283,6 +331,12 @@ export class ReferenceRelay implements RelayBackend {
     shop.state = state;
     const records: StoredRecord[] = [];
     for (const { signedEvent, event, signer } of accepted) {
+      const union = event.union;
+      // The two events that start a hold or move its lapse.
+      if (union.case === "updateOrder" && (union.value.action.case === "commitItems" || union.value.action.case === "setPaymentDetails")) {
+        const order = state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
+        if (order !== undefined) this.schedule(shop, order);
+      }
       const seqNo = BigInt(shop.log.length + 1);
       shop.log.push({ seqNo, signedEvent, event, signer });
       records.push({ shopId: shop.id, seqNo, signedEvent: toBinary(SignedEventSchema, signedEvent) });
@@ -315,7 +369,7 @@ export class ReferenceRelay implements RelayBackend {
     const key = bytesToHex(id);
     let shop = this.shops.get(key);
     if (shop === undefined) {
-      shop = { id: id.slice(), state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }), log: [], durable: 0, watchers: new Set() };
+      shop = { id: id.slice(), state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }), log: [], durable: 0, watchers: new Set(), lapses: new LapseQueue() };
       this.shops.set(key, shop);
     }
     return shop;

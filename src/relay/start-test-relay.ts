@@ -53,7 +53,7 @@ export interface TestRelay {
   readonly relayAddress: Address;
   /** Dev-only enrollment of a keycard (64- or 65-byte public key) for a shop; creates the shop. */
   enrollKeycard(parameters: { shopId: ShopIdInput; publicKey: Hex | Uint8Array; guest?: boolean | undefined; userWallet?: Address | undefined }): Promise<Address>;
-  /** Dev-only payment of an unpaid order (relay-signed stock decrements and payment transaction). */
+  /** Dev-only payment of an unpaid order (a relay-signed payment transaction, which takes its lines out of stock). */
   simulatePayment(parameters: { shopId: ShopIdInput; orderId: Hex }): Promise<void>;
   /** The relay's current state of a shop. */
   shopState(parameters: { shopId: ShopIdInput }): ShopState | undefined;

@@ -62,7 +62,7 @@ export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): v
     case "account": applyAccount(draft, union.value); break;
     case "listing": applyListing(draft, union.value); break;
     case "updateListing": applyUpdateListing(draft, union.value); break;
-    case "changeInventory": applyChangeInventory(draft, union.value, input); break;
+    case "changeInventory": applyChangeInventory(draft, union.value); break;
     case "tag": applyTag(draft, union.value); break;
     case "updateTag": applyUpdateTag(draft, union.value); break;
     case "createOrder": applyCreateOrder(draft, union.value, input); break;

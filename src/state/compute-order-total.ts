@@ -19,12 +19,14 @@ export interface ComputeOrderTotalParameters {
 
 /**
  * The total an order's payment details must carry, in the pricing
- * currency (docs/shop-state.md, "Pricing"): Σ quantity × (price ± variation
- * diffs), then the region's modifiers in order, a percentage adding
- * ⌊total × p / 100⌋; every step within 0 … 2^256 − 1. A relay computes its
- * `set_payment_details.total` with it; clients check the relay's with it.
+ * currency (docs/shop-state.md, "Pricing"): Σ quantity × unit price, then
+ * the region's modifiers in order, a percentage adding ⌊total × p / 100⌋;
+ * every step within 0 … 2^256 − 1. A committed order's unit prices are the
+ * ones frozen at its commit; an open order's are today's (price ± variation
+ * diffs). A relay computes its `set_payment_details.total` with it; clients
+ * check the relay's with it.
  *
- * @throws EventRejectedError ORDER_NOT_FOUND, REGION_NOT_FOUND, VARIATION_NOT_FOUND or TOTAL_OUT_OF_RANGE
+ * @throws EventRejectedError ORDER_NOT_FOUND, REGION_NOT_FOUND, VARIATION_NOT_FOUND (open orders only) or TOTAL_OUT_OF_RANGE
  * @example
  * const total: bigint = computeOrderTotal({ state, orderId: "0x0000000000000001", shippingRegion: "domestic" });
  */

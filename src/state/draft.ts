@@ -10,17 +10,6 @@ type Collections = "keycards" | "listings" | "tags" | "inventory" | "orders";
 export interface Draft {
   state: { -readonly [K in keyof ShopState]: ShopState[K] };
   readonly copied: Set<Collections>;
-  /** Ids of orders in status "unpaid", built on first use and kept up to date, so a log fold does not rescan every order per relay decrement. */
-  unpaid?: Set<string>;
-}
-
-/** The draft's index of unpaid orders. */
-export function unpaidOrders(draft: Draft): Set<string> {
-  if (draft.unpaid === undefined) {
-    draft.unpaid = new Set();
-    for (const id in draft.state.orders) if (draft.state.orders[id]?.status === "unpaid") draft.unpaid.add(id);
-  }
-  return draft.unpaid;
 }
 
 const ALL: readonly Collections[] = ["keycards", "listings", "tags", "inventory", "orders"];

@@ -36,7 +36,6 @@ export const LIMITS = {
   email: [1, 320],
   phone: [0, 20],
   shippingStatus: [1, 128],
-  ttl: [0, 64],
   listingHash: [1, 512],
 } as const satisfies Record<string, readonly [number, number]>;
 

@@ -5,7 +5,7 @@
 // Pricing: docs/shop-state.md, "Pricing". Exact integers; every step within uint256.
 import { findVariation } from "./combination.js";
 import { reject } from "./reject.js";
-import type { ShopState, SignedAmountState } from "./shop-state.js";
+import type { OrderLineState, ShopState, SignedAmountState } from "./shop-state.js";
 
 const MAX_UINT256 = (1n << 256n) - 1n;
 
@@ -19,26 +19,32 @@ function signed(amount: SignedAmountState | null): bigint {
   return amount.plus ? BigInt(amount.amount) : -BigInt(amount.amount);
 }
 
+/** One unit of a line at the listing's current price: price ± its variations' diffs, within 0 … 2^256 − 1. */
+export function currentUnitPrice(state: ShopState, line: Pick<OrderLineState, "listingId" | "variationIds">, path: string): bigint {
+  const listing = state.listings[line.listingId];
+  if (listing === undefined) reject("LISTING_NOT_FOUND", path, `no listing ${line.listingId}`);
+  let unit = BigInt(listing.price);
+  for (const id of line.variationIds) {
+    const found = findVariation(listing, id);
+    if (found === undefined) reject("VARIATION_NOT_FOUND", path, `listing ${listing.id} no longer has variation ${id}`);
+    unit += signed(found.variation.diff);
+  }
+  return bounded(unit, path, `unit price of ${line.listingId}`);
+}
+
 /**
- * Σ quantity × (price ± variation diffs) over the order's lines, then the
- * named region's modifiers in order (absolute: ± amount; percentage p:
- * + ⌊total × p / 100⌋). Each unit price, line total, running subtotal and
- * modifier step must be within 0 … 2^256 − 1.
+ * Σ quantity × unit price over the order's lines (the price frozen at
+ * commit_items, or today's for an open order), then the named region's
+ * modifiers in order (absolute: ± amount; percentage p: + ⌊total × p / 100⌋).
+ * Each unit price, line total, running subtotal and modifier step must be
+ * within 0 … 2^256 − 1.
  */
 export function orderTotal(state: ShopState, orderId: string, regionName: string | null, path: string): bigint {
   const order = Object.hasOwn(state.orders, orderId) ? state.orders[orderId] : undefined;
   if (order === undefined) reject("ORDER_NOT_FOUND", path, `no order ${orderId}`);
   let total = 0n;
   for (const line of order.items) {
-    const listing = state.listings[line.listingId];
-    if (listing === undefined) reject("LISTING_NOT_FOUND", path, `no listing ${line.listingId}`);
-    let unit = BigInt(listing.price);
-    for (const id of line.variationIds) {
-      const found = findVariation(listing, id);
-      if (found === undefined) reject("VARIATION_NOT_FOUND", path, `listing ${listing.id} no longer has variation ${id}`);
-      unit += signed(found.variation.diff);
-    }
-    bounded(unit, path, `unit price of ${line.listingId}`);
+    const unit = line.unitPrice === null ? currentUnitPrice(state, line, path) : BigInt(line.unitPrice);
     total = bounded(total + bounded(unit * BigInt(line.quantity), path, `line total of ${line.listingId}`), path, "subtotal");
   }
   if (regionName === null) return total;

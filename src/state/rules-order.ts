@@ -12,9 +12,10 @@ import { combination, findVariation } from "./combination.js";
 import { type Draft, writable } from "./draft.js";
 import { addressDetails, currency, hash32, objectId, payee, region, sameCurrency, text, uint256 } from "./fields.js";
 import { keyOf } from "./inventory-key.js";
-import { orderTotal } from "./pricing.js";
+import { holdLapsesAt, nanosOf, ttlSeconds } from "./hold.js";
+import { currentUnitPrice, orderTotal } from "./pricing.js";
 import { reject } from "./reject.js";
-import type { OrderLineState, OrderState, OrderStatus, ShopState } from "./shop-state.js";
+import type { OrderLineState, OrderState, OrderStatus, ShopState, StateTimestamp } from "./shop-state.js";
 
 const U = "event.update_order";
 const MAX_QUANTITY = 2 ** 32 - 1;
@@ -66,17 +67,21 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
     case "commitItems": {
       if (order.items.length === 0) reject("ORDER_EMPTY", path, `order ${id} has no items`);
       const inventory = writable(draft, "inventory");
+      const items: OrderLineState[] = [];
       for (const line of order.items) {
         const listing = state.listings[line.listingId];
         if (listing === undefined || listing.viewState === "deleted") reject("LISTING_DELETED", path, `listing ${line.listingId} is deleted`);
         const missing = line.variationIds.find((v) => findVariation(listing, v) === undefined);
         if (missing !== undefined) reject("VARIATION_NOT_FOUND", path, `listing ${line.listingId} no longer has variation ${missing}`);
+        // Prices are frozen here: a later price change does not change what this order pays.
+        const unitPrice = currentUnitPrice(state, line, path).toString();
         const key = keyOf(line.listingId, line.variationIds);
         const stock = inventory[key] ?? { stock: 0, committed: 0 };
         if (stock.stock - stock.committed < line.quantity) reject("OUT_OF_STOCK", path, `${key}: ${stock.stock - stock.committed} available, ${line.quantity} ordered`);
         inventory[key] = { stock: stock.stock, committed: stock.committed + line.quantity };
+        items.push({ ...line, unitPrice });
       }
-      next = { ...order, status: "committed", committedAt: input.at };
+      next = { ...order, items, status: "committed", committedAt: input.at };
       break;
     }
     case "setInvoiceAddress":
@@ -105,7 +110,7 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       const paymentId = hash32(details.paymentId, `${path}.payment_id`);
       const total = uint256(details.total, `${path}.total`);
       const listingHashes = details.listingHashes.map((h, i) => text(h.cid, "listingHash", `${path}.listing_hashes[${i}].cid`));
-      const ttl = text(details.ttl, "ttl", `${path}.ttl`);
+      const ttl = ttlSeconds(details.ttl, `${path}.ttl`);
       const shopSignature = details.shopSignature === undefined ? "0x" : bytesToHex(details.shopSignature.raw);
       let regionName: string | null = null;
       if (details.shippingRegion !== undefined) {
@@ -130,22 +135,19 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       break;
     }
     case "addPaymentTx": {
-      if (order.items.some((l) => !l.decremented)) reject("PAYMENT_NOT_DECREMENTED", path, `the relay has not taken every line of order ${id} out of stock`);
       const tx = action.value;
       const txHash = tx.txHash === undefined ? null : hash32(tx.txHash, `${path}.tx_hash`);
       const blockHash = tx.blockHash === undefined ? null : hash32(tx.blockHash, `${path}.block_hash`);
+      // The payment itself takes the order's lines out of stock, once: the first one, which ends the hold.
+      if (order.status === "unpaid") releaseHold(draft, order, true);
       next = { ...order, status: "paid", paymentTransactions: [...order.paymentTransactions, { txHash, blockHash }] };
       break;
     }
     case "cancel": {
-      if (order.items.some((l) => l.decremented)) reject("ORDER_STATUS", path, `order ${id} is being paid`);
-      if (input.role === "relay" && !hasRemovedVariation(state, order)) reject("CANCEL_NOT_JUSTIFIED", path, `order ${id} has no variation that was removed; a relay cancels only such orders`);
-      const inventory = writable(draft, "inventory");
-      for (const line of order.items) {
-        const key = keyOf(line.listingId, line.variationIds);
-        const stock = inventory[key] as { stock: number; committed: number };
-        inventory[key] = { stock: stock.stock, committed: stock.committed - line.quantity };
+      if (input.role === "relay" && !hasRemovedVariation(state, order) && !lapsed(order, input.at)) {
+        reject("CANCEL_NOT_JUSTIFIED", path, `order ${id} has no variation that was removed and its hold has not lapsed at ${input.at.seconds} s; a relay cancels only such orders`);
       }
+      releaseHold(draft, order, false);
       next = { ...order, status: "canceled", canceledAt: input.at };
       break;
     }
@@ -154,10 +156,22 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       break;
   }
   writable(draft, "orders")[id] = next;
-  if (draft.unpaid !== undefined) {
-    if (next.status === "unpaid") draft.unpaid.add(id);
-    else draft.unpaid.delete(id);
+}
+
+// Ends an order's hold: committed −= quantity per line, and stock too when the order was paid.
+function releaseHold(draft: Draft, order: OrderState, sold: boolean): void {
+  const inventory = writable(draft, "inventory");
+  for (const line of order.items) {
+    const key = keyOf(line.listingId, line.variationIds);
+    const stock = inventory[key] as { stock: number; committed: number };
+    inventory[key] = { stock: sold ? stock.stock - line.quantity : stock.stock, committed: stock.committed - line.quantity };
   }
+}
+
+// The cancel's own timestamp judges the lapse: the state has no clock.
+function lapsed(order: OrderState, at: StateTimestamp): boolean {
+  const lapsesAt = holdLapsesAt(order);
+  return lapsesAt !== null && nanosOf(at) >= lapsesAt;
 }
 
 function hasRemovedVariation(state: ShopState, order: OrderState): boolean {
@@ -178,7 +192,7 @@ function addLine(state: ShopState, items: readonly OrderLineState[], item: Order
   const at = items.findIndex((l) => keyOf(l.listingId, l.variationIds) === key);
   const quantity = (at >= 0 ? (items[at] as OrderLineState).quantity : 0) + item.quantity;
   if (quantity > MAX_QUANTITY) reject("QUANTITY_LIMIT", `${path}.quantity`, `the line would hold ${quantity} units, above ${MAX_QUANTITY}`);
-  const line: OrderLineState = { listingId, variationIds, quantity, decremented: false };
+  const line: OrderLineState = { listingId, variationIds, quantity, unitPrice: null };
   const rest = items.filter((_, i) => i !== at);
   return [...rest, line].sort((a, b) => compare(keyOf(a.listingId, a.variationIds), keyOf(b.listingId, b.variationIds)));
 }

@@ -9,7 +9,7 @@ import type { Address, Hex } from "viem";
 import type { NonceTracker } from "../wire/nonce-tracker.js";
 
 /** Version of the state shape and its snapshot form; bumped on any change to either. */
-export const SHOP_STATE_VERSION = 1;
+export const SHOP_STATE_VERSION = 2;
 
 /** A point in time as in `google.protobuf.Timestamp`: seconds as a decimal string (int64), nanos 0…999,999,999. */
 export interface StateTimestamp {
@@ -138,7 +138,7 @@ export interface TagState {
 export interface StockState {
   /** Sum of the accepted ChangeInventory diffs. */
   readonly stock: number;
-  /** Units held by committed, unpaid, uncancelled orders and not yet decremented; available = stock − committed. */
+  /** Units held by orders in committed, payment_chosen or unpaid (their payment takes them out of stock); available = stock − committed. */
   readonly committed: number;
 }
 
@@ -149,8 +149,8 @@ export interface OrderLineState {
   readonly variationIds: readonly Hex[];
   /** 1 … 2^32 − 1. */
   readonly quantity: number;
-  /** True once the relay has taken this line out of stock (payment found). */
-  readonly decremented: boolean;
+  /** Price of one unit frozen at commit_items (listing price ± the variations' diffs, decimal uint256 in the pricing currency); null while the order is open. */
+  readonly unitPrice: string | null;
 }
 
 /** The order lifecycle (docs/shop-state.md, "Orders"). */
@@ -174,6 +174,7 @@ export interface PaymentDetailsState {
   /** Decimal uint256 in the chosen currency's smallest unit. */
   readonly total: string;
   readonly listingHashes: readonly string[];
+  /** Seconds the payment request, and with it the order's hold on stock, lasts after `paymentDetailsCreatedAt`: decimal, 1 … 86,400. */
   readonly ttl: string;
   readonly shopSignature: Hex;
   /** Name of the manifest shipping region applied, or null when none was. */

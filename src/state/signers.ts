@@ -18,7 +18,7 @@ export const SIGNERS = {
   "account.remove": ["relay"],
   listing: ["clerk"],
   update_listing: ["clerk"],
-  change_inventory: ["clerk", "relay"],
+  change_inventory: ["clerk"],
   tag: ["clerk"],
   update_tag: ["clerk"],
   create_order: ["clerk", "guest"],

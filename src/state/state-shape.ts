@@ -5,6 +5,7 @@
 // The snapshot's shape as data, so a restored state is checked field by field
 // (docs/shop-state.md, "State shape"); a mismatch names the JSON path.
 import { FieldValueError } from "../errors/field-value-error.js";
+import { MAX_TTL_SECONDS } from "./hold.js";
 import { SHOP_STATE_VERSION } from "./shop-state.js";
 
 type Check = (value: unknown, path: string) => void;
@@ -57,6 +58,9 @@ const id = pattern(/^0x[0-9a-f]{16}$/, "an 8-byte id as 0x + 16 lowercase hex di
 const hash = pattern(/^0x[0-9a-f]{64}$/, "32 bytes as 0x + 64 lowercase hex digits");
 const address = pattern(/^0x[0-9a-fA-F]{40}$/, "an address");
 const inventoryKey = pattern(/^0x[0-9a-f]{16}(:0x[0-9a-f]{16})*$/, "an inventory key");
+const ttlSeconds: Check = (v, p) => {
+  if (typeof v !== "string" || !/^[1-9][0-9]{0,4}$/.test(v) || Number(v) > MAX_TTL_SECONDS) fail(p, `seconds as a decimal string, 1 … ${MAX_TTL_SECONDS}`);
+};
 const timestamp = object({ seconds: pattern(/^-?(0|[1-9][0-9]*)$/, "an int64 decimal string"), nanos: int(0, 999_999_999) });
 const currency = object({ chainId: decimal, address });
 const payee = object({ name: str, address, chainId: decimal, callAsContract: bool });
@@ -97,7 +101,7 @@ export const checkStateShape: Check = object({
     id,
     owner: address,
     status: oneOf(["open", "committed", "payment_chosen", "unpaid", "paid", "canceled"]),
-    items: list(object({ listingId: id, variationIds: list(id), quantity: int(1, 2 ** 32 - 1), decremented: bool })),
+    items: list(object({ listingId: id, variationIds: list(id), quantity: int(1, 2 ** 32 - 1), unitPrice: nullable(decimal) })),
     createdAt: timestamp,
     committedAt: nullable(timestamp),
     canceledAt: nullable(timestamp),
@@ -106,7 +110,7 @@ export const checkStateShape: Check = object({
     addressUpdatedAt: nullable(timestamp),
     chosenPayee: nullable(payee),
     chosenCurrency: nullable(currency),
-    paymentDetails: nullable(object({ paymentId: hash, total: decimal, listingHashes: list(str), ttl: str, shopSignature: hex, shippingRegion: nullable(str) })),
+    paymentDetails: nullable(object({ paymentId: hash, total: decimal, listingHashes: list(str), ttl: ttlSeconds, shopSignature: hex, shippingRegion: nullable(str) })),
     paymentDetailsCreatedAt: nullable(timestamp),
     paymentTransactions: list(object({ txHash: nullable(hash), blockHash: nullable(hash) })),
     shippingStatus: nullable(str),

@@ -47,14 +47,13 @@ const pick = <T>(values: readonly T[], i: number): T | undefined => (values.leng
 const keycardOf = (who: number): Party => [guest, guest, guest2, clerk, clerk, clerk, relay, stranger, guest, clerk][who] as Party;
 const signed = (s: { plus: boolean; amount: string } | null) => (s === null ? 0n : s.plus ? BigInt(s.amount) : -BigInt(s.amount));
 
-/** The pricing rule written again, independently of src/state/pricing.ts: null when out of uint256. */
-function oracleTotal(state: ShopState, orderId: string, region: string | null): bigint | null {
-  const max = (1n << 256n) - 1n;
-  const inRange = (v: bigint) => v >= 0n && v <= max;
-  const order = state.orders[orderId];
-  if (order === undefined) return null;
-  let total = 0n;
-  for (const line of order.items) {
+const MAX = (1n << 256n) - 1n;
+const inRange = (v: bigint) => v >= 0n && v <= MAX;
+
+/** Unit prices of an order's lines at today's listing prices, written again independently of src/state/pricing.ts: null when one is missing or out of uint256. */
+function oracleUnits(state: ShopState, orderId: string): bigint[] | null {
+  const units: bigint[] = [];
+  for (const line of state.orders[orderId]?.items ?? []) {
     const listing = state.listings[line.listingId];
     if (listing === undefined) return null;
     const variations = listing.options.flatMap((o) => o.variations);
@@ -64,7 +63,22 @@ function oracleTotal(state: ShopState, orderId: string, region: string | null): 
       if (found === undefined) return null;
       unit += signed(found.diff);
     }
-    if (!inRange(unit) || !inRange(unit * BigInt(line.quantity))) return null;
+    if (!inRange(unit)) return null;
+    units.push(unit);
+  }
+  return units;
+}
+
+/** The pricing rule written again: the unit prices the model recorded at commit (`frozen`), else today's; null when out of uint256. */
+function oracleTotal(state: ShopState, orderId: string, region: string | null, frozen: ReadonlyMap<string, bigint[]>): bigint | null {
+  const order = state.orders[orderId];
+  if (order === undefined) return null;
+  const units = frozen.get(orderId) ?? oracleUnits(state, orderId);
+  if (units === null) return null;
+  let total = 0n;
+  for (const [i, line] of order.items.entries()) {
+    const unit = units[i] as bigint;
+    if (!inRange(unit * BigInt(line.quantity))) return null;
     total += unit * BigInt(line.quantity);
     if (!inRange(total)) return null;
   }
@@ -77,7 +91,7 @@ function oracleTotal(state: ShopState, orderId: string, region: string | null): 
 }
 
 /** Turns an abstract command into an event, using the current state to hit existing objects most of the time. */
-function toEvent(state: ShopState, c: Command, log: LogBuilder): { by: Party; union: UnionInit } | { raw: ShopEvent; by: Party } {
+function toEvent(state: ShopState, c: Command, log: LogBuilder, frozen: ReadonlyMap<string, bigint[]>): { by: Party; union: UnionInit } | { raw: ShopEvent; by: Party } {
   const listings = Object.values(state.listings);
   const orders = Object.values(state.orders);
   const listing = pick(listings, c.a);
@@ -115,14 +129,15 @@ function toEvent(state: ShopState, c: Command, log: LogBuilder): { by: Party; un
     case "choose": return { by: keycardOf(c.who), union: upOrder({ case: "choosePayment", value: { currency: ETH, payee: PAYEE } }) };
     case "details": {
       const region = c.a % 3 === 2 ? null : (REGIONS[c.a % 2] as (typeof REGIONS)[number]);
-      const expected = ord === undefined ? 0n : (oracleTotal(state, ord.id, region?.name ?? null) ?? 0n);
+      const expected = ord === undefined ? 0n : (oracleTotal(state, ord.id, region?.name ?? null, frozen) ?? 0n);
       const total = expected + BigInt(c.off) < 0n ? 0n : expected + BigInt(c.off);
       return { by: c.who === 3 ? clerk : relay, union: upOrder({ case: "setPaymentDetails", value: { paymentId: h32(c.b + 1), total: u256(total), ttl: "1", ...(region === null ? {} : { shippingRegion: region }) } }) };
     }
     case "decrement": {
+      // A relay may not decrement any more (the payment does): the old way of pairing a decrement with an unpaid line.
       const unpaid = orders.filter((o) => o.status === "unpaid");
       const o = pick(unpaid, c.b);
-      const line = pick(o?.items.filter((l) => !l.decremented) ?? [], c.a);
+      const line = pick(o?.items ?? [], c.a);
       if (line === undefined) return { by: relay, union: { case: "changeInventory", value: { id: listingId, diff: -1 } } };
       const variationIds = line.variationIds.map((v) => ({ raw: Uint8Array.from(Buffer.from(v.slice(2), "hex")) }));
       return { by: c.who === 3 ? clerk : relay, union: { case: "changeInventory", value: { id: { raw: Uint8Array.from(Buffer.from(line.listingId.slice(2), "hex")) }, variationIds, diff: -(line.quantity + c.off) || -1 } } };
@@ -152,7 +167,7 @@ function checkInventory(state: ShopState, diffs: Map<string, number>): void {
     if (o.status !== "committed" && o.status !== "payment_chosen" && o.status !== "unpaid") continue;
     for (const l of o.items) {
       const key = [l.listingId, ...l.variationIds].join(":");
-      if (!l.decremented) held.set(key, (held.get(key) ?? 0) + l.quantity);
+      held.set(key, (held.get(key) ?? 0) + l.quantity);
     }
   }
   for (const [key, s] of Object.entries(state.inventory)) {
@@ -180,14 +195,15 @@ function run(commands: readonly Command[]): Run {
   const diffs = new Map<string, number>();
   const accepted: Run["accepted"] = [];
   const rejectedCodes = new Set<string>();
+  const frozen = new Map<string, bigint[]>();
   for (const c of commands) {
-    const step = toEvent(state, c, log);
+    const step = toEvent(state, c, log, frozen);
     const entry = "raw" in step ? { event: step.raw, signer: step.by.address } : log.next(step.by, step.union);
     const before = state;
     const beforeJson = shopStateToJSON({ state: before });
     const eu = entry.event.union;
     const expectedTotal = !("raw" in step) && eu.case === "updateOrder" && eu.value.action.case === "setPaymentDetails"
-      ? oracleTotal(before, hex(eu.value.id?.raw), eu.value.action.value.shippingRegion?.name ?? null)
+      ? oracleTotal(before, hex(eu.value.id?.raw), eu.value.action.value.shippingRegion?.name ?? null, frozen)
       : undefined;
     try {
       state = applyShopEvent({ state: before, ...entry });
@@ -208,6 +224,21 @@ function run(commands: readonly Command[]): Run {
     if (u.case === "changeInventory") {
       const key = [hex(u.value.id?.raw), ...u.value.variationIds.map((v) => hex(v.raw)).sort()].join(":");
       diffs.set(key, (diffs.get(key) ?? 0) + u.value.diff);
+    }
+    const id = u.case === "updateOrder" ? hex(u.value.id?.raw) : "";
+    if (u.case === "updateOrder" && u.value.action.case === "addPaymentTx" && before.orders[id]?.status === "unpaid") {
+      // The payment takes an unpaid order's lines out of stock; a second payment takes nothing.
+      for (const l of before.orders[id]?.items ?? []) {
+        const key = [l.listingId, ...l.variationIds].join(":");
+        diffs.set(key, (diffs.get(key) ?? 0) - l.quantity);
+      }
+    }
+    if (u.case === "updateOrder" && u.value.action.case === "commitItems") {
+      // Prices freeze at commit: the model's own unit prices from the state before it.
+      const units = oracleUnits(before, id);
+      expect(units).not.toBeNull();
+      frozen.set(id, units ?? []);
+      expect(state.orders[id]?.items.map((l) => l.unitPrice)).toEqual((units ?? []).map(String));
     }
     if (expectedTotal !== undefined && u.case === "updateOrder" && u.value.action.case === "setPaymentDetails") {
       // Every accepted total (pricing currency = ETH = the only accepted currency) equals the pricing rules.
@@ -246,7 +277,7 @@ describe(`shop state model (${RUNS} runs × ${LENGTH} commands)`, () => {
     for (const k of ["listing", "changeInventory", "createOrder", "updateOrder.changeItems", "updateOrder.commitItems", "updateOrder.choosePayment", "updateOrder.setPaymentDetails", "updateOrder.addPaymentTx", "updateOrder.cancel", "updateOrder.setShippingStatus"]) {
       expect(kinds, k).toContain(k);
     }
-    for (const code of ["OUT_OF_STOCK", "ORDER_STATUS", "TOTAL_MISMATCH", "DECREMENT_UNMATCHED", "RELAY_NOT_ALLOWED", "NOT_ORDER_OWNER", "UNKNOWN_KEYCARD", "NONCE_NOT_INCREASING"]) {
+    for (const code of ["OUT_OF_STOCK", "ORDER_STATUS", "TOTAL_MISMATCH", "CANCEL_NOT_JUSTIFIED", "RELAY_NOT_ALLOWED", "NOT_ORDER_OWNER", "UNKNOWN_KEYCARD", "NONCE_NOT_INCREASING"]) {
       expect(seen, code).toContain(code);
     }
   }, 120_000);

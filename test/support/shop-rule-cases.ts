@@ -16,7 +16,7 @@ import type { ShopState } from "../../src/state/shop-state.js";
 import {
   ADDRESS, clerk, clerkWallet, ETH, eth, guest, guest2, h32, listingUnions, manifestUnion, oid, oidHex, type Party, PAYEE, relay, retired, stranger, u256, USDC, type UnionInit,
 } from "./shop-fixtures.js";
-import { buildFresh, buildScenario, choose, commit, details, items, ORDER, order, PAINTING, PEN, shipTo, TAG } from "./shop-scenario.js";
+import { buildFresh, buildScenario, choose, commit, details, items, ORDER, order, PAINTING, pay, PEN, shipTo, TAG } from "./shop-scenario.js";
 
 export interface RuleCase {
   readonly rule: string;
@@ -42,6 +42,14 @@ const upListing = (value: Record<string, unknown>): UnionInit => ({ case: "updat
 const upManifest = (value: Record<string, unknown>): UnionInit => ({ case: "updateManifest", value }) as UnionInit;
 const upTag = (value: Record<string, unknown>): UnionInit => ({ case: "updateTag", value: { id: oid(TAG), ...value } }) as UnionInit;
 const cancel = { case: "cancel", value: {} } as const;
+// A new order of `quantity` × pen by `by`: created, committed, shipped to ADDRESS, payment chosen (five events).
+const penOrder = (id: number, by: Party, quantity = 1): { by: Party; union: UnionInit }[] => [
+  { by, union: { case: "createOrder", value: { id: oid(id) } } },
+  { by, union: order(id, items([{ listing: PEN, quantity }])) },
+  { by, union: order(id, commit) },
+  { by, union: order(id, shipTo) },
+  { by, union: order(id, choose) },
+];
 const withManifest = (change: Record<string, unknown>): UnionInit => {
   const union = manifestUnion() as UnionInit & { case: "manifest" };
   return { case: "manifest", value: { ...union.value, ...change } } as UnionInit;
@@ -129,11 +137,12 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "I2 partial combination", by: clerk, union: stock(PAINTING, 1), code: "VARIATIONS_INCOMPLETE" },
   { rule: "I2 unknown variation", by: clerk, union: stock(PAINTING, 1, [99]), code: "VARIATION_NOT_FOUND" },
   { rule: "I3 add stock", by: clerk, union: stock(PAINTING, 3, [11]), check: (s) => expect(s.inventory[`${oidHex(PAINTING)}:${oidHex(11)}`]).toEqual({ stock: 8, committed: 0 }) },
-  { rule: "I3 lower stock to what orders hold", by: clerk, union: stock(PEN, -17), check: (s) => expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 1, committed: 1 }) },
+  { rule: "I3 lower stock to what orders hold", by: clerk, union: stock(PEN, -17), check: (s) => expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 2, committed: 2 }) },
   { rule: "I3 below what orders hold", by: clerk, union: stock(PEN, -18), code: "OUT_OF_STOCK" },
   { rule: "I3 above int32", by: clerk, union: stock(PEN, 2 ** 31 - 10), code: "STOCK_LIMIT" },
   { rule: "I4 relay increment", by: relay, union: stock(PEN, 1), code: "RELAY_NOT_ALLOWED" },
-  { rule: "I4 relay decrement without an unpaid line", by: relay, union: stock(PEN, -1), code: "DECREMENT_UNMATCHED" },
+  // The payment itself decrements (O7): a relay decrement names no order, so a parked order could capture it.
+  { rule: "I4 relay decrement", by: relay, union: stock(PEN, -1), code: "RELAY_NOT_ALLOWED" },
   // Tags.
   { rule: "T1 tag with listings", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x", listingIds: [oid(PAINTING), oid(PEN), oid(PEN)] } }, check: (s) => expect(s.tags[oidHex(300)]?.listingIds).toEqual([oidHex(PEN), oidHex(PAINTING)]) },
   { rule: "T1 tag id taken", by: clerk, union: { case: "tag", value: { id: oid(TAG), name: "x" } }, code: "TAG_EXISTS" },
@@ -155,7 +164,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O0 unknown order", by: guest, union: order(999, commit), code: "ORDER_NOT_FOUND" },
   { rule: "O0 another guest's order", by: guest, union: order(ORDER.otherGuest, commit), code: "NOT_ORDER_OWNER" },
   { rule: "O0 a clerk may act on any order", by: clerk, union: order(ORDER.otherGuest, commit), check: (s) => expect(orderOf(s, ORDER.otherGuest).status).toBe("committed") },
-  { rule: "O2 add merges into the line", by: guest, union: order(ORDER.open, items([{ listing: PEN, quantity: 3 }])), check: (s) => expect(orderOf(s, ORDER.open).items).toEqual([{ listingId: oidHex(PEN), variationIds: [], quantity: 5, decremented: false }]) },
+  { rule: "O2 add merges into the line", by: guest, union: order(ORDER.open, items([{ listing: PEN, quantity: 3 }])), check: (s) => expect(orderOf(s, ORDER.open).items).toEqual([{ listingId: oidHex(PEN), variationIds: [], quantity: 5, unitPrice: null }]) },
   { rule: "O2 remove empties the line", by: guest, union: order(ORDER.open, { case: "changeItems", value: { removes: [{ listingId: oid(PEN), quantity: 2 }] } }), check: (s) => expect(orderOf(s, ORDER.open).items).toEqual([]) },
   { rule: "O2 remove more than held", by: guest, union: order(ORDER.open, { case: "changeItems", value: { removes: [{ listingId: oid(PEN), quantity: 3 }] } }), code: "ITEM_NOT_IN_ORDER" },
   { rule: "O2 empty change", by: guest, union: order(ORDER.open, { case: "changeItems", value: {} }), code: "UPDATE_EMPTY" },
@@ -164,7 +173,8 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O2 variation missing", by: guest, union: order(ORDER.open, items([{ listing: PAINTING, quantity: 1 }])), code: "VARIATIONS_INCOMPLETE" },
   { rule: "O2 unknown listing", by: guest, union: order(ORDER.open, items([{ listing: 9, quantity: 1 }])), code: "LISTING_NOT_FOUND" },
   { rule: "O2 after commit", by: guest, union: order(ORDER.committed, items([{ listing: PEN, quantity: 1 }])), code: "ORDER_STATUS" },
-  { rule: "O3 commit holds stock", by: guest, union: order(ORDER.open, commit), check: (s) => { expect(orderOf(s, ORDER.open).status).toBe("committed"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 18, committed: 3 }); } },
+  { rule: "O3 commit holds stock", by: guest, union: order(ORDER.open, commit), check: (s) => { expect(orderOf(s, ORDER.open).status).toBe("committed"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 19, committed: 4 }); } },
+  { rule: "O3 commit freezes unit prices", by: guest, setup: [{ by: guest, union: order(ORDER.open, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }], union: order(ORDER.open, commit), check: (s) => expect(orderOf(s, ORDER.open).items.map((l) => l.unitPrice)).toEqual(["1000", "1600"]) },
   { rule: "O3 commit twice", by: guest, union: order(ORDER.committed, commit), code: "ORDER_STATUS" },
   { rule: "O3 commit an orphaned variation", by: clerk, union: order(ORDER.otherGuest, items([{ listing: PAINTING, variations: [11], quantity: 6 }])), check: (s) => expect(orderOf(s, ORDER.otherGuest).items).toHaveLength(2) },
   { rule: "O4 invoice address", by: guest, union: order(ORDER.paid, { case: "setInvoiceAddress", value: ADDRESS }), check: (s) => expect(orderOf(s, ORDER.paid).invoiceAddress?.city).toBe("Berlin") },
@@ -180,21 +190,37 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O6 payment details", by: relay, union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "2404", shippingRegion: "domestic" }) },
   { rule: "O6 payment details without region", by: relay, union: order(ORDER.chosen, details(1600)), check: (s) => expect(orderOf(s, ORDER.chosen).status).toBe("unpaid") },
   { rule: "O6 wrong total", by: relay, union: order(ORDER.chosen, details(2403, "domestic")), code: "TOTAL_MISMATCH" },
-  { rule: "O6 region not in the manifest", by: relay, union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(1600), shippingRegion: { name: "moon" } } }), code: "REGION_NOT_FOUND" },
+  { rule: "O6 region not in the manifest", by: relay, union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(1600), ttl: "60", shippingRegion: { name: "moon" } } }), code: "REGION_NOT_FOUND" },
+  { rule: "O6 ttl not whole seconds", by: relay, union: order(ORDER.chosen, details(1600, undefined, "1h")), code: "FIELD_INVALID" },
+  { rule: "O6 ttl above a day", by: relay, union: order(ORDER.chosen, details(1600, undefined, "86401")), code: "FIELD_INVALID" },
   { rule: "O6 before choose_payment", by: relay, union: order(ORDER.committed, details(1000)), code: "ORDER_STATUS" },
   { rule: "O6 short payment id", by: relay, union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: { raw: new Uint8Array(31) }, total: u256(1600) } }), code: "FIELD_INVALID" },
-  { rule: "O7 pay after the decrement", by: relay, union: order(ORDER.unpaid, { case: "addPaymentTx", value: { blockHash: h32(4) } }), check: (s) => expect(orderOf(s, ORDER.unpaid)).toMatchObject({ status: "paid", paymentTransactions: [{ txHash: null, blockHash: `0x${"0".repeat(62)}04` }] }) },
-  { rule: "O7 pay before the decrement", by: relay, union: order(ORDER.chosen, { case: "addPaymentTx", value: {} }), code: "ORDER_STATUS" },
+  // O7: the payment itself takes the order's lines out of stock. Pen in the scenario: stock 19, committed 2 (orders 101 and 103).
+  { rule: "O7 payment takes the lines out of stock", by: relay, union: order(ORDER.unpaid, pay), check: (s) => { expect(orderOf(s, ORDER.unpaid)).toMatchObject({ status: "paid", paymentTransactions: [{ txHash: `0x${"0".repeat(63)}2`, blockHash: `0x${"0".repeat(63)}3` }] }); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 18, committed: 1 }); } },
+  { rule: "O7 pay before payment details", by: relay, union: order(ORDER.chosen, pay), code: "ORDER_STATUS" },
+  { rule: "O7 a second payment changes no stock", by: relay, union: order(ORDER.paid, { case: "addPaymentTx", value: { blockHash: h32(4) } }), check: (s) => { expect(orderOf(s, ORDER.paid).paymentTransactions).toHaveLength(2); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 19, committed: 2 }); } },
+  // The parked-order attack: a guest parks order 0, the smallest id, unpaid with 1 × pen; another buyer's payment still takes that buyer's pen.
   {
-    rule: "I4 relay decrement marks the line", by: relay, setup: [{ by: relay, union: order(ORDER.chosen, details(2404, "domestic")) }], union: stock(PAINTING, -1, [12]),
-    check: (s) => { expect(orderOf(s, ORDER.chosen).items[0]?.decremented).toBe(true); expect(s.inventory[`${oidHex(PAINTING)}:${oidHex(12)}`]).toEqual({ stock: 4, committed: 0 }); },
+    rule: "O7 a parked order does not capture another buyer's payment", by: relay,
+    setup: [...penOrder(0, guest), { by: relay, union: order(0, details(1000)) }, ...penOrder(300, guest2), { by: relay, union: order(300, details(1000)) }], union: order(300, pay),
+    check: (s) => { expect(orderOf(s, 300).status).toBe("paid"); expect(orderOf(s, 0).status).toBe("unpaid"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 18, committed: 3 }); },
+  },
+  {
+    rule: "O7 two orders of the same line paid in reverse id order", by: relay,
+    setup: [...penOrder(301, guest), { by: relay, union: order(301, details(1000)) }, ...penOrder(302, guest2), { by: relay, union: order(302, details(1000)) }, { by: relay, union: order(302, pay) }], union: order(301, pay),
+    check: (s) => { expect([orderOf(s, 301).status, orderOf(s, 302).status]).toEqual(["paid", "paid"]); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 17, committed: 2 }); },
   },
   { rule: "T2 deleted tag", by: clerk, setup: [{ by: clerk, union: upTag({ delete: true }) }], union: upTag({ rename: "again" }), code: "TAG_DELETED" },
-  { rule: "O8 cancel releases stock", by: guest, union: order(ORDER.committed, cancel), check: (s) => { expect(orderOf(s, ORDER.committed).status).toBe("canceled"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 18, committed: 0 }); } },
+  { rule: "O8 cancel releases stock", by: guest, union: order(ORDER.committed, cancel), check: (s) => { expect(orderOf(s, ORDER.committed).status).toBe("canceled"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 19, committed: 1 }); } },
   { rule: "O8 cancel an open order", by: guest, union: order(ORDER.open, cancel), code: "ORDER_STATUS" },
-  { rule: "O8 cancel while being paid", by: guest, union: order(ORDER.unpaid, cancel), code: "ORDER_STATUS" },
+  { rule: "O8 guest cancels an unpaid order", by: guest, union: order(ORDER.unpaid, cancel), check: (s) => { expect(orderOf(s, ORDER.unpaid).status).toBe("canceled"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 19, committed: 1 }); } },
+  { rule: "O8 cancel a paid order", by: guest, union: order(ORDER.paid, cancel), code: "ORDER_STATUS" },
   { rule: "O9 relay cancels an orphaned order", by: relay, union: order(ORDER.orphaned, cancel), check: (s) => expect(orderOf(s, ORDER.orphaned).status).toBe("canceled") },
-  { rule: "O9 relay cancels without reason", by: relay, union: order(ORDER.committed, cancel), code: "CANCEL_NOT_JUSTIFIED" },
+  // Holds lapse: committed or payment_chosen 24 h after commit, unpaid after the ttl; the cancel's timestamp judges (the log advances 1 h per event).
+  { rule: "O9 relay cancels a hold before it lapses", by: relay, setup: penOrder(300, guest).slice(0, 3), union: order(300, cancel), code: "CANCEL_NOT_JUSTIFIED" },
+  { rule: "O9 relay cancels a hold 24 h after commit", by: relay, union: order(ORDER.committed, cancel), check: (s) => { expect(orderOf(s, ORDER.committed).status).toBe("canceled"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 19, committed: 1 }); } },
+  { rule: "O9 relay cancels an unpaid order within its ttl", by: relay, union: order(ORDER.unpaid, cancel), code: "CANCEL_NOT_JUSTIFIED" },
+  { rule: "O9 relay cancels an unpaid order at the end of its ttl", by: relay, setup: [...penOrder(300, guest), { by: relay, union: order(300, details(1000, undefined, "3600")) }], union: order(300, cancel), check: (s) => expect(orderOf(s, 300).status).toBe("canceled") },
   { rule: "O10 shipping status", by: clerk, union: order(ORDER.paid, { case: "setShippingStatus", value: "shipped" }), check: (s) => expect(orderOf(s, ORDER.paid).shippingStatus).toBe("shipped") },
   { rule: "O10 shipping status before payment", by: clerk, union: order(ORDER.unpaid, { case: "setShippingStatus", value: "shipped" }), code: "ORDER_STATUS" },
   { rule: "O10 guest sets shipping status", by: guest, union: order(ORDER.paid, { case: "setShippingStatus", value: "shipped" }), code: "CLERK_ONLY" },
@@ -204,9 +230,11 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O3 more than available", by: guest2, setup: [{ by: clerk, union: stock(PEN, -16) }], union: order(ORDER.otherGuest, items([{ listing: PEN, quantity: 1 }])), check: (s) => expect(orderOf(s, ORDER.otherGuest).items[0]?.quantity).toBe(2) },
   { rule: "O3 out of stock", by: guest2, setup: [{ by: clerk, union: stock(PEN, -17) }], union: order(ORDER.otherGuest, commit), code: "OUT_OF_STOCK" },
   { rule: "O5 payee and currency on different chains", by: guest, setup: [{ by: clerk, union: upManifest({ addAcceptedCurrencies: [{ ...USDC, chainId: 5n }] }) }], union: order(ORDER.chosen, { case: "choosePayment", value: { currency: { ...USDC, chainId: 5n }, payee: PAYEE } }), code: "CHAIN_MISMATCH" },
-  { rule: "O6 total above uint256", by: relay, setup: [{ by: clerk, union: upListing({ price: u256((1n << 256n) - 100n) }) }], union: order(ORDER.chosen, details(0)), code: "TOTAL_OUT_OF_RANGE" },
-  { rule: "O6 the total uses the prices at details time", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(0), addVariations: [] }) }], union: order(ORDER.chosen, details(200)), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails?.total).toBe("200") },
-  { rule: "O7 pay before the decrements", by: relay, setup: [{ by: relay, union: order(ORDER.chosen, details(1600)) }], union: order(ORDER.chosen, { case: "addPaymentTx", value: {} }), code: "PAYMENT_NOT_DECREMENTED" },
+  { rule: "O3 unit price above uint256", by: guest, setup: [{ by: clerk, union: upListing({ price: u256((1n << 256n) - 100n) }) }, { by: guest, union: order(ORDER.open, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }], union: order(ORDER.open, commit), code: "TOTAL_OUT_OF_RANGE" },
+  { rule: "O6 total above uint256", by: relay, setup: [{ by: clerk, union: { case: "updateListing", value: { id: oid(PEN), price: u256((1n << 255n) + 1n) } } }, ...penOrder(300, guest, 2)], union: order(300, details(0)), code: "TOTAL_OUT_OF_RANGE" },
+  // Prices are frozen at commit: order 102 committed painting M at 1600, and pays that after the price drops to 0.
+  { rule: "O6 the total uses the prices frozen at commit", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(0) }) }], union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails?.total).toBe("2404") },
+  { rule: "O6 a price changed after commit is not charged", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(0) }) }], union: order(ORDER.chosen, details(200)), code: "TOTAL_MISMATCH" },
   // On a fresh shop: keycards enrolled, no manifest yet.
   { rule: "E9 no manifest yet", base: "fresh", by: clerk, union: { case: "tag", value: { id: oid(1), name: "x" } }, code: "MANIFEST_MISSING" },
   { rule: "E9 guests wait for the manifest too", base: "fresh", by: guest, union: { case: "createOrder", value: { id: oid(1) } }, code: "MANIFEST_MISSING" },

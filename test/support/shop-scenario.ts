@@ -24,9 +24,10 @@ export const items = (adds: { listing: number; variations?: number[]; quantity: 
 export const commit = { case: "commitItems", value: {} } as const;
 export const choose = { case: "choosePayment", value: { currency: ETH, payee: PAYEE } } as const;
 export const shipTo = { case: "setShippingAddress", value: ADDRESS } as const;
-export const details = (total: bigint | number, region?: "domestic" | "other"): NonNullable<(UnionInit & { case: "updateOrder" })["value"]["action"]> => ({
+export const pay = { case: "addPaymentTx", value: { txHash: h32(2), blockHash: h32(3) } } as const;
+export const details = (total: bigint | number, region?: "domestic" | "other", ttl = "86400"): NonNullable<(UnionInit & { case: "updateOrder" })["value"]["action"]> => ({
   case: "setPaymentDetails",
-  value: { paymentId: h32(7), total: u256(total), ttl: "86400", ...(region === undefined ? {} : { shippingRegion: REGIONS[region === "domestic" ? 0 : 1] }) },
+  value: { paymentId: h32(7), total: u256(total), ttl, ...(region === undefined ? {} : { shippingRegion: REGIONS[region === "domestic" ? 0 : 1] }) },
 });
 
 /** Builds the scenario log; `log.entries` is the accepted log, `state` its fold. */
@@ -56,13 +57,11 @@ export function buildScenario(): { log: LogBuilder; state: ShopState } {
     log.push(owner, { case: "createOrder", value: { id: oid(Number(id)) } });
     for (const u of updates) log.push(owner, u);
   }
-  // Relay side: details for 103 and 104 (pen 1000 + Intl 4200), then 104's decrement and payment.
+  // Relay side: details for 103 and 104 (pen 1000 + Intl 4200), then 104's payment, which takes its pen out of
+  // stock; 103 holds the same line, unpaid, and stays as it was.
   log.push(relay, order(ORDER.unpaid, details(5200, "other")));
   log.push(relay, order(ORDER.paid, details(5200, "other")));
-  log.push(relay, { case: "changeInventory", value: { id: oid(PEN), diff: -1 } });
-  // The first decrement matches order 103 (smallest id), the second 104; 103 stays unpaid with its line decremented.
-  log.push(relay, { case: "changeInventory", value: { id: oid(PEN), diff: -1 } });
-  log.push(relay, order(ORDER.paid, { case: "addPaymentTx", value: { txHash: h32(2), blockHash: h32(3) } }));
+  log.push(relay, order(ORDER.paid, pay));
   // The clerk removes variation 13: order 107 now holds a variation that is gone.
   log.push(clerk, { case: "updateListing", value: { id: oid(PAINTING), removeVariationIds: [oid(13)] } });
   const state = reduceShopLog({ state: createShopState({ context }), events: log.entries });
