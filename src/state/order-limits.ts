@@ -7,10 +7,10 @@
  * change_items (`ORDER_LINE_LIMIT`). Committing, pricing, paying and
  * cancelling an order each walk its lines, and a payment writes one relay
  * decrement per line: 256 keeps any one of those a bounded step, far above a
- * real basket (docs/shop-state.md, "Limits").
+ * real basket (docs/shop-state.md, "Orders").
  *
  * @example
- * if (order.items.length === MAX_ORDER_LINES) console.log("the order is full");
+ * const full = Object.values(state.orders).filter((order) => order.items.length === MAX_ORDER_LINES);
  */
 export const MAX_ORDER_LINES = 256;
 
@@ -21,6 +21,7 @@ export const MAX_ORDER_LINES = 256;
  * while one keycard can no longer grow the shop's orders without end.
  *
  * @example
- * const full = guestOrders.filter((o) => o.status !== "paid" && o.status !== "canceled").length >= MAX_GUEST_ACTIVE_ORDERS;
+ * const active = Object.values(state.orders).filter((order) => order.owner === signer && order.status !== "paid" && order.status !== "canceled");
+ * const mayCreate = active.length < MAX_GUEST_ACTIVE_ORDERS;
  */
 export const MAX_GUEST_ACTIVE_ORDERS = 32;
