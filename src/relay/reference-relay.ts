@@ -19,8 +19,8 @@ import type { RelayBackend, RelayKeycard, RelayLogEntry } from "../session/relay
 import { type SessionClock, systemClock } from "../session/transport.js";
 import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
+import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import type { ShopState } from "../state/shop-state.js";
-import { verifyShopEvent } from "../state/verify-shop-event.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
@@ -29,8 +29,8 @@ import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-s
 
 interface Shop {
   readonly id: Uint8Array;
-  /** State after every accepted event, durable or not. */
-  state: ShopState;
+  /** State after every accepted event, durable or not: one fold, each write batch atomic in it. */
+  readonly fold: ShopFold;
   /** Accepted events; the first `durable` are stored and visible to readers. */
   readonly log: RelayLogEntry[];
   durable: number;
@@ -61,7 +61,7 @@ export interface ReferenceRelayOptions {
 /**
  * The reference relay's core (Node only, for development and tests): shops
  * with their state and log, enrolled keycards, writes accepted through the
- * shop state machine (verifyShopEvent) and totally ordered, the relay's own
+ * shop state machine (a ShopFold per shop) and totally ordered, the relay's own
  * sandboxed events (enrollment, payment details, a simulated payment), and
  * durable publication (readers see an event once its store acknowledged it).
  * A RelayBackend for RelaySession.
@@ -102,9 +102,9 @@ export class ReferenceRelay implements RelayBackend {
     return this.signer.address;
   }
 
-  /** Current state of a shop (including accepted events still being stored), or undefined. */
+  /** Current state of a shop (including accepted events still being stored), or undefined; live (the next write changes it): keep `shopStateToJSON` of it to hold on to one. */
   shopState({ shopId }: { shopId: ShopIdInput }): ShopState | undefined {
-    return this.shops.get(bytesToHex(shopIdBytes({ shopId })))?.state;
+    return this.shops.get(bytesToHex(shopIdBytes({ shopId })))?.fold.state;
   }
 
   /** The durable log of a shop. */
@@ -122,9 +122,9 @@ export class ReferenceRelay implements RelayBackend {
     const raw = uncompressedPublicKey({ publicKey: typeof publicKey === "string" ? hexToBytes(publicKey) : publicKey }).slice(1);
     const address = keycardAddress({ keycard: raw });
     const wallet = guest ? zeroAddress : (userWallet ?? address);
-    const event = this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } });
-    const { state, accepted } = this.acceptRelayEvents(shop, shop.state, [event]);
-    await this.commit(shop, state, accepted);
+    await this.commit(shop, () => this.acceptRelayEvents(shop, [
+      this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } }),
+    ]));
     return address;
   }
 
@@ -132,14 +132,13 @@ export class ReferenceRelay implements RelayBackend {
   async simulatePayment({ shopId, orderId }: { shopId: ShopIdInput; orderId: Hex }): Promise<void> {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
-    const { state, accepted } = this.payment(shop, shop.state, orderId);
-    await this.commit(shop, state, accepted);
+    await this.commit(shop, () => this.payment(shop, orderId));
   }
 
   findKeycard({ publicKey }: { publicKey: Uint8Array }): RelayKeycard | undefined {
     const address = keycardAddress({ keycard: publicKey });
     for (const shop of this.shops.values()) {
-      const keycard = shop.state.keycards[address];
+      const keycard = shop.fold.state.keycards[address];
       if (keycard !== undefined && !keycard.revoked) return { address, shopId: shop.id, guest: keycard.role === "guest" };
     }
     return undefined;
@@ -158,7 +157,7 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   orderOwner({ shopId, orderId }: { shopId: Uint8Array; orderId: Uint8Array }): Address | undefined {
-    return this.shops.get(bytesToHex(shopId))?.state.orders[bytesToHex(orderId)]?.owner;
+    return this.shops.get(bytesToHex(shopId))?.fold.state.orders[bytesToHex(orderId)]?.owner;
   }
 
   hasShop({ shopId }: { shopId: Uint8Array }): boolean {
@@ -182,7 +181,7 @@ export class ReferenceRelay implements RelayBackend {
   private writerKeySet(shop: Shop, address: Address): KeycardSet | undefined {
     const cached = this.writerKeys.get(address);
     if (cached !== undefined) return cached;
-    const enrolled = shop.state.keycards[address];
+    const enrolled = shop.fold.state.keycards[address];
     if (enrolled === undefined || !this.connected.has(address)) return undefined;
     const set = createKeycardSet({ keycards: [enrolled.publicKey] });
     this.writerKeys.set(address, set);
@@ -192,26 +191,24 @@ export class ReferenceRelay implements RelayBackend {
   async write({ keycard, events }: { keycard: RelayKeycard; events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
     const shop = this.shops.get(bytesToHex(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
-    let state = shop.state;
-    const accepted: Accepted[] = [];
     const keycards = this.writerKeySet(shop, keycard.address);
-    for (const [i, signedEvent] of events.entries()) {
-      let verified;
-      try {
-        verified = verifyShopEvent({ state, signedEvent, domain: this.domain, keycards });
-      } catch (error) {
-        throw refusal(error, `event_write_request.events[${i}]`);
+    // The batch and the relay's reactions fold in one step: any refusal undoes all of it.
+    await this.commit(shop, () => {
+      const accepted: Accepted[] = [];
+      for (const [i, signedEvent] of events.entries()) {
+        let verified;
+        try {
+          verified = shop.fold.verify({ signedEvent, domain: this.domain, keycards });
+        } catch (error) {
+          throw refusal(error, `event_write_request.events[${i}]`);
+        }
+        if (verified.signer !== keycard.address) {
+          throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
+        }
+        accepted.push({ signedEvent, event: verified.event, signer: verified.signer }, ...this.react(shop, verified.event));
       }
-      if (verified.signer !== keycard.address) {
-        throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
-      }
-      state = verified.state;
-      accepted.push({ signedEvent, event: verified.event, signer: verified.signer });
-      const reaction = this.react(shop, state, verified.event);
-      state = reaction.state;
-      accepted.push(...reaction.accepted);
-    }
-    await this.commit(shop, state, accepted);
+      return accepted;
+    });
     return undefined;
   }
 
@@ -221,43 +218,36 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   /** Relay events a client event triggers: payment details after choose_payment (and the payment with autoPay). */
-  private react(shop: Shop, state: ShopState, event: ShopEvent): { state: ShopState; accepted: Accepted[] } {
+  private react(shop: Shop, event: ShopEvent): Accepted[] {
     const union = event.union;
-    if (union.case !== "updateOrder" || union.value.action.case !== "choosePayment") return { state, accepted: [] };
+    if (union.case !== "updateOrder" || union.value.action.case !== "choosePayment") return [];
     const orderId = bytesToHex(union.value.id?.raw ?? new Uint8Array(0));
-    const total = computeOrderTotal({ state, orderId });
+    const total = computeOrderTotal({ state: shop.fold.state, orderId });
     const details = this.relayEvent(shop, {
       case: "updateOrder",
       value: {
         id: { raw: hexToBytes(orderId as Hex) },
         action: { case: "setPaymentDetails", value: { paymentId: { raw: randomBytes(32) }, total: { raw: uint256(total) }, ttl: "3600" } },
       },
-    }, state);
-    const first = this.acceptRelayEvents(shop, state, [details]);
-    if (!this.autoPay) return first;
-    const paid = this.payment(shop, first.state, orderId as Hex);
-    return { state: paid.state, accepted: [...first.accepted, ...paid.accepted] };
+    });
+    const first = this.acceptRelayEvents(shop, [details]);
+    return this.autoPay ? [...first, ...this.payment(shop, orderId as Hex)] : first;
   }
 
-  private payment(shop: Shop, start: ShopState, orderId: Hex): { state: ShopState; accepted: Accepted[] } {
-    const order = start.orders[orderId];
+  private payment(shop: Shop, orderId: Hex): Accepted[] {
+    const order = shop.fold.state.orders[orderId];
     if (order === undefined || order.status !== "unpaid") throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: `no unpaid order ${orderId}` });
-    let state = start;
     const accepted: Accepted[] = [];
-    const step = (union: UnionInit) => {
-      const done = this.acceptRelayEvents(shop, state, [this.relayEvent(shop, union, state)]);
-      state = done.state;
-      accepted.push(...done.accepted);
-    };
+    const step = (union: UnionInit) => accepted.push(...this.acceptRelayEvents(shop, [this.relayEvent(shop, union)]));
     for (const line of order.items) {
       step({ case: "changeInventory", value: { id: { raw: hexToBytes(line.listingId) }, variationIds: line.variationIds.map((v) => ({ raw: hexToBytes(v) })), diff: -line.quantity } });
     }
     step({ case: "updateOrder", value: { id: { raw: hexToBytes(orderId) }, action: { case: "addPaymentTx", value: { txHash: { raw: randomBytes(32) }, blockHash: { raw: randomBytes(32) } } } } });
-    return { state, accepted };
+    return accepted;
   }
 
-  private relayEvent(shop: Shop, union: UnionInit, state: ShopState = shop.state): SignedEvent {
-    const last = lastNonce({ nonces: state.nonces, signer: this.signer.address });
+  private relayEvent(shop: Shop, union: UnionInit): SignedEvent {
+    const last = lastNonce({ nonces: shop.fold.state.nonces, signer: this.signer.address });
     const event = create(ShopEventSchema, {
       nonce: (last ?? 0n) + 1n,
       shopId: { raw: shop.id },
@@ -267,20 +257,17 @@ export class ReferenceRelay implements RelayBackend {
     return this.signer.sign(event);
   }
 
-  private acceptRelayEvents(_shop: Shop, start: ShopState, events: readonly SignedEvent[]): { state: ShopState; accepted: Accepted[] } {
-    let state = start;
-    const accepted: Accepted[] = [];
-    for (const signedEvent of events) {
-      const verified = verifyShopEvent({ state, signedEvent, domain: this.domain });
-      state = verified.state;
-      accepted.push({ signedEvent, event: verified.event, signer: verified.signer });
-    }
-    return { state, accepted };
+  private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
+    return events.map((signedEvent) => {
+      const verified = shop.fold.verify({ signedEvent, domain: this.domain });
+      return { signedEvent, event: verified.event, signer: verified.signer };
+    });
   }
 
-  private async commit(shop: Shop, state: ShopState, accepted: readonly Accepted[]): Promise<void> {
+  /** Folds what `build` accepts into the shop in one atomic step (nothing on a throw), then logs and stores it. */
+  private async commit(shop: Shop, build: () => readonly Accepted[]): Promise<void> {
     if (this.failure !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay's store failed; restart it" });
-    shop.state = state;
+    const accepted = shop.fold.atomically(build);
     const records: StoredRecord[] = [];
     for (const { signedEvent, event, signer } of accepted) {
       const seqNo = BigInt(shop.log.length + 1);
@@ -304,9 +291,8 @@ export class ReferenceRelay implements RelayBackend {
   private replay(record: StoredRecord): void {
     const shop = this.shopFor(record.shopId);
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
-    const verified = verifyShopEvent({ state: shop.state, signedEvent, domain: this.domain });
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    shop.state = verified.state;
+    const verified = shop.fold.verify({ signedEvent, domain: this.domain });
     shop.log.push({ seqNo: record.seqNo, signedEvent, event: verified.event, signer: verified.signer });
     shop.durable = shop.log.length;
   }
@@ -315,7 +301,7 @@ export class ReferenceRelay implements RelayBackend {
     const key = bytesToHex(id);
     let shop = this.shops.get(key);
     if (shop === undefined) {
-      shop = { id: id.slice(), state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }), log: [], durable: 0, watchers: new Set() };
+      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }) }), log: [], durable: 0, watchers: new Set() };
       this.shops.set(key, shop);
     }
     return shop;
