@@ -7,7 +7,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
 import { applyToDraft } from "./apply-to-draft.js";
-import { beginDraft, type Journal } from "./draft.js";
+import { activeOrders, beginDraft, type Journal, unpaidOrders } from "./draft.js";
 import { checkEventInput, checkSignerInput, checkStateInput } from "./inputs.js";
 import type { ShopState } from "./shop-state.js";
 import type { VerifyShopEventReturnType } from "./verify-shop-event.js";
@@ -62,6 +62,9 @@ export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
   checkStateInput(state, "state");
   const journal: Journal = [];
   const draft = beginDraft({ state: ownCopy(state), owned: true, journal });
+  // The order indexes are built now, with the copy: else the first event needing one would pay a scan of the shop.
+  unpaidOrders(draft);
+  activeOrders(draft, "");
   let depth = 0;
   const atomically = <T>(step: () => T): T => {
     const mark = journal.length;
