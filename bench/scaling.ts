@@ -11,6 +11,7 @@
 import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { readFileSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { type Address, numberToBytes } from "viem";
 import { ShopEventSchema, type ShopEvent } from "../gen/market/mass/shop_events_pb.js";
 import { createShopFold, createShopState, shopStateToJSON, type ShopState } from "../src/state/index.js";
@@ -33,6 +34,8 @@ export interface ScalingResult {
   /** Per shop size (orders): µs per event of each kind, and the ratio to the empty shop. */
   readonly sizes: { readonly orders: number; readonly us: Record<Kind, number>; readonly ratio: Record<Kind, number> }[];
   readonly sync: { readonly events: number; readonly openMs: number; readonly syncMs: number; readonly ratio: number };
+  /** One-minute load average when the run started (the machine may be shared). */
+  readonly load: number;
 }
 
 const KINDS = ["create_order", "change_items", "tag"] as const;
@@ -135,13 +138,19 @@ async function measureSync(length: number, rounds: number): Promise<ScalingResul
   if (shopStateToJSON({ state: sync() }) !== shopStateToJSON({ state: log.state })) throw new Error("bench check failed: the synced state differs from the log's");
   let openMs = Infinity;
   let syncMs = Infinity;
-  for (let r = 0; r < rounds; r++) {
-    let t = cpuMicros();
+  const openAll = () => {
     for (const signedEvent of log.signedEvents) openSignedEvent({ signedEvent, domain });
-    openMs = Math.min(openMs, (cpuMicros() - t) / 1000);
-    t = cpuMicros();
-    sync();
-    syncMs = Math.min(syncMs, (cpuMicros() - t) / 1000);
+  };
+  const cpuMs = (fn: () => unknown) => {
+    const t = cpuMicros();
+    fn();
+    return (cpuMicros() - t) / 1000;
+  };
+  // Alternating which goes first, so neither always runs on a warmer JIT or a fuller heap.
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) openMs = Math.min(openMs, cpuMs(openAll));
+    syncMs = Math.min(syncMs, cpuMs(sync));
+    if (r % 2 === 1) openMs = Math.min(openMs, cpuMs(openAll));
   }
   return { events: length, openMs, syncMs, ratio: syncMs / openMs };
 }
@@ -151,6 +160,7 @@ async function measureSync(length: number, rounds: number): Promise<ScalingResul
  * @example const result = await measureScaling({ sizes: [100, 1_000], syncEvents: 1_000, rounds: 3, syncRounds: 1 });
  */
 export async function measureScaling({ sizes, syncEvents, rounds, syncRounds }: { sizes: readonly number[]; syncEvents: number; rounds: number; syncRounds: number }): Promise<ScalingResult> {
+  const load = loadavg()[0] ?? 0;
   const actors = Array.from({ length: ACTORS }, (_, i) => party(0x200 + i));
   const shops = [0, ...sizes].map((orders) => {
     const { state, events } = buildShop(orders, actors);
@@ -171,7 +181,7 @@ export async function measureScaling({ sizes, syncEvents, rounds, syncRounds }: 
     console.log(`  ${shop.orders.toLocaleString("en-US")} orders: ${KINDS.map((k) => `${k} ${us[k].toFixed(1)} µs`).join(", ")}`);
     return { orders: shop.orders, us, ratio: Object.fromEntries(KINDS.map((k) => [k, us[k] / empty[k]])) as Record<Kind, number> };
   });
-  return { sizes: results, sync: await measureSync(syncEvents, syncRounds) };
+  return { sizes: results, sync: await measureSync(syncEvents, syncRounds), load };
 }
 
 /** The RESULTS.md section of a scaling run. */
@@ -181,7 +191,7 @@ export function scalingSection(result: ScalingResult): string {
   const rows = result.sizes.map((s) => `| ${s.orders.toLocaleString("en-US")} | ${KINDS.map((k) => `${s.us[k].toFixed(1)} µs (${s.ratio[k].toFixed(2)}×)`).join(" | ")} |`);
   const { sync } = result;
   return [
-    "One event folded into a shop of N orders (`createShopFold`, unsigned events: the fold alone), µs of process CPU time per event and the ratio to the empty shop; each order of the flood has one line, its guests 25 orders each (so N/25 more keycards and nonces). Best of the rounds (each a fresh fold of the same state, the sizes visited in turn, after a warm-up round).",
+    `One event folded into a shop of N orders (\`createShopFold\`, unsigned events: the fold alone), µs of process CPU time per event and the ratio to the empty shop; each order of the flood has one line, its guests 25 orders each (so N/25 more keycards and nonces). Best of the rounds (each a fresh fold of the same state, the sizes visited in turn, after a warm-up round). Load average at the start: ${result.load.toFixed(2)}.`,
     "",
     `| orders | ${KINDS.join(" | ")} |`,
     `|---|${KINDS.map(() => "---").join("|")}|`,
