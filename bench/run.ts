@@ -17,6 +17,7 @@ import { measureAllocations } from "./memory.js";
 import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
 import { measureRelayReaders, relayReadersSection } from "./relay-readers.js";
 import { profileCase } from "./profile.js";
+import { measureScaling, patchScalingSection, SCALING_FULL, SCALING_QUICK, scalingSection } from "./scaling.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
@@ -40,6 +41,13 @@ if (process.argv.includes("--relay")) {
   const section = `## Relay load\n\n${relayLoadSection(load)}\n\n${readers}\n`;
   const at = text.indexOf("## Relay load");
   writeFileSync(path, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${text.slice(text.indexOf("\n## ", at + 1) < 0 ? text.length : text.indexOf("\n## ", at + 1) + 1)}`);
+  process.exit(0);
+}
+// `npm run bench -- --scaling [--quick]`: only the scaling bench; its section patched into RESULTS.md (not with --quick).
+if (process.argv.includes("--scaling")) {
+  const text = scalingSection(await measureScaling(quick ? SCALING_QUICK : SCALING_FULL));
+  console.log(text);
+  if (!quick) patchScalingSection(text);
   process.exit(0);
 }
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
@@ -93,6 +101,8 @@ const state = await stateBench({ quick });
 console.log("relay load over loopback…");
 const relayLoad = await measureRelayLoad(quick ? { clients: 2, eventsPerClient: 100, timeoutMs: 120_000 } : RELAY_LOAD);
 const relayReaders = relayReadersSection(await measureRelayReaders({ quick }));
+console.log("scaling: one event on shops of 100 to 50,000 orders, client full sync…");
+const scaling = scalingSection(await measureScaling(quick ? SCALING_QUICK : SCALING_FULL));
 const seconds = (performance.now() - started) / 1000;
 
 const table = resultsTable(groups, ns, allocated);
@@ -102,6 +112,7 @@ console.log(`Bundle (sign and encode one event, Vite initial load): ${bundle.min
 console.log(missSection(misses));
 console.log(`\nShop state:\n${state.text}`);
 console.log(`\nRelay load:\n${relayLoadSection(relayLoad)}\n\n${relayReaders}`);
+console.log(`\nScaling:\n${scaling}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
 if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
@@ -191,5 +202,8 @@ ${state.text}
 ${relayLoadSection(relayLoad)}
 
 ${relayReaders}
-`;
+
+## Scaling
+
+${scaling}`;
 }

@@ -65,7 +65,7 @@ export async function stateBench({ quick }: { quick: boolean }): Promise<StateBe
     `Snapshot bytes (canonical JSON) per listing, its stock entries included: ${perListing.toFixed(0)}; per order: ${perOrder.toFixed(0)}.`,
     "",
     `Target: folding < 2% of verifying the same events: ${(ratio * 100).toFixed(2)}% — ${pass ? "pass" : "MISS"}.`,
-    "One event at a time, applyShopEvent copies each top-level collection the event writes (so it never changes its input): its cost grows with the number of orders and stock keys; fold logs and batches with reduceShopLog/verifyShopLog.",
+    "One event at a time, applyShopEvent copies each top-level collection the event writes (so it never changes its input): its cost grows with the number of orders and stock keys; fold streams with createShopFold (reduceShopLog, verifyShopLog, the relay and ClientSession do; see the Scaling section).",
   ].join("\n");
   return { text, pass };
 }

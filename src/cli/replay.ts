@@ -15,7 +15,7 @@ import { createShopState } from "../state/create-shop-state.js";
 import { shopStateFromJSON } from "../state/shop-state-from-json.js";
 import { shopStateToJSON } from "../state/shop-state-to-json.js";
 import type { ShopState } from "../state/shop-state.js";
-import { verifyShopEvent } from "../state/verify-shop-event.js";
+import { createShopFold } from "../state/shop-fold.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 
 /** Exit code when an event of the log is refused (as for a signature that does not match). */
@@ -76,15 +76,16 @@ export async function runReplay(argv: readonly string[]): Promise<string> {
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) throw new CliFailure(EXIT.USAGE, `expected one LOG.json\n\nUsage: ${REPLAY_USAGE}`);
   const log = checkLog(readJson(file), file);
-  let state: ShopState = parsed.values.state === undefined
+  const state: ShopState = parsed.values.state === undefined
     ? createShopState({ context: log.context })
     : shopStateFromJSON({ json: JSON.stringify(readJson(parsed.values.state)) });
   const domain: EventDomain | undefined = log.domain === undefined ? undefined : { chainId: BigInt(log.domain.chainId), verifyingContract: log.domain.verifyingContract };
+  const fold = createShopFold({ state });
   for (const [i, hex] of log.signedEvents.entries()) {
     try {
       const signedEvent = hexToBytes(hex);
-      const opened = log.scheme === "eip191" ? verifyShopEvent({ state, signedEvent, scheme: "eip191" }) : verifyShopEvent({ state, signedEvent, domain: domain as EventDomain });
-      state = opened.state;
+      if (log.scheme === "eip191") fold.verify({ signedEvent, scheme: "eip191" });
+      else fold.verify({ signedEvent, domain: domain as EventDomain });
     } catch (error) {
       if (!isNetworkSchemaError(error)) throw error;
       const answer = isEventRejectedError(error) ? error.errorCode : ErrorCodes.INVALID;
@@ -92,5 +93,5 @@ export async function runReplay(argv: readonly string[]): Promise<string> {
       throw new CliFailure(EXIT_REFUSED, `refused signedEvents[${i}]: ${code} at ${error.path ?? "signedEvents"} (ErrorCodes.${ErrorCodes[answer]}): ${error.shortMessage}`);
     }
   }
-  return shopStateToJSON({ state });
+  return shopStateToJSON({ state: fold.state });
 }

@@ -20,8 +20,8 @@ import { type SessionClock, systemClock } from "../session/transport.js";
 import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
 import { holdLapsesAt } from "../state/hold.js";
+import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import type { OrderState, ShopState } from "../state/shop-state.js";
-import { verifyShopEvent } from "../state/verify-shop-event.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
@@ -34,8 +34,8 @@ const COMMIT_CLOCK_SKEW_MS = 300_000;
 
 interface Shop {
   readonly id: Uint8Array;
-  /** State after every accepted event, durable or not. */
-  state: ShopState;
+  /** State after every accepted event, durable or not: one fold, each write batch atomic in it. */
+  readonly fold: ShopFold;
   /** Accepted events; the first `durable` are stored and visible to readers. */
   readonly log: RelayLogEntry[];
   durable: number;
@@ -68,7 +68,7 @@ export interface ReferenceRelayOptions {
 /**
  * The reference relay's core (Node only, for development and tests): shops
  * with their state and log, enrolled keycards, writes accepted through the
- * shop state machine (verifyShopEvent) and totally ordered, the relay's own
+ * shop state machine (a ShopFold per shop) and totally ordered, the relay's own
  * sandboxed events (enrollment, payment details, a simulated payment), and
  * durable publication (readers see an event once its store acknowledged it).
  * A RelayBackend for RelaySession.
@@ -102,7 +102,7 @@ export class ReferenceRelay implements RelayBackend {
     const relay = new ReferenceRelay(options);
     for (const record of await relay.store.load()) relay.replay(record);
     // One pass at start; afterwards only commits and payment details add holds.
-    for (const shop of relay.shops.values()) for (const order of Object.values(shop.state.orders)) relay.schedule(shop, order);
+    for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
     return relay;
   }
 
@@ -111,9 +111,9 @@ export class ReferenceRelay implements RelayBackend {
     return this.signer.address;
   }
 
-  /** Current state of a shop (including accepted events still being stored), or undefined. */
+  /** Current state of a shop (including accepted events still being stored), or undefined; live (the next write changes it): keep `shopStateToJSON` of it to hold on to one. */
   shopState({ shopId }: { shopId: ShopIdInput }): ShopState | undefined {
-    return this.shops.get(bytesToHex(shopIdBytes({ shopId })))?.state;
+    return this.shops.get(bytesToHex(shopIdBytes({ shopId })))?.fold.state;
   }
 
   /** The durable log of a shop. */
@@ -131,24 +131,23 @@ export class ReferenceRelay implements RelayBackend {
     const raw = uncompressedPublicKey({ publicKey: typeof publicKey === "string" ? hexToBytes(publicKey) : publicKey }).slice(1);
     const address = keycardAddress({ keycard: raw });
     const wallet = guest ? zeroAddress : (userWallet ?? address);
-    const event = this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } });
-    const { state, accepted } = this.acceptRelayEvents(shop, shop.state, [event]);
-    await this.commit(shop, state, accepted);
+    await this.commit(shop, () => this.acceptRelayEvents(shop, [
+      this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } }),
+    ]));
     return address;
   }
 
-  /** Dev-only payment: the relay records a payment transaction, which takes the unpaid order's lines out of stock. */
+  /** Dev-only payment: the relay takes an unpaid order's lines out of stock and records a payment transaction. */
   async simulatePayment({ shopId, orderId }: { shopId: ShopIdInput; orderId: Hex }): Promise<void> {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
-    const { state, accepted } = this.payment(shop, shop.state, orderId);
-    await this.commit(shop, state, accepted);
+    await this.commit(shop, () => this.payment(shop, orderId));
   }
 
   findKeycard({ publicKey }: { publicKey: Uint8Array }): RelayKeycard | undefined {
     const address = keycardAddress({ keycard: publicKey });
     for (const shop of this.shops.values()) {
-      const keycard = shop.state.keycards[address];
+      const keycard = shop.fold.state.keycards[address];
       if (keycard !== undefined && !keycard.revoked) return { address, shopId: shop.id, guest: keycard.role === "guest" };
     }
     return undefined;
@@ -167,7 +166,7 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   orderOwner({ shopId, orderId }: { shopId: Uint8Array; orderId: Uint8Array }): Address | undefined {
-    return this.shops.get(bytesToHex(shopId))?.state.orders[bytesToHex(orderId)]?.owner;
+    return this.shops.get(bytesToHex(shopId))?.fold.state.orders[bytesToHex(orderId)]?.owner;
   }
 
   hasShop({ shopId }: { shopId: Uint8Array }): boolean {
@@ -191,7 +190,7 @@ export class ReferenceRelay implements RelayBackend {
   private writerKeySet(shop: Shop, address: Address): KeycardSet | undefined {
     const cached = this.writerKeys.get(address);
     if (cached !== undefined) return cached;
-    const enrolled = shop.state.keycards[address];
+    const enrolled = shop.fold.state.keycards[address];
     if (enrolled === undefined || !this.connected.has(address)) return undefined;
     const set = createKeycardSet({ keycards: [enrolled.publicKey] });
     this.writerKeys.set(address, set);
@@ -202,34 +201,31 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shops.get(bytesToHex(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     // Lapsed holds are released first, so the write sees the stock they held.
-    const lapsed = this.lapsedCancels(shop);
-    if (lapsed.accepted.length > 0) await this.commit(shop, lapsed.state, lapsed.accepted);
-    let state = shop.state;
-    const accepted: Accepted[] = [];
+    await this.releaseLapsedHolds(shop);
     const keycards = this.writerKeySet(shop, keycard.address);
-    for (const [i, signedEvent] of events.entries()) {
-      let verified;
-      try {
-        verified = verifyShopEvent({ state, signedEvent, domain: this.domain, keycards });
-      } catch (error) {
-        throw refusal(error, `event_write_request.events[${i}]`);
+    // The batch and the relay's reactions fold in one step: any refusal undoes all of it.
+    await this.commit(shop, () => {
+      const accepted: Accepted[] = [];
+      for (const [i, signedEvent] of events.entries()) {
+        let verified;
+        try {
+          verified = shop.fold.verify({ signedEvent, domain: this.domain, keycards });
+        } catch (error) {
+          throw refusal(error, `event_write_request.events[${i}]`);
+        }
+        if (verified.signer !== keycard.address) {
+          throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
+        }
+        // A hold lapses a day after the commit's own timestamp: a commit dated ahead would hold stock for longer.
+        const union = verified.event.union;
+        const at = verified.event.timestamp;
+        if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
+          throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
+        }
+        accepted.push({ signedEvent, event: verified.event, signer: verified.signer }, ...this.react(shop, verified.event));
       }
-      if (verified.signer !== keycard.address) {
-        throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
-      }
-      // A hold lapses a day after the commit's own timestamp: a commit dated ahead would hold stock for longer.
-      const union = verified.event.union;
-      const at = verified.event.timestamp;
-      if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
-        throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
-      }
-      state = verified.state;
-      accepted.push({ signedEvent, event: verified.event, signer: verified.signer });
-      const reaction = this.react(shop, state, verified.event);
-      state = reaction.state;
-      accepted.push(...reaction.accepted);
-    }
-    await this.commit(shop, state, accepted);
+      return accepted;
+    });
     return undefined;
   }
 
@@ -240,31 +236,31 @@ export class ReferenceRelay implements RelayBackend {
    */
   async cancelLapsedOrders(): Promise<number> {
     let count = 0;
-    for (const shop of this.shops.values()) {
-      const { state, accepted } = this.lapsedCancels(shop);
-      if (accepted.length > 0) await this.commit(shop, state, accepted);
-      count += accepted.length;
-    }
+    for (const shop of this.shops.values()) count += await this.releaseLapsedHolds(shop);
     return count;
   }
 
-  // Relay cancels of the shop's lapsed holds, not yet committed; each entry is taken from the queue once.
-  private lapsedCancels(shop: Shop): { state: ShopState; accepted: Accepted[] } {
+  // Relay cancels of the shop's lapsed holds, in one step; each queue entry is taken once.
+  private async releaseLapsedHolds(shop: Shop): Promise<number> {
     const ms = this.clock.now();
     const now = BigInt(ms) * 1_000_000n;
-    let state = shop.state;
-    const accepted: Accepted[] = [];
-    for (let due = shop.lapses.takeDue(now); due !== undefined; due = shop.lapses.takeDue(now)) {
-      const order = state.orders[due.orderId];
-      const lapsesAt = order === undefined ? null : holdLapsesAt(order);
-      // Paid or cancelled since, or its hold now lapses later (that lapse has its own entry).
-      if (lapsesAt === null || lapsesAt > now) continue;
-      const cancel = this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(due.orderId as Hex) }, action: { case: "cancel", value: {} } } }, state, ms);
-      const done = this.acceptRelayEvents(shop, state, [cancel]);
-      state = done.state;
-      accepted.push(...done.accepted);
-    }
-    return { state, accepted };
+    const due: string[] = [];
+    for (let entry = shop.lapses.takeDue(now); entry !== undefined; entry = shop.lapses.takeDue(now)) due.push(entry.orderId);
+    if (due.length === 0) return 0;
+    let count = 0;
+    await this.commit(shop, () => {
+      const accepted: Accepted[] = [];
+      for (const orderId of due) {
+        const order = shop.fold.state.orders[orderId];
+        const lapsesAt = order === undefined ? null : holdLapsesAt(order);
+        // Paid or cancelled since, or its hold now lapses later (that lapse has its own entry).
+        if (lapsesAt === null || lapsesAt > now) continue;
+        accepted.push(...this.acceptRelayEvents(shop, [this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(orderId as Hex) }, action: { case: "cancel", value: {} } } }, ms)]));
+      }
+      count = accepted.length;
+      return accepted;
+    });
+    return count;
   }
 
   private schedule(shop: Shop, order: OrderState): void {
@@ -278,34 +274,32 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   /** Relay events a client event triggers: payment details after choose_payment (and the payment with autoPay). */
-  private react(shop: Shop, state: ShopState, event: ShopEvent): { state: ShopState; accepted: Accepted[] } {
+  private react(shop: Shop, event: ShopEvent): Accepted[] {
     const union = event.union;
-    if (union.case !== "updateOrder" || union.value.action.case !== "choosePayment") return { state, accepted: [] };
+    if (union.case !== "updateOrder" || union.value.action.case !== "choosePayment") return [];
     const orderId = bytesToHex(union.value.id?.raw ?? new Uint8Array(0));
-    const total = computeOrderTotal({ state, orderId });
+    const total = computeOrderTotal({ state: shop.fold.state, orderId });
     const details = this.relayEvent(shop, {
       case: "updateOrder",
       value: {
         id: { raw: hexToBytes(orderId as Hex) },
         action: { case: "setPaymentDetails", value: { paymentId: { raw: randomBytes(32) }, total: { raw: uint256(total) }, ttl: "3600" } },
       },
-    }, state);
-    const first = this.acceptRelayEvents(shop, state, [details]);
-    if (!this.autoPay) return first;
-    const paid = this.payment(shop, first.state, orderId as Hex);
-    return { state: paid.state, accepted: [...first.accepted, ...paid.accepted] };
+    });
+    const first = this.acceptRelayEvents(shop, [details]);
+    return this.autoPay ? [...first, ...this.payment(shop, orderId as Hex)] : first;
   }
 
-  private payment(shop: Shop, start: ShopState, orderId: Hex): { state: ShopState; accepted: Accepted[] } {
-    const order = start.orders[orderId];
+  private payment(shop: Shop, orderId: Hex): Accepted[] {
+    const order = shop.fold.state.orders[orderId];
     if (order === undefined || order.status !== "unpaid") throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: `no unpaid order ${orderId}` });
     // add_payment_tx alone: the payment itself takes the order's lines out of stock.
     const tx = { txHash: { raw: randomBytes(32) }, blockHash: { raw: randomBytes(32) } };
-    return this.acceptRelayEvents(shop, start, [this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(orderId) }, action: { case: "addPaymentTx", value: tx } } }, start)]);
+    return this.acceptRelayEvents(shop, [this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(orderId) }, action: { case: "addPaymentTx", value: tx } } })]);
   }
 
-  private relayEvent(shop: Shop, union: UnionInit, state: ShopState = shop.state, ms: number = this.clock.now()): SignedEvent {
-    const last = lastNonce({ nonces: state.nonces, signer: this.signer.address });
+  private relayEvent(shop: Shop, union: UnionInit, ms: number = this.clock.now()): SignedEvent {
+    const last = lastNonce({ nonces: shop.fold.state.nonces, signer: this.signer.address });
     const event = create(ShopEventSchema, {
       nonce: (last ?? 0n) + 1n,
       shopId: { raw: shop.id },
@@ -315,26 +309,23 @@ export class ReferenceRelay implements RelayBackend {
     return this.signer.sign(event);
   }
 
-  private acceptRelayEvents(_shop: Shop, start: ShopState, events: readonly SignedEvent[]): { state: ShopState; accepted: Accepted[] } {
-    let state = start;
-    const accepted: Accepted[] = [];
-    for (const signedEvent of events) {
-      const verified = verifyShopEvent({ state, signedEvent, domain: this.domain });
-      state = verified.state;
-      accepted.push({ signedEvent, event: verified.event, signer: verified.signer });
-    }
-    return { state, accepted };
+  private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
+    return events.map((signedEvent) => {
+      const verified = shop.fold.verify({ signedEvent, domain: this.domain });
+      return { signedEvent, event: verified.event, signer: verified.signer };
+    });
   }
 
-  private async commit(shop: Shop, state: ShopState, accepted: readonly Accepted[]): Promise<void> {
+  /** Folds what `build` accepts into the shop in one atomic step (nothing on a throw), then logs and stores it. */
+  private async commit(shop: Shop, build: () => readonly Accepted[]): Promise<void> {
     if (this.failure !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay's store failed; restart it" });
-    shop.state = state;
+    const accepted = shop.fold.atomically(build);
     const records: StoredRecord[] = [];
     for (const { signedEvent, event, signer } of accepted) {
       const union = event.union;
       // The two events that start a hold or move its lapse.
       if (union.case === "updateOrder" && (union.value.action.case === "commitItems" || union.value.action.case === "setPaymentDetails")) {
-        const order = state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
+        const order = shop.fold.state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
         if (order !== undefined) this.schedule(shop, order);
       }
       const seqNo = BigInt(shop.log.length + 1);
@@ -358,9 +349,8 @@ export class ReferenceRelay implements RelayBackend {
   private replay(record: StoredRecord): void {
     const shop = this.shopFor(record.shopId);
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
-    const verified = verifyShopEvent({ state: shop.state, signedEvent, domain: this.domain });
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    shop.state = verified.state;
+    const verified = shop.fold.verify({ signedEvent, domain: this.domain });
     shop.log.push({ seqNo: record.seqNo, signedEvent, event: verified.event, signer: verified.signer });
     shop.durable = shop.log.length;
   }
@@ -369,7 +359,7 @@ export class ReferenceRelay implements RelayBackend {
     const key = bytesToHex(id);
     let shop = this.shops.get(key);
     if (shop === undefined) {
-      shop = { id: id.slice(), state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }), log: [], durable: 0, watchers: new Set(), lapses: new LapseQueue() };
+      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }) }), log: [], durable: 0, watchers: new Set(), lapses: new LapseQueue() };
       this.shops.set(key, shop);
     }
     return shop;

@@ -32,8 +32,8 @@ import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { createFilteredPushCheck, type DroppedPush, type FilteredPushCheck } from "./filtered-push-check.js";
 import { openPushedEvent } from "./open-pushed-event.js";
 import { createShopState } from "../state/create-shop-state.js";
+import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import type { ShopState } from "../state/shop-state.js";
-import { verifyShopEvent } from "../state/verify-shop-event.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
 
@@ -110,7 +110,7 @@ export class ClientSession {
   private readonly relays: readonly Address[];
   private readonly listeners = new Set<(event: ClientSessionEvent) => void>();
   private subscription: Subscription | undefined;
-  private ledger: ShopState | undefined;
+  private ledger: ShopFold | undefined;
   private seqNo = 0n;
   private unpushed: bigint | undefined;
   private keycard: Address | undefined;
@@ -125,7 +125,7 @@ export class ClientSession {
     if (typeof lastSeqNo !== "bigint" || lastSeqNo < 0n) throw new FieldValueError("OUT_OF_RANGE", "expected a non-negative bigint", { path: "lastSeqNo" });
     this.domain = domain;
     this.relays = [...relays];
-    this.ledger = state;
+    this.ledger = state === undefined ? undefined : createShopFold({ state });
     this.seqNo = lastSeqNo;
     if (onEvent !== undefined) this.listeners.add(onEvent);
     this.peer = new EnvelopePeer({
@@ -196,9 +196,13 @@ export class ClientSession {
     return this.unpushed;
   }
 
-  /** The shop state folded from a full subscription's pushes; undefined for filtered ones. */
+  /**
+   * The shop state folded from a full subscription's pushes; undefined for
+   * filtered ones. Live: the next push changes it in place (docs/shop-state.md,
+   * "Folding a stream"); keep `shopStateToJSON({ state })` to hold on to one.
+   */
   get state(): ShopState | undefined {
-    return this.ledger;
+    return this.ledger?.state;
   }
 
   /**
@@ -269,13 +273,13 @@ export class ClientSession {
     const request = createSubscriptionRequest({ shopId, startShopSeqNo, filters: full ? ALL_OBJECT_TYPES.map((objectType) => ({ objectType })) : filters });
     const raw = shopIdBytes({ shopId });
     // Reserve the slot now so pushes racing the response find it.
-    const check = full ? undefined : createFilteredPushCheck({ shopId: raw, filters: request.filters, signers, state: this.ledger, stateSeqNo: this.seqNo, startSeqNo: startShopSeqNo, relays: this.relays });
+    const check = full ? undefined : createFilteredPushCheck({ shopId: raw, filters: request.filters, signers, state: this.ledger?.state, stateSeqNo: this.seqNo, startSeqNo: startShopSeqNo, relays: this.relays });
     const subscription: Subscription = { id: new Uint8Array(0), full, cancelling: false, check };
     this.subscription = subscription;
     // A state of another shop (or none) starts over from the empty state of this one.
-    if (full && (this.ledger === undefined || this.ledger.shopId !== bytesToHex(raw))) {
+    if (full && (this.ledger === undefined || this.ledger.state.shopId !== bytesToHex(raw))) {
       if (startShopSeqNo > 1n) throw new FieldValueError("OUT_OF_RANGE", "a full subscription without a saved state of this shop starts at seq_no 1; pass state and lastSeqNo to resume", { path: "startShopSeqNo" });
-      this.ledger = createShopState({ context: { shopId: raw, relays: this.relays } });
+      this.ledger = createShopFold({ state: createShopState({ context: { shopId: raw, relays: this.relays } }) });
     }
     if (!full) this.ledger = undefined;
     this.seqNo = startShopSeqNo === 0n ? 0n : startShopSeqNo - 1n;
@@ -347,34 +351,41 @@ export class ClientSession {
       return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, `push of ${push.events.length} events, expected 1 to ${LIMIT_MAX_OUT_BATCH_SIZE}`);
     }
     if (subscription.cancelling) return this.peer.reply({ id });
-    let ledger = this.ledger;
     let seqNo = this.seqNo;
-    const pushed: PushedEvent[] = [];
-    const dropped: DroppedPush[] = [];
-    for (const [i, sequenced] of push.events.entries()) {
+    for (const sequenced of push.events) {
       if (sequenced.seqNo <= seqNo) return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, `push out of order: seq_no ${sequenced.seqNo} after ${seqNo}`);
       seqNo = sequenced.seqNo;
-      const signedEvent = sequenced.event;
-      try {
-        if (signedEvent === undefined) throw new FieldValueError("MISSING_FIELD", "expected a signed event", { path: `subscription_push_request.events[${i}].event` });
-        if (subscription.full && ledger !== undefined) {
-          const accepted = verifyShopEvent({ state: ledger, signedEvent, domain: this.domain });
-          ledger = accepted.state;
-          pushed.push({ seqNo, signedEvent, event: accepted.event, signer: accepted.signer });
-        } else {
-          const opened = openPushedEvent({ signedEvent, domain: this.domain });
-          const problem = subscription.check?.problem(opened);
-          if (problem === undefined) pushed.push({ seqNo, signedEvent, ...opened });
-          else dropped.push({ seqNo, signedEvent, ...opened, ...problem });
-        }
-      } catch (error) {
-        if (!isNetworkSchemaError(error)) throw error;
-        // A relay pushing what its own log could not have accepted is hostile or broken.
-        this.peer.reply({ id, error: { code: ErrorCodes.INVALID, message: `seq_no ${seqNo}: ${error.message}` } });
-        return this.peer.close(SESSION_CLOSE_CODES.BAD_PUSH, `pushed event seq_no ${seqNo} failed verification: ${error.code}`);
-      }
     }
-    this.ledger = ledger;
+    const fold = subscription.full ? this.ledger : undefined;
+    const pushed: PushedEvent[] = [];
+    const dropped: DroppedPush[] = [];
+    let at = this.seqNo;
+    const open = () => {
+      for (const [i, sequenced] of push.events.entries()) {
+        at = sequenced.seqNo;
+        const signedEvent = sequenced.event;
+        if (signedEvent === undefined) throw new FieldValueError("MISSING_FIELD", "expected a signed event", { path: `subscription_push_request.events[${i}].event` });
+        if (fold !== undefined) {
+          const { event, signer } = fold.verify({ signedEvent, domain: this.domain });
+          pushed.push({ seqNo: at, signedEvent, event, signer });
+          continue;
+        }
+        const opened = openPushedEvent({ signedEvent, domain: this.domain });
+        const problem = subscription.check?.problem(opened);
+        if (problem === undefined) pushed.push({ seqNo: at, signedEvent, ...opened });
+        else dropped.push({ seqNo: at, signedEvent, ...opened, ...problem });
+      }
+    };
+    try {
+      // A push folds as one batch: a bad event leaves the state as before the push.
+      if (fold === undefined) open();
+      else fold.atomically(open);
+    } catch (error) {
+      if (!isNetworkSchemaError(error)) throw error;
+      // A relay pushing what its own log could not have accepted is hostile or broken.
+      this.peer.reply({ id, error: { code: ErrorCodes.INVALID, message: `seq_no ${at}: ${error.message}` } });
+      return this.peer.close(SESSION_CLOSE_CODES.BAD_PUSH, `pushed event seq_no ${at} failed verification: ${error.code}`);
+    }
     this.seqNo = seqNo;
     this.peer.reply({ id });
     const received = BigInt(push.events.length);

@@ -5,8 +5,7 @@
 import type { Address } from "viem";
 import { bytesToHex } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
-import { advanceNonce } from "../wire/advance-nonce.js";
-import type { Draft } from "./draft.js";
+import { advanceDraftNonce, type Draft } from "./draft.js";
 import { timestamp } from "./fields.js";
 import { reject } from "./reject.js";
 import { applyAccount } from "./rules-account.js";
@@ -45,7 +44,7 @@ export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): v
   }
   // Nonces start at 1 (0 is protobuf's "unset"); then the wire layer's tracker: strictly increasing per signer.
   if (event.nonce === 0n) reject("NONCE_NOT_INCREASING", "event.nonce", "nonce must be at least 1");
-  const nonces = advanceNonce({ nonces: state.nonces, signer, nonce: event.nonce });
+  advanceDraftNonce(draft, signer, event.nonce);
   const action = signedAction(event);
   const allowed: readonly ShopRole[] = SIGNERS[action.key];
   if (!allowed.includes(role)) {
@@ -68,7 +67,6 @@ export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): v
     case "createOrder": applyCreateOrder(draft, union.value, input); break;
     case "updateOrder": applyUpdateOrder(draft, union.value, input); break;
   }
-  state.nonces = nonces;
   state.eventCount += 1;
 }
 

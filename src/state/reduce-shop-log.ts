@@ -5,10 +5,9 @@
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
-import { applyToDraft } from "./apply-to-draft.js";
-import { beginDraft } from "./draft.js";
 import { atLogIndex } from "./at-log-index.js";
 import { checkEventInput, checkSignerInput, checkStateInput } from "./inputs.js";
+import { createShopFold } from "./shop-fold.js";
 import type { ShopState } from "./shop-state.js";
 
 /** One entry of a log: an opened event and the address that signed it. */
@@ -27,7 +26,7 @@ export interface ReduceShopLogParameters {
 
 /**
  * Folds a whole log with {@link applyShopEvent}'s rules, faster than
- * applying the events one by one (the state is copied once, not per event).
+ * applying the events one by one: one {@link createShopFold}, the state copied once, not per event.
  *
  * @throws EventRejectedError for the first refused event, its `path` prefixed with `events[i].`
  * @example
@@ -37,14 +36,14 @@ export function reduceShopLog(parameters: ReduceShopLogParameters): ShopState {
   const { state, events } = objectParameter(parameters);
   checkStateInput(state, "state");
   if (!Array.isArray(events)) throw new FieldValueError("WRONG_TYPE", "expected an array of { event, signer }", { path: "events" });
-  const draft = beginDraft({ state, owned: true });
+  const fold = createShopFold({ state });
   events.forEach((entry: unknown, i) => {
     const base = `events[${i}]`;
     if (typeof entry !== "object" || entry === null) throw new FieldValueError("WRONG_TYPE", "expected { event, signer }", { path: base });
     const { event, signer } = entry as Partial<ShopLogEntry>;
     checkEventInput(event, `${base}.event`);
     const address = checkSignerInput(signer, `${base}.signer`);
-    atLogIndex(base, () => applyToDraft(draft, event as ShopEvent, address));
+    atLogIndex(base, () => fold.apply({ event: event as ShopEvent, signer: address }));
   });
-  return draft.state;
+  return fold.state;
 }

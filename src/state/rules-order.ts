@@ -4,21 +4,21 @@
 
 // CreateOrder and UpdateOrder: docs/shop-state.md, "Orders".
 import { bytesToHex } from "viem";
-import type { OrderedItem } from "../../gen/market/mass/base_types_pb.js";
 import type { CreateOrder, UpdateOrder } from "../../gen/market/mass/shop_events_pb.js";
 import { type RuleInput, snake } from "./apply-to-draft.js";
 import { canonicalJson } from "./canonical-json.js";
-import { combination, findVariation } from "./combination.js";
-import { type Draft, writable } from "./draft.js";
+import { findVariation } from "./combination.js";
+import { activeOrders, type Draft, writable } from "./draft.js";
 import { addressDetails, currency, hash32, objectId, payee, region, sameCurrency, text, uint256 } from "./fields.js";
 import { keyOf } from "./inventory-key.js";
+import { changeLines } from "./order-lines.js";
+import { MAX_GUEST_ACTIVE_ORDERS } from "./order-limits.js";
 import { holdLapsesAt, nanosOf, ttlSeconds } from "./hold.js";
 import { currentUnitPrice, orderTotal } from "./pricing.js";
 import { reject } from "./reject.js";
 import type { OrderLineState, OrderState, OrderStatus, ShopState, StateTimestamp } from "./shop-state.js";
 
 const U = "event.update_order";
-const MAX_QUANTITY = 2 ** 32 - 1;
 
 /** The statuses each action may start from: docs/shop-state.md, table "Order transitions". */
 export const ORDER_TRANSITIONS = {
@@ -36,6 +36,9 @@ export const ORDER_TRANSITIONS = {
 export function applyCreateOrder(draft: Draft, create: CreateOrder, input: RuleInput): void {
   const id = objectId(create.id, "event.create_order.id");
   if (draft.state.orders[id] !== undefined) reject("ORDER_EXISTS", "event.create_order.id", `order ${id} exists`);
+  if (input.role === "guest" && activeOrders(draft, input.signer) >= MAX_GUEST_ACTIVE_ORDERS) {
+    reject("ACTIVE_ORDER_LIMIT", "event.create_order", `keycard ${input.signer} has ${MAX_GUEST_ACTIVE_ORDERS} active orders; pay or cancel one first`);
+  }
   writable(draft, "orders")[id] = {
     id, owner: input.signer, status: "open", items: [], createdAt: input.at, committedAt: null, canceledAt: null,
     invoiceAddress: null, shippingAddress: null, addressUpdatedAt: null, chosenPayee: null, chosenCurrency: null,
@@ -58,10 +61,7 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
   switch (action.case) {
     case "changeItems": {
       if (action.value.adds.length === 0 && action.value.removes.length === 0) reject("UPDATE_EMPTY", path, "change_items has no adds and no removes");
-      let items = order.items;
-      action.value.adds.forEach((item, i) => (items = addLine(state, items, item, `${path}.adds[${i}]`)));
-      action.value.removes.forEach((item, i) => (items = removeLine(items, item, `${path}.removes[${i}]`)));
-      next = { ...order, items };
+      next = { ...order, items: changeLines(state, order.items, action.value.adds, action.value.removes, path) };
       break;
     }
     case "commitItems": {
@@ -179,36 +179,4 @@ function hasRemovedVariation(state: ShopState, order: OrderState): boolean {
     const listing = state.listings[line.listingId];
     return listing !== undefined && line.variationIds.some((v) => findVariation(listing, v) === undefined);
   });
-}
-
-function addLine(state: ShopState, items: readonly OrderLineState[], item: OrderedItem, path: string): OrderLineState[] {
-  const listingId = objectId(item.listingId, `${path}.listing_id`);
-  const listing = state.listings[listingId];
-  if (listing === undefined) reject("LISTING_NOT_FOUND", `${path}.listing_id`, `no listing ${listingId}`);
-  if (listing.viewState === "deleted") reject("LISTING_DELETED", `${path}.listing_id`, `listing ${listingId} is deleted`);
-  const variationIds = combination(listing, item.variationIds, `${path}.variation_ids`, true);
-  if (item.quantity === 0) reject("FIELD_INVALID", `${path}.quantity`, "quantity must not be 0");
-  const key = keyOf(listingId, variationIds);
-  const at = items.findIndex((l) => keyOf(l.listingId, l.variationIds) === key);
-  const quantity = (at >= 0 ? (items[at] as OrderLineState).quantity : 0) + item.quantity;
-  if (quantity > MAX_QUANTITY) reject("QUANTITY_LIMIT", `${path}.quantity`, `the line would hold ${quantity} units, above ${MAX_QUANTITY}`);
-  const line: OrderLineState = { listingId, variationIds, quantity, unitPrice: null };
-  const rest = items.filter((_, i) => i !== at);
-  return [...rest, line].sort((a, b) => compare(keyOf(a.listingId, a.variationIds), keyOf(b.listingId, b.variationIds)));
-}
-
-function removeLine(items: readonly OrderLineState[], item: OrderedItem, path: string): OrderLineState[] {
-  const listingId = objectId(item.listingId, `${path}.listing_id`);
-  const ids = item.variationIds.map((raw, i) => objectId(raw, `${path}.variation_ids[${i}]`)).sort();
-  const key = keyOf(listingId, ids);
-  if (item.quantity === 0) reject("FIELD_INVALID", `${path}.quantity`, "quantity must not be 0");
-  const at = items.findIndex((l) => keyOf(l.listingId, l.variationIds) === key);
-  const line = items[at];
-  if (line === undefined || line.quantity < item.quantity) reject("ITEM_NOT_IN_ORDER", path, `the order holds ${line?.quantity ?? 0} × ${key}, fewer than ${item.quantity}`);
-  const quantity = line.quantity - item.quantity;
-  return quantity === 0 ? items.filter((_, i) => i !== at) : items.map((l, i) => (i === at ? { ...l, quantity } : l));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

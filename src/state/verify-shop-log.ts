@@ -10,10 +10,9 @@ import type { HashingBudget } from "../wire/hashing-cost.js";
 import type { KeycardSet } from "../wire/keycards.js";
 import type { EventDomain } from "../eip712/domain.js";
 import type { VerifyShopEventParameters } from "./verify-shop-event.js";
-import { applyToDraft } from "./apply-to-draft.js";
 import { atLogIndex } from "./at-log-index.js";
-import { beginDraft } from "./draft.js";
 import { checkStateInput } from "./inputs.js";
+import { createShopFold } from "./shop-fold.js";
 import type { ShopState } from "./shop-state.js";
 
 /** Parameters of {@link verifyShopLog}: like {@link VerifyShopEventParameters}, with a list of events. */
@@ -35,7 +34,7 @@ export type VerifyShopLogParameters = {
 
 /**
  * {@link verifyShopEvent} over pushed history: every signature, role, nonce
- * and rule in one pass, copying the state once. Stops at the first bad event.
+ * and rule in one pass, in one {@link createShopFold} (the state is copied once). Stops at the first bad event.
  *
  * @throws EventRejectedError for the first refused event, its `path` prefixed with `signedEvents[i].`; SignatureError, DecodeError, … (unprefixed) for one that does not open
  * @example
@@ -45,11 +44,10 @@ export function verifyShopLog(parameters: VerifyShopLogParameters): ShopState {
   const { state, signedEvents, domain, scheme = "eip712", maxBytes, hashingBudget, keycards } = objectParameter(parameters);
   checkStateInput(state, "state");
   if (!Array.isArray(signedEvents)) throw new FieldValueError("WRONG_TYPE", "expected an array of SignedEvent messages or bytes", { path: "signedEvents" });
-  const draft = beginDraft({ state, owned: true });
+  const fold = createShopFold({ state });
   signedEvents.forEach((signedEvent: SignedEvent | Uint8Array, i) => {
-    const base = `signedEvents[${i}]`;
     const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters);
-    atLogIndex(base, () => applyToDraft(draft, opened.event, opened.signer));
+    atLogIndex(`signedEvents[${i}]`, () => fold.apply(opened));
   });
-  return draft.state;
+  return fold.state;
 }

@@ -2,11 +2,9 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { EventRejectedError } from "../errors/event-rejected-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
-import { lastNonce } from "./last-nonce.js";
+import { nextNonce } from "./next-nonce.js";
 import type { NonceTracker } from "./nonce-tracker.js";
-import { nonceValue, trackedAddress } from "./tracked-nonce.js";
 
 export interface AdvanceNonceParameters {
   /** The tracker before this event. */
@@ -32,13 +30,6 @@ export interface AdvanceNonceParameters {
  */
 export function advanceNonce(parameters: AdvanceNonceParameters): NonceTracker {
   const { nonces, signer, nonce } = objectParameter(parameters);
-  const value = nonceValue({ nonce, path: "nonce" });
-  const key = trackedAddress({ address: signer, path: "signer" });
-  const last = lastNonce({ nonces, signer: key });
-  if (last !== null && value <= last) {
-    throw new EventRejectedError({
-      failures: [{ code: "NONCE_NOT_INCREASING", path: "event.nonce", message: `nonce ${value} is not greater than the last accepted nonce ${last}` }],
-    });
-  }
-  return Object.freeze({ lastNonces: Object.freeze({ ...nonces.lastNonces, [key]: value.toString() }) });
+  const { key, value } = nextNonce(nonces, signer, nonce);
+  return Object.freeze({ lastNonces: Object.freeze({ ...nonces.lastNonces, [key]: value }) });
 }

@@ -14,6 +14,7 @@ import {
   isRelayError,
   ObjectType,
   SESSION_CLOSE_CODES,
+  shopStateToJSON,
 } from "../../src/index.js";
 import { startTestRelay, type TestRelay } from "../../src/testing.js";
 import * as f from "./fixtures.js";
@@ -82,8 +83,13 @@ describe("refusals carry their ErrorCodes", () => {
     const before = relay.logLength({ shopId: f.SHOP_ID });
     const good = await clerk.sign(f.tag(20));
     const bad = await clerk.sign(f.updateListing(99, 5n));
+    const state = shopStateToJSON({ state: relay.shopState({ shopId: f.SHOP_ID })! });
     expect(await codeOf(session.write({ events: [good, bad] }))).toBe(ErrorCodes.NOT_FOUND);
     expect(relay.logLength({ shopId: f.SHOP_ID })).toBe(before);
+    // The state is as before too: no tag 20, and the good event's nonce is not used up.
+    expect(shopStateToJSON({ state: relay.shopState({ shopId: f.SHOP_ID })! })).toBe(state);
+    expect(await codeOf(session.write({ events: [good] }))).toBe("accepted");
+    expect(relay.shopState({ shopId: f.SHOP_ID })?.tags[f.hex8(20)]?.name).toBe("tag 20");
   });
 
   it("ALREADY_AUTHENTICATED: a second login on the same session", async () => {

@@ -11,6 +11,7 @@ import { expect } from "vitest";
 import type { ListingViewState } from "../../gen/market/mass/base_types_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { applyShopEvent } from "../../src/state/apply-shop-event.js";
+import { MAX_GUEST_ACTIVE_ORDERS, MAX_ORDER_LINES } from "../../src/state/order-limits.js";
 import type { EventRejectionCode } from "../../src/errors/rejection-codes.js";
 import type { ShopState } from "../../src/state/shop-state.js";
 import {
@@ -54,6 +55,13 @@ const withManifest = (change: Record<string, unknown>): UnionInit => {
   const union = manifestUnion() as UnionInit & { case: "manifest" };
   return { case: "manifest", value: { ...union.value, ...change } } as UnionInit;
 };
+
+// A listing whose one option has a variation per possible line, and the lines that use them.
+const MANY = 5;
+const manyVariations: UnionInit = { case: "listing", value: { id: oid(MANY), price: u256(1), metadata: meta, options: [{ id: oid(50), variations: Array.from({ length: MAX_ORDER_LINES + 1 }, (_, i) => ({ id: oid(1000 + i) })) }] } };
+const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ listing: MANY, variations: [1000 + i], quantity: 1 }));
+// `n` new open orders of one keycard (guest2 has one open order in the scenario; guest has 5 active, 2 paid or canceled).
+const guestOrders = (n: number, by: Party = guest2) => Array.from({ length: n }, (_, i) => ({ by, union: { case: "createOrder", value: { id: oid(400 + i) } } as UnionInit }));
 
 export const RULE_CASES: RuleCase[] = [
   // Envelope.
@@ -161,6 +169,10 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "T6 undelete", by: clerk, union: upTag({ delete: false }), code: "FIELD_INVALID" },
   // Orders.
   { rule: "O1 order id taken", by: guest, union: { case: "createOrder", value: { id: oid(ORDER.open) } }, code: "ORDER_EXISTS" },
+  { rule: "O1 guest at the active-order cap", by: guest2, setup: guestOrders(MAX_GUEST_ACTIVE_ORDERS - 2), union: { case: "createOrder", value: { id: oid(300) } }, check: (s) => expect(orderOf(s, 300).owner).toBe(guest2.address) },
+  { rule: "O1 guest above the active-order cap", by: guest2, setup: guestOrders(MAX_GUEST_ACTIVE_ORDERS - 1), union: { case: "createOrder", value: { id: oid(300) } }, code: "ACTIVE_ORDER_LIMIT" },
+  { rule: "O1 paid and canceled orders are not active", by: guest, setup: guestOrders(MAX_GUEST_ACTIVE_ORDERS - 6, guest), union: { case: "createOrder", value: { id: oid(300) } }, check: (s) => expect(orderOf(s, 300).status).toBe("open") },
+  { rule: "O1 clerks have no active-order cap", by: clerk, setup: guestOrders(MAX_GUEST_ACTIVE_ORDERS, clerk), union: { case: "createOrder", value: { id: oid(300) } }, check: (s) => expect(orderOf(s, 300).owner).toBe(clerk.address) },
   { rule: "O0 unknown order", by: guest, union: order(999, commit), code: "ORDER_NOT_FOUND" },
   { rule: "O0 another guest's order", by: guest, union: order(ORDER.otherGuest, commit), code: "NOT_ORDER_OWNER" },
   { rule: "O0 a clerk may act on any order", by: clerk, union: order(ORDER.otherGuest, commit), check: (s) => expect(orderOf(s, ORDER.otherGuest).status).toBe("committed") },
@@ -170,6 +182,8 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O2 empty change", by: guest, union: order(ORDER.open, { case: "changeItems", value: {} }), code: "UPDATE_EMPTY" },
   { rule: "O2 quantity zero", by: guest, union: order(ORDER.open, items([{ listing: PEN, quantity: 0 }])), code: "FIELD_INVALID" },
   { rule: "O2 line above uint32", by: guest, union: order(ORDER.open, items([{ listing: PEN, quantity: 2 ** 32 - 2 }])), code: "QUANTITY_LIMIT" },
+  { rule: "O2 order at the line cap", by: guest, setup: [{ by: clerk, union: manyVariations }], union: order(ORDER.open, items(lines(MAX_ORDER_LINES - 1))), check: (s) => expect(orderOf(s, ORDER.open).items).toHaveLength(MAX_ORDER_LINES) },
+  { rule: "O2 order above the line cap", by: guest, setup: [{ by: clerk, union: manyVariations }], union: order(ORDER.open, items(lines(MAX_ORDER_LINES))), code: "ORDER_LINE_LIMIT" },
   { rule: "O2 variation missing", by: guest, union: order(ORDER.open, items([{ listing: PAINTING, quantity: 1 }])), code: "VARIATIONS_INCOMPLETE" },
   { rule: "O2 unknown listing", by: guest, union: order(ORDER.open, items([{ listing: 9, quantity: 1 }])), code: "LISTING_NOT_FOUND" },
   { rule: "O2 after commit", by: guest, union: order(ORDER.committed, items([{ listing: PEN, quantity: 1 }])), code: "ORDER_STATUS" },
