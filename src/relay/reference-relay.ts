@@ -92,9 +92,15 @@ export class ReferenceRelay implements RelayBackend {
 
   /** A relay with the records of `store` replayed (each one verified again). */
   static async open(options: ReferenceRelayOptions): Promise<ReferenceRelay> {
-    const relay = new ReferenceRelay(options);
-    for (const record of await relay.store.load()) relay.replay(record);
-    return relay;
+    try {
+      const relay = new ReferenceRelay(options);
+      for (const record of await relay.store.load()) relay.replay(record);
+      return relay;
+    } catch (error) {
+      // A refused key or log must not keep the file (and the directory lock) open.
+      await options.store?.close();
+      throw error;
+    }
   }
 
   /** The address the relay signs its own events with. */
