@@ -6,6 +6,7 @@
 // and fsynced before they resolve. On load only a torn tail (a crash
 // mid-append) is cut; any other damage refuses the start and leaves the file
 // as it is (`massmarket-schema repair` cuts it after copying it aside).
+// State snapshots live beside it (snapshot-file.ts).
 import { constants } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { openDataFile, prepareDataDirectory } from "./data-dir.js";
 import { type DirectoryLock, lockDirectory } from "./directory-lock.js";
 import { encodeRecords, parseLog } from "./log-scan.js";
 import type { RelayStore } from "./relay-store.js";
+import { loadSnapshotFiles, saveSnapshotFile } from "./snapshot-file.js";
 
 export { parseLog } from "./log-scan.js";
 
@@ -39,10 +41,10 @@ export async function createFileStore({ directory, wrapHandle = (handle) => hand
     await lock.release();
     throw error;
   }
-  return logStore({ handle, lock, path: join(directory, LOG_FILE) });
+  return logStore({ handle, lock, directory, path: join(directory, LOG_FILE) });
 }
 
-function logStore({ handle, lock, path }: { handle: FileHandle; lock: DirectoryLock; path: string }): RelayStore {
+function logStore({ handle, lock, directory, path }: { handle: FileHandle; lock: DirectoryLock; directory: string; path: string }): RelayStore {
   let queue: { bytes: Uint8Array; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let writing = false;
   let closed: Promise<void> | undefined;
@@ -81,6 +83,8 @@ function logStore({ handle, lock, path }: { handle: FileHandle; lock: DirectoryL
         if (!writing) void flush();
       });
     },
+    loadSnapshots: () => loadSnapshotFiles({ directory }),
+    saveSnapshot: (snapshot) => saveSnapshotFile({ directory, snapshot }),
     close() {
       closed ??= (async () => {
         while (writing) await new Promise((resolve) => setTimeout(resolve, 1));

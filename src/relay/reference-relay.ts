@@ -26,6 +26,7 @@ import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
+import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
 
 interface Shop {
   readonly id: Uint8Array;
@@ -56,6 +57,10 @@ export interface ReferenceRelayOptions {
   readonly clock?: SessionClock | undefined;
   /** Pay every order as soon as its payment details are set (default false: call simulatePayment). */
   readonly autoPay?: boolean | undefined;
+  /** Records of a shop between two state snapshots, when the store keeps them (default 10,000). */
+  readonly snapshotEvery?: number | undefined;
+  /** Where the relay says why it did not use a snapshot (default console.warn). */
+  readonly warn?: ((line: string) => void) | undefined;
 }
 
 /**
@@ -81,20 +86,23 @@ export class ReferenceRelay implements RelayBackend {
   /** Per connected keycard, a set of its one public key: its writes are checked by table, not recovered. */
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
+  private readonly snapshots: SnapshotKeeper;
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn }: ReferenceRelayOptions) {
     this.domain = domain;
     this.signer = createRelaySigner({ privateKey, domain });
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
+    this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
   }
 
-  /** A relay with the records of `store` replayed (each one verified again). */
+  /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
   static async open(options: ReferenceRelayOptions): Promise<ReferenceRelay> {
     try {
       const relay = new ReferenceRelay(options);
-      for (const record of await relay.store.load()) relay.replay(record);
+      const records = await relay.store.load();
+      await relay.snapshots.restore({ records, replay: (record) => relay.replay(record), seed: (shop) => relay.seed(shop) });
       return relay;
     } catch (error) {
       // A refused key or log must not keep the file (and the directory lock) open.
@@ -223,6 +231,7 @@ export class ReferenceRelay implements RelayBackend {
 
   /** Closes the store (the file log, when there is one). */
   async close(): Promise<void> {
+    await this.snapshots.close();
     await this.store.close();
   }
 
@@ -301,6 +310,7 @@ export class ReferenceRelay implements RelayBackend {
       this.failure = error;
       throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay could not store the write" });
     }
+    this.snapshots.committed({ shopId: shop.id, records, state, seqNo: BigInt(upTo) });
     if (upTo > shop.durable) {
       shop.durable = upTo;
       for (const watcher of [...shop.watchers]) watcher();
@@ -314,6 +324,14 @@ export class ReferenceRelay implements RelayBackend {
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
     shop.state = verified.state;
     shop.log.push({ seqNo: record.seqNo, signedEvent, event: verified.event, signer: verified.signer });
+    shop.durable = shop.log.length;
+  }
+
+  // A shop restored from a snapshot: its state, and the log entries it covers.
+  private seed({ shopId, state, entries }: RestoredShop): void {
+    const shop = this.shopFor(shopId);
+    shop.state = state;
+    for (const entry of entries) shop.log.push(entry);
     shop.durable = shop.log.length;
   }
 

@@ -10,8 +10,6 @@
 import type { FileHandle } from "node:fs/promises";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { ClientSession } from "../../src/session/client-session.js";
-import { RelaySession } from "../../src/session/relay-session.js";
 import { createFileStore } from "../../src/relay/file-store.js";
 import { ReferenceRelay } from "../../src/relay/reference-relay.js";
 import type { RelayStore, StoredRecord } from "../../src/relay/relay-store.js";
@@ -19,6 +17,7 @@ import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import * as f from "../session/fixtures.js";
 import { flush, ManualClock } from "../session/harness.js";
 import { tempDir } from "./data-dir-fixtures.js";
+import { connectInMemory } from "./memory-pair.js";
 
 /** Bytes written through the handle, and how many of them a completed sync() covered. */
 function countingHandle(handle: FileHandle): { handle: FileHandle; disk: { written: number; synced: number; syncs: number } } {
@@ -89,14 +88,6 @@ function holdingStore(): RelayStore & { hold(): void; appended: StoredRecord[][]
   };
 }
 
-// A ClientSession talking to a RelaySession of `relay` through queued microtasks.
-function connect(relay: ReferenceRelay, clock: ManualClock): ClientSession {
-  let client: ClientSession | undefined;
-  const server = new RelaySession({ transport: { send: (frame) => queueMicrotask(() => client?.receive({ frame })), close: () => undefined }, backend: relay, clock });
-  client = new ClientSession({ transport: { send: (frame) => queueMicrotask(() => server.receive({ frame })), close: () => undefined }, domain: TEST_RELAY_DOMAIN, relays: [relay.address], clock });
-  return client;
-}
-
 describe("an event is published only once its append resolved", () => {
   it("with an append that never resolves: no push reaches a subscriber, read() returns nothing, no ack", async () => {
     const store = holdingStore();
@@ -106,10 +97,10 @@ describe("an event is published only once its append resolved", () => {
     const reader = new f.Writer(TEST_RELAY_DOMAIN);
     await relay.enrollKeycard({ shopId: f.SHOP_ID, publicKey: clerk.account.publicKey });
     await relay.enrollKeycard({ shopId: f.SHOP_ID, publicKey: reader.account.publicKey });
-    const writer = connect(relay, clock);
+    const writer = connectInMemory(relay, clock);
     await writer.login({ account: clerk.account });
     await writer.write({ events: [await clerk.sign(f.manifest())] });
-    const subscriber = connect(relay, clock);
+    const subscriber = connectInMemory(relay, clock);
     await subscriber.login({ account: reader.account });
     const pushed: bigint[] = [];
     subscriber.on((e) => {
