@@ -16,6 +16,7 @@ import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
 import { profileCase } from "./profile.js";
+import { keptRestartSection, runRestartBench } from "./restart.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
@@ -40,6 +41,8 @@ if (process.argv.includes("--relay")) {
   writeFileSync(path, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${text.slice(text.indexOf("\n## ", at + 1) < 0 ? text.length : text.indexOf("\n## ", at + 1) + 1)}`);
   process.exit(0);
 }
+// `npm run bench -- --restart [--restart-events=N]`: only the relay restart, its section patched.
+if (process.argv.includes("--restart")) process.exit(await runRestartBench({ argv: process.argv, resultsPath: new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
 const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;
 await selectSecp256k1Path({ path: "js" });
@@ -186,5 +189,5 @@ ${state.text}
 ## Relay load
 
 ${relayLoadSection(relayLoad)}
-`;
+${keptRestartSection({ resultsPath: new URL("./RESULTS.md", import.meta.url) })}`;
 }

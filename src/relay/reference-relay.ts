@@ -57,7 +57,7 @@ export interface ReferenceRelayOptions {
   readonly clock?: SessionClock | undefined;
   /** Pay every order as soon as its payment details are set (default false: call simulatePayment). */
   readonly autoPay?: boolean | undefined;
-  /** Records of a shop between two state snapshots, when the store keeps them (default 10,000). */
+  /** Records of a shop between two state snapshots, when the store keeps them (default 2,000). */
   readonly snapshotEvery?: number | undefined;
   /** Where the relay says why it did not use a snapshot (default console.warn). */
   readonly warn?: ((line: string) => void) | undefined;

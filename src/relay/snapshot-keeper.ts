@@ -20,8 +20,12 @@ import { lazyLogEntry } from "./lazy-log-entry.js";
 import type { RelayStore, StoredRecord, StoredSnapshot } from "./relay-store.js";
 import { chainLogHash, EMPTY_LOG_HASH } from "./snapshot-hash.js";
 
-/** Records between two snapshots of a shop, unless the relay is told otherwise. */
-export const DEFAULT_SNAPSHOT_EVERY = 10_000;
+/**
+ * Records between two snapshots of a shop, unless the relay is told otherwise:
+ * a restart verifies at most this many per shop (1,000 on average, about 1% of
+ * a 100,000-event shop), and the state is written once per 2,000 verified events.
+ */
+export const DEFAULT_SNAPSHOT_EVERY = 2_000;
 
 interface Chain {
   hash: Uint8Array;
