@@ -6,7 +6,7 @@
 // without following a link and must be a regular file of this user that no
 // one else can write (the key: that no one else can read either).
 import { constants } from "node:fs";
-import { mkdir, open, stat, type FileHandle } from "node:fs/promises";
+import { lstat, mkdir, open, stat, type FileHandle } from "node:fs/promises";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 
 const { O_NOFOLLOW = 0, O_NONBLOCK = 0 } = constants;
@@ -17,6 +17,16 @@ export async function prepareDataDirectory({ directory }: { directory: string })
   const info = await stat(directory);
   if (!info.isDirectory()) throw new RelayStoreError({ problem: "NOT_REGULAR_FILE", file: directory, detail: "the data directory is not a directory" });
   checkOwner(directory, info.uid, info.mode, 0o022);
+}
+
+/** Creates a folder inside the data directory (0700) and refuses a link, or one of another user or writable by others. */
+export async function prepareDataSubdirectory({ path }: { path: string }): Promise<void> {
+  await mkdir(path, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+  const info = await lstat(path);
+  if (!info.isDirectory()) throw new RelayStoreError({ problem: "NOT_REGULAR_FILE", file: path, detail: "is a symbolic link or not a directory" });
+  checkOwner(path, info.uid, info.mode, 0o022);
 }
 
 /**

@@ -7,10 +7,10 @@
 // canonical JSON. Written to a fresh private file, fsynced and renamed over
 // the old one, so a crash leaves the old snapshot or the new one, never half.
 import { constants } from "node:fs";
-import { mkdir, open, readdir, rename, unlink } from "node:fs/promises";
+import { open, readdir, rename, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { bytesToHex, type Hex, hexToBytes } from "viem";
-import { openDataFile } from "./data-dir.js";
+import { openDataFile, prepareDataSubdirectory } from "./data-dir.js";
 import type { StoredSnapshot } from "./relay-store.js";
 
 /** Folder of the snapshots inside the data directory. */
@@ -21,7 +21,7 @@ const SUFFIX = ".snapshot";
 /** Replaces the shop's snapshot file. */
 export async function saveSnapshotFile({ directory, snapshot }: { directory: string; snapshot: StoredSnapshot }): Promise<void> {
   const folder = join(directory, SNAPSHOT_DIR);
-  await mkdir(folder, { recursive: true, mode: 0o700 });
+  await prepareDataSubdirectory({ path: folder });
   const name = `${bytesToHex(snapshot.shopId).slice(2)}${SUFFIX}`;
   const temporary = join(folder, `${name}.${process.pid}.${Date.now()}.tmp`);
   const header = JSON.stringify({ format: FORMAT, shopId: bytesToHex(snapshot.shopId), seqNo: snapshot.seqNo.toString(), logHash: bytesToHex(snapshot.logHash) });
@@ -47,13 +47,9 @@ export async function saveSnapshotFile({ directory, snapshot }: { directory: str
 /** Every readable snapshot file, and why the others cannot be read. */
 export async function loadSnapshotFiles({ directory }: { directory: string }): Promise<{ snapshots: StoredSnapshot[]; unreadable: string[] }> {
   const folder = join(directory, SNAPSHOT_DIR);
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { snapshots: [], unreadable: [] };
-    throw error;
-  }
+  // Created when missing, so a link planted in its place is refused before anything is read.
+  await prepareDataSubdirectory({ path: folder });
+  const names = await readdir(folder);
   const snapshots: StoredSnapshot[] = [];
   const unreadable: string[] = [];
   for (const name of names.filter((n) => n.endsWith(SUFFIX)).sort()) {

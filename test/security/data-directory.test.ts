@@ -124,3 +124,13 @@ describe("a start refused by the replay", () => {
     expect(closed).toBe(1);
   });
 });
+
+describe("a symbolic link planted as the snapshots folder", () => {
+  it("is refused before anything is read from or written through it", async () => {
+    const dir = tempDir();
+    const elsewhere = tempDir();
+    symlinkSync(elsewhere, join(dir, "snapshots"));
+    expect(await refused(openOn(dir))).toMatchObject({ code: "STORE_REFUSED", problem: "NOT_REGULAR_FILE", file: join(dir, "snapshots") });
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+});
