@@ -33,11 +33,12 @@ export interface FileStoreOptions {
 export async function createFileStore({ directory, wrapHandle = (handle) => handle }: FileStoreOptions): Promise<RelayStore> {
   await prepareDataDirectory({ directory });
   const lock = await lockDirectory({ directory });
-  let handle: FileHandle;
+  let handle: FileHandle | undefined;
   try {
     handle = wrapHandle(await openDataFile({ path: join(directory, LOG_FILE), flags: constants.O_RDWR | constants.O_APPEND | constants.O_CREAT }));
     await syncDirectory(directory);
   } catch (error) {
+    await handle?.close();
     await lock.release();
     throw error;
   }
