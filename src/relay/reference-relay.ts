@@ -24,6 +24,7 @@ import { verifyShopEvent } from "../state/verify-shop-event.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
+import { lazyLogEntry } from "./lazy-log-entry.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
 import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
@@ -297,10 +298,12 @@ export class ReferenceRelay implements RelayBackend {
     if (this.failure !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay's store failed; restart it" });
     shop.state = state;
     const records: StoredRecord[] = [];
-    for (const { signedEvent, event, signer } of accepted) {
+    for (const { signedEvent, signer } of accepted) {
       const seqNo = BigInt(shop.log.length + 1);
-      shop.log.push({ seqNo, signedEvent, event, signer });
-      records.push({ shopId: shop.id, seqNo, signedEvent: toBinary(SignedEventSchema, signedEvent) });
+      const bytes = toBinary(SignedEventSchema, signedEvent);
+      // Bytes, not decoded messages, stay in memory (lazy-log-entry.ts).
+      shop.log.push(lazyLogEntry({ seqNo, bytes, domain: this.domain, signer }));
+      records.push({ shopId: shop.id, seqNo, signedEvent: bytes });
     }
     const upTo = shop.log.length;
     try {
@@ -323,7 +326,7 @@ export class ReferenceRelay implements RelayBackend {
     const verified = verifyShopEvent({ state: shop.state, signedEvent, domain: this.domain });
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
     shop.state = verified.state;
-    shop.log.push({ seqNo: record.seqNo, signedEvent, event: verified.event, signer: verified.signer });
+    shop.log.push(lazyLogEntry({ seqNo: record.seqNo, bytes: record.signedEvent, domain: this.domain, signer: verified.signer }));
     shop.durable = shop.log.length;
   }
 
