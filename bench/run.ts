@@ -18,6 +18,7 @@ import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
 import { measureRelayReaders, relayReadersSection } from "./relay-readers.js";
 import { profileCase } from "./profile.js";
 import { measureScaling, patchScalingSection, SCALING_FULL, SCALING_QUICK, scalingSection } from "./scaling.js";
+import { keptRestartSection, runRestartBench } from "./restart.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
@@ -50,6 +51,8 @@ if (process.argv.includes("--scaling")) {
   if (!quick) patchScalingSection(text);
   process.exit(0);
 }
+// `npm run bench -- --restart [--restart-events=N]`: only the relay restart, its section patched.
+if (process.argv.includes("--restart")) process.exit(await runRestartBench({ argv: process.argv, resultsPath: new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
 const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;
 await selectSecp256k1Path({ path: "js" });
@@ -205,5 +208,6 @@ ${relayReaders}
 
 ## Scaling
 
-${scaling}`;
+${scaling}
+${keptRestartSection({ resultsPath: new URL("./RESULTS.md", import.meta.url) })}`;
 }

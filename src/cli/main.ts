@@ -10,6 +10,7 @@ import { COMMON_OPTIONS, type CliCommand, type CliOutput } from "./command.js";
 import { decode } from "./commands/decode.js";
 import { hash } from "./commands/hash.js";
 import { recover } from "./commands/recover.js";
+import { repair } from "./commands/repair.js";
 import { sign } from "./commands/sign.js";
 import { typedData } from "./commands/typed-data.js";
 import { verify } from "./commands/verify.js";
@@ -36,6 +37,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
       return "";
     },
   },
+  repair,
   replay: { summary: "rebuild a shop from its signed log: print the state, or the first refused event", usage: REPLAY_USAGE, runArgv: runReplay },
 };
 

@@ -3,18 +3,16 @@
 // SPDX-License-Identifier: MIT
 
 // `massmarket-schema relay`: the reference relay on loopback until SIGINT/SIGTERM.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type Address, type Hex, isAddress } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import type { EventDomain } from "../eip712/domain.js";
+import { relayKeyOf } from "../relay/relay-key-file.js";
 import { startRelayServer } from "../relay/start-relay-server.js";
 import { TEST_RELAY_DOMAIN } from "../relay/start-test-relay.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { RELAY_USAGE } from "./relay-usage.js";
-
-
 
 export async function runRelayCommand({ argv, print }: { argv: readonly string[]; print: (line: string) => void }): Promise<void> {
   let values;
@@ -43,7 +41,7 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(EXIT.USAGE, "--port must be an integer 0…65535");
   const server = await startRelayServer({
     domain: domainOf(values["chain-id"], values.registry),
-    privateKey: relayKey(values["key-file"], values.data),
+    privateKey: await relayKey(values["key-file"], values.data),
     host: values.host ?? "127.0.0.1",
     port,
     dataDir: values.data,
@@ -78,15 +76,9 @@ function domainOf(chainId: string | undefined, registry: string | undefined): Ev
 }
 
 // With --data the relay keeps its key beside the log: its own events must verify on replay.
-function relayKey(keyFile: string | undefined, dataDir: string | undefined): Hex {
+async function relayKey(keyFile: string | undefined, dataDir: string | undefined): Promise<Hex> {
   if (keyFile !== undefined) return readKey(keyFile);
-  if (dataDir === undefined) return generatePrivateKey();
-  const path = join(dataDir, "relay.key");
-  if (existsSync(path)) return readKey(path);
-  const key = generatePrivateKey();
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(path, `${key}\n`, { mode: 0o600, flush: true });
-  return key;
+  return dataDir === undefined ? generatePrivateKey() : relayKeyOf({ directory: dataDir });
 }
 
 function readKey(path: string): Hex {

@@ -23,7 +23,8 @@ export type ErrorCode =
   | "EVENT_REJECTED"
   | "INVALID_PUBLIC_KEY"
   | "SESSION_FAILED"
-  | "HASHING_BUDGET_EXCEEDED";
+  | "HASHING_BUDGET_EXCEEDED"
+  | "STORE_REFUSED";
 
 export interface NetworkSchemaErrorOptions {
   /** Where in the message the problem is, as proto field names: `listing.options[0].id.raw`. */

@@ -20,3 +20,4 @@ export * from "./type-url-error.js";
 export * from "./unexpected-response-error.js";
 export * from "./non-canonical-encoding-error.js";
 export * from "./session-error.js";
+export * from "./relay-store-error.js";

@@ -2,27 +2,53 @@
 //
 // SPDX-License-Identifier: MIT
 
-// Append-only log file: each record is length (u32 BE) ‖ CRC-32 (u32 BE) ‖
-// payload, the payload shop id (32) ‖ seq_no (u64 BE) ‖ SignedEvent bytes.
-// Appends are group-committed and fsynced before they resolve; on load a
-// torn or corrupt tail (a crash mid-write) is cut off, never replayed.
-import { mkdir, open, type FileHandle } from "node:fs/promises";
+// Append-only log file (format in log-scan.ts). Appends are group-committed
+// and fsynced before they resolve. On load only a torn tail (a crash
+// mid-append) is cut; any other damage refuses the start and leaves the file
+// as it is (`massmarket-schema repair` cuts it after copying it aside).
+// State snapshots live beside it (snapshot-file.ts).
+import { constants } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { crc32 } from "node:zlib";
-import type { RelayStore, StoredRecord } from "./relay-store.js";
+import { RelayStoreError } from "../errors/relay-store-error.js";
+import { openDataFile, prepareDataDirectory } from "./data-dir.js";
+import { type DirectoryLock, lockDirectory } from "./directory-lock.js";
+import { encodeRecords, parseLog } from "./log-scan.js";
+import type { RelayStore } from "./relay-store.js";
+import { loadSnapshotFiles, saveSnapshotFile } from "./snapshot-file.js";
 
-const HEADER = 8;
-const FIXED = 40;
+export { parseLog } from "./log-scan.js";
+
 /** File name of the log inside the data directory. */
 export const LOG_FILE = "events.log";
 
-export async function createFileStore({ directory }: { directory: string }): Promise<RelayStore> {
-  await mkdir(directory, { recursive: true });
-  const path = join(directory, LOG_FILE);
-  const handle = await open(path, "a+");
-  await syncDirectory(directory);
+/** Options of {@link createFileStore}. */
+export interface FileStoreOptions {
+  readonly directory: string;
+  /** Wraps the log's file handle (tests count its sync() calls). */
+  readonly wrapHandle?: ((handle: FileHandle) => FileHandle) | undefined;
+}
+
+/** The log of a data directory, locked for this process until close(). */
+export async function createFileStore({ directory, wrapHandle = (handle) => handle }: FileStoreOptions): Promise<RelayStore> {
+  await prepareDataDirectory({ directory });
+  const lock = await lockDirectory({ directory });
+  let handle: FileHandle | undefined;
+  try {
+    handle = wrapHandle(await openDataFile({ path: join(directory, LOG_FILE), flags: constants.O_RDWR | constants.O_APPEND | constants.O_CREAT }));
+    await syncDirectory(directory);
+  } catch (error) {
+    await handle?.close();
+    await lock.release();
+    throw error;
+  }
+  return logStore({ handle, lock, directory, path: join(directory, LOG_FILE) });
+}
+
+function logStore({ handle, lock, directory, path }: { handle: FileHandle; lock: DirectoryLock; directory: string; path: string }): RelayStore {
   let queue: { bytes: Uint8Array; resolve: () => void; reject: (error: unknown) => void }[] = [];
   let writing = false;
+  let closed: Promise<void> | undefined;
 
   const flush = async () => {
     writing = true;
@@ -42,7 +68,10 @@ export async function createFileStore({ directory }: { directory: string }): Pro
 
   return {
     async load() {
-      const { records, validBytes, size } = parseLog(await handle.readFile());
+      const { records, validBytes, size, damage } = parseLog(await handle.readFile());
+      if (damage !== undefined) {
+        throw new RelayStoreError({ problem: "CORRUPT_RECORD", file: path, offset: damage.offset, detail: `damaged record at byte ${damage.offset}: ${damage.detail}; the file is left as it is (${size} bytes, ${records.length} whole records before it); run massmarket-schema repair --data DIR to copy it aside and cut it there` });
+      }
       if (validBytes < size) {
         await handle.truncate(validBytes);
         await handle.sync();
@@ -55,43 +84,20 @@ export async function createFileStore({ directory }: { directory: string }): Pro
         if (!writing) void flush();
       });
     },
-    async close() {
-      while (writing) await new Promise((resolve) => setTimeout(resolve, 1));
-      await handle.close();
+    loadSnapshots: () => loadSnapshotFiles({ directory }),
+    saveSnapshot: (snapshot) => saveSnapshotFile({ directory, snapshot }),
+    close() {
+      closed ??= (async () => {
+        while (writing) await new Promise((resolve) => setTimeout(resolve, 1));
+        try {
+          await handle.close();
+        } finally {
+          await lock.release();
+        }
+      })();
+      return closed;
     },
   };
-}
-
-/** The records of a log file and how many leading bytes hold whole, intact records. */
-export function parseLog(bytes: Uint8Array): { records: StoredRecord[]; validBytes: number; size: number } {
-  const records: StoredRecord[] = [];
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 0;
-  while (offset + HEADER <= bytes.length) {
-    const length = view.getUint32(offset);
-    const checksum = view.getUint32(offset + 4);
-    const start = offset + HEADER;
-    if (length < FIXED || start + length > bytes.length) break;
-    const payload = bytes.subarray(start, start + length);
-    if (crc32(payload) !== checksum) break;
-    records.push({ shopId: payload.slice(0, 32), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: payload.slice(FIXED) });
-    offset = start + length;
-  }
-  return { records, validBytes: offset, size: bytes.length };
-}
-
-function encodeRecords(records: readonly StoredRecord[]): Uint8Array {
-  const parts = records.map(({ shopId, seqNo, signedEvent }) => {
-    const out = new Uint8Array(HEADER + FIXED + signedEvent.length);
-    const view = new DataView(out.buffer);
-    out.set(shopId, HEADER);
-    view.setBigUint64(HEADER + 32, seqNo);
-    out.set(signedEvent, HEADER + FIXED);
-    view.setUint32(0, FIXED + signedEvent.length);
-    view.setUint32(4, crc32(out.subarray(HEADER)));
-    return out;
-  });
-  return Buffer.concat(parts);
 }
 
 async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {

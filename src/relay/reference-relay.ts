@@ -21,21 +21,24 @@ import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
 import { holdLapsesAt } from "../state/hold.js";
 import { createShopFold, type ShopFold } from "../state/shop-fold.js";
+import { shopStateToJSON } from "../state/shop-state-to-json.js";
 import type { OrderState, ShopState } from "../state/shop-state.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { LapseQueue } from "./lapse-queue.js";
+import { lazyLogEntry } from "./lazy-log-entry.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
+import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
 const COMMIT_CLOCK_SKEW_MS = 300_000;
 
 interface Shop {
   readonly id: Uint8Array;
-  /** State after every accepted event, durable or not: one fold, each write batch atomic in it. */
-  readonly fold: ShopFold;
+  /** State after every accepted event, durable or not: one fold, each write batch atomic in it (replaced only when a snapshot seeds the shop). */
+  fold: ShopFold;
   /** Accepted events; the first `durable` are stored and visible to readers. */
   readonly log: RelayLogEntry[];
   durable: number;
@@ -63,6 +66,10 @@ export interface ReferenceRelayOptions {
   readonly clock?: SessionClock | undefined;
   /** Pay every order as soon as its payment details are set (default false: call simulatePayment). */
   readonly autoPay?: boolean | undefined;
+  /** Records of a shop between two state snapshots, when the store keeps them (default 2,000). */
+  readonly snapshotEvery?: number | undefined;
+  /** Where the relay says why it did not use a snapshot (default console.warn). */
+  readonly warn?: ((line: string) => void) | undefined;
 }
 
 /**
@@ -86,24 +93,33 @@ export class ReferenceRelay implements RelayBackend {
   private readonly shops = new Map<string, Shop>();
   private readonly connected = new Map<string, { session: object; replace: () => void }>();
   /** Per connected keycard, a set of its one public key: its writes are checked by table, not recovered. */
+  private readonly snapshots: SnapshotKeeper;
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn }: ReferenceRelayOptions) {
     this.domain = domain;
     this.signer = createRelaySigner({ privateKey, domain });
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
+    this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
   }
 
-  /** A relay with the records of `store` replayed (each one verified again). */
+  /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
   static async open(options: ReferenceRelayOptions): Promise<ReferenceRelay> {
-    const relay = new ReferenceRelay(options);
-    for (const record of await relay.store.load()) relay.replay(record);
-    // One pass at start; afterwards only commits and payment details add holds.
-    for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
-    return relay;
+    try {
+      const relay = new ReferenceRelay(options);
+      const records = await relay.store.load();
+      await relay.snapshots.restore({ records, replay: (record) => relay.replay(record), seed: (shop) => relay.seed(shop) });
+      // One pass at start; afterwards only commits and payment details add holds.
+      for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
+      return relay;
+    } catch (error) {
+      // A refused key or log must not keep the file (and the directory lock) open.
+      await options.store?.close();
+      throw error;
+    }
   }
 
   /** The address the relay signs its own events with. */
@@ -270,6 +286,7 @@ export class ReferenceRelay implements RelayBackend {
 
   /** Closes the store (the file log, when there is one). */
   async close(): Promise<void> {
+    await this.snapshots.close();
     await this.store.close();
   }
 
@@ -329,10 +346,14 @@ export class ReferenceRelay implements RelayBackend {
         if (order !== undefined) this.schedule(shop, order);
       }
       const seqNo = BigInt(shop.log.length + 1);
-      shop.log.push({ seqNo, signedEvent, event, signer });
-      records.push({ shopId: shop.id, seqNo, signedEvent: toBinary(SignedEventSchema, signedEvent) });
+      const bytes = toBinary(SignedEventSchema, signedEvent);
+      // Bytes, not decoded messages, stay in memory (lazy-log-entry.ts).
+      shop.log.push(lazyLogEntry({ seqNo, bytes, domain: this.domain, signer }));
+      records.push({ shopId: shop.id, seqNo, signedEvent: bytes });
     }
     const upTo = shop.log.length;
+    // The fold is live: a snapshot due at this position is taken now, before later writes change it.
+    const stateJson = this.snapshots.due({ shopId: shop.id, seqNo: BigInt(upTo) }) ? shopStateToJSON({ state: shop.fold.state }) : undefined;
     try {
       await this.store.append(records);
     } catch (error) {
@@ -340,6 +361,7 @@ export class ReferenceRelay implements RelayBackend {
       this.failure = error;
       throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay could not store the write" });
     }
+    this.snapshots.committed({ shopId: shop.id, records, stateJson, seqNo: BigInt(upTo) });
     if (upTo > shop.durable) {
       shop.durable = upTo;
       for (const watcher of [...shop.watchers]) watcher();
@@ -351,7 +373,15 @@ export class ReferenceRelay implements RelayBackend {
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
     const verified = shop.fold.verify({ signedEvent, domain: this.domain });
-    shop.log.push({ seqNo: record.seqNo, signedEvent, event: verified.event, signer: verified.signer });
+    shop.log.push(lazyLogEntry({ seqNo: record.seqNo, bytes: record.signedEvent, domain: this.domain, signer: verified.signer }));
+    shop.durable = shop.log.length;
+  }
+
+  // A shop restored from a snapshot: its state, and the log entries it covers.
+  private seed({ shopId, state, entries }: RestoredShop): void {
+    const shop = this.shopFor(shopId);
+    shop.fold = createShopFold({ state });
+    for (const entry of entries) shop.log.push(entry);
     shop.durable = shop.log.length;
   }
 

@@ -9,12 +9,29 @@ export interface StoredRecord {
   readonly signedEvent: Uint8Array;
 }
 
+/**
+ * A shop's state after its first `seqNo` log records, bound to them by
+ * `logHash` (the chain hash of those records, see snapshot-hash.ts).
+ */
+export interface StoredSnapshot {
+  readonly shopId: Uint8Array;
+  /** The shop's log position it covers: records 1…seqNo are folded in. */
+  readonly seqNo: bigint;
+  readonly logHash: Uint8Array;
+  /** The state as shopStateToJSON wrote it. */
+  readonly stateJson: string;
+}
+
 /** Where the reference relay keeps its log: memory, or an append-only file. */
 export interface RelayStore {
   /** Every record stored so far, in append order. */
   load(): Promise<readonly StoredRecord[]>;
   /** Appends records; resolves once they are durable. */
   append(records: readonly StoredRecord[]): Promise<void>;
+  /** The last snapshot of each shop, and why any other snapshot file could not be read (optional). */
+  loadSnapshots?(): Promise<{ readonly snapshots: readonly StoredSnapshot[]; readonly unreadable: readonly string[] }>;
+  /** Replaces the shop's snapshot once it is durable (optional: without it the relay replays in full). */
+  saveSnapshot?(snapshot: StoredSnapshot): Promise<void>;
   /** Waits for pending appends and releases the store. */
   close(): Promise<void>;
 }

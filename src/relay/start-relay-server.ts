@@ -122,6 +122,11 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   await new Promise<void>((resolve, reject) => {
     http.once("error", reject);
     http.listen(port, host, () => resolve());
+  }).catch(async (error: unknown) => {
+    // A port in use must not leave the data directory locked.
+    wss.close();
+    await relay.close();
+    throw error;
   });
   const address = http.address() as AddressInfo;
   const authority = `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;

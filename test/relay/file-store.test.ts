@@ -3,8 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 // The relay's append-only log file: records survive a reopen, a torn tail (a
-// crash in the middle of a write) or a corrupt record is cut off on load and
-// never replayed, and appends are written in order.
+// crash in the middle of a write) is cut off on load and never replayed, a
+// damaged record is reported with its offset, and appends are written in order.
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -67,9 +67,10 @@ describe("file store", () => {
       const at = second + 8 + 40 + 5; // a bit flipped inside record 2's SignedEvent
       bytes[at] = (bytes[at] ?? 0) ^ 0xff;
       writeFileSync(path, bytes);
-      const { records, validBytes } = parseLog(bytes);
+      const { records, validBytes, damage } = parseLog(bytes);
       expect(records.map((r) => r.seqNo)).toEqual([1n]);
       expect(validBytes).toBe(second);
+      expect(damage).toEqual({ offset: second, detail: "CRC-32 mismatch" });
     })();
   });
 });

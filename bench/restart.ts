@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Relay restart of a big shop: from its last snapshot plus the tail, against
+// a full replay of the same log (every record verified again), in one run.
+// The shop is one listing and N ChangeInventory events (a fold that stays
+// cheap, so the replay measures verification, not today's collection copies),
+// written through the relay with one snapshot where the tail is half the
+// default snapshot interval: an average restart. Signing N events is
+// slow, so the data directory is built once into os.tmpdir() under a version
+// key and reused.
+import { create } from "@bufbuild/protobuf";
+import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { numberToBytes, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { ShopEventSchema } from "../gen/market/mass/shop_events_pb.js";
+import { shopStateToJSON } from "../src/state/shop-state-to-json.js";
+import { createFileStore } from "../src/relay/file-store.js";
+import { ReferenceRelay } from "../src/relay/reference-relay.js";
+import { createRelaySigner } from "../src/relay/relay-signer.js";
+import { DEFAULT_SNAPSHOT_EVERY } from "../src/relay/snapshot-keeper.js";
+import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+
+/** Bump when the generated log would differ: the cache is keyed by it. */
+const VERSION = "restart-v2";
+const RELAY_KEY: Hex = `0x${"11".repeat(32)}`;
+const CLERK_KEY: Hex = `0x${"22".repeat(32)}`;
+const SHOP_ID = 23n;
+const shopRaw = numberToBytes(SHOP_ID, { size: 32 });
+const ETH = { chainId: 1n, address: { raw: new Uint8Array(20) } };
+
+export interface RestartResult {
+  readonly events: number;
+  readonly snapshotAt: number;
+  readonly fullMs: number;
+  readonly snapshotMs: number;
+  readonly ratio: number;
+  /** Both restarts ended in the same state. */
+  readonly sameState: boolean;
+}
+
+/** Builds (or reuses) the cached data directory of a shop with `events` events. */
+export async function restartFixture({ events, tail = DEFAULT_SNAPSHOT_EVERY / 2, cacheRoot = tmpdir() }: { events: number; tail?: number | undefined; cacheRoot?: string | undefined }): Promise<{ directory: string; snapshotAt: number }> {
+  const snapshotAt = events - tail;
+  // One snapshot only: the next multiple of the interval lies past the log.
+  if (snapshotAt <= events / 2) throw new Error(`a tail of ${tail} needs a log of more than ${2 * tail} events`);
+  const directory = join(cacheRoot, `massmarket-bench-${VERSION}-${events}-${tail}`);
+  if (existsSync(directory)) return { directory, snapshotAt };
+  const building = `${directory}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { mode: 0o700 });
+  const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: await createFileStore({ directory: building }), snapshotEvery: snapshotAt });
+  const clerk = privateKeyToAccount(CLERK_KEY);
+  await relay.enrollKeycard({ shopId: SHOP_ID, publicKey: clerk.publicKey });
+  const signer = createRelaySigner({ privateKey: CLERK_KEY, domain: TEST_RELAY_DOMAIN });
+  const keycard = { address: clerk.address, shopId: shopRaw, guest: false };
+  const id = { raw: numberToBytes(1, { size: 8 }) };
+  const price = { raw: numberToBytes(100n, { size: 32 }) };
+  const unions = [
+    { case: "manifest", value: { tokenId: { raw: shopRaw }, payees: [], acceptedCurrencies: [ETH], pricingCurrency: ETH } },
+    { case: "listing", value: { id, price, metadata: { title: "bench", description: "bench", images: [] }, viewState: 1 } },
+  ] as const;
+  let nonce = 0n;
+  const sign = (union: unknown) => signer.sign(create(ShopEventSchema, { nonce: ++nonce, shopId: { raw: shopRaw }, timestamp: timestampFromMs(Date.now()), union: union as never }));
+  await relay.write({ keycard, events: unions.map(sign) });
+  // Enrollment, manifest and listing are 3 records; the rest change the stock.
+  for (let written = 3; written < events; ) {
+    const batch = Math.min(64, events - written);
+    await relay.write({ keycard, events: Array.from({ length: batch }, () => sign({ case: "changeInventory", value: { id, diff: 1 } })) });
+    written += batch;
+  }
+  await relay.close();
+  renameSync(building, directory);
+  return { directory, snapshotAt };
+}
+
+/** Times both restarts of the cached shop (the full one without the store's snapshots). */
+export async function measureRestart({ events, tail, cacheRoot }: { events: number; tail?: number | undefined; cacheRoot?: string | undefined }): Promise<RestartResult> {
+  const { directory, snapshotAt } = await restartFixture({ events, tail, cacheRoot });
+  const open = async (withSnapshots: boolean) => {
+    const store = await createFileStore({ directory });
+    const started = performance.now();
+    const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: withSnapshots ? store : { load: store.load, append: store.append, close: store.close }, warn: (line) => console.warn(line) });
+    const ms = performance.now() - started;
+    const json = shopStateToJSON({ state: relay.shopState({ shopId: SHOP_ID })! });
+    const length = relay.shopLog({ shopId: SHOP_ID }).length;
+    await relay.close();
+    if (length !== events) throw new Error(`restart found ${length} events, not ${events}`);
+    return { ms, json };
+  };
+  const full = await open(false);
+  const fromSnapshot = await open(true);
+  return { events, snapshotAt, fullMs: full.ms, snapshotMs: fromSnapshot.ms, ratio: fromSnapshot.ms / full.ms, sameState: full.json === fromSnapshot.json };
+}
+
+/** The RESULTS.md section. */
+export function restartSection(result: RestartResult): string {
+  const met = result.ratio <= 0.05 && result.sameState ? "met" : "MISSED";
+  return `Relay restart of a ${result.events.toLocaleString("en-US")}-event shop (one listing, ChangeInventory events), snapshot at ${result.snapshotAt.toLocaleString("en-US")}, tail ${(result.events - result.snapshotAt).toLocaleString("en-US")}:
+
+| restart | time |
+| --- | --- |
+| full replay (every record verified) | ${(result.fullMs / 1000).toFixed(2)} s |
+| snapshot + tail | ${(result.snapshotMs / 1000).toFixed(2)} s |
+
+Snapshot + tail / full replay: ${(result.ratio * 100).toFixed(1)}% (target ≤ 5%: ${met}); same state: ${result.sameState ? "yes" : "NO"}.
+`;
+}
+
+/** `npm run bench -- --restart [--restart-events=N]`: runs only this bench and patches its RESULTS.md section. */
+export async function runRestartBench({ argv, resultsPath }: { argv: readonly string[]; resultsPath: URL }): Promise<void> {
+  const events = Number(argv.find((a) => a.startsWith("--restart-events="))?.split("=")[1] ?? 100_000);
+  const result = await measureRestart({ events });
+  const section = restartSection(result);
+  console.log(section);
+  writeFileSync(resultsPath, withRestartSection({ text: readFileSync(resultsPath, "utf8"), section }));
+}
+
+/** RESULTS.md text with the restart section replaced (or added at the end). */
+export function withRestartSection({ text, section }: { text: string; section: string | undefined }): string {
+  const at = text.indexOf(TITLE);
+  const next = at < 0 ? -1 : text.indexOf("\n## ", at + 1);
+  const body = section === undefined ? "" : `${TITLE}\n\n${section}`;
+  if (at < 0) return body === "" ? text : `${text.trimEnd()}\n\n${body}`;
+  return `${text.slice(0, at)}${body}${next < 0 ? "" : `\n${text.slice(next + 1)}`}`;
+}
+
+/** The restart section of an existing RESULTS.md, kept by a full run that does not measure it. */
+export function keptRestartSection({ resultsPath }: { resultsPath: URL }): string {
+  const text = existsSync(resultsPath) ? readFileSync(resultsPath, "utf8") : "";
+  const at = text.indexOf(TITLE);
+  if (at < 0) return "";
+  const next = text.indexOf("\n## ", at + 1);
+  return `\n${text.slice(at, next < 0 ? text.length : next + 1)}`;
+}
+
+const TITLE = "## Relay restart";

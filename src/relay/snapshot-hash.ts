@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The chain hash that binds a snapshot to the log prefix it covers:
+// h0 = 32 zero bytes, hn = SHA-256(hn-1 ‖ seq_no (u64 BE) ‖ SignedEvent bytes).
+// Any record changed, missing or reordered before the snapshot changes it.
+import { createHash } from "node:crypto";
+import type { StoredRecord } from "./relay-store.js";
+
+export const EMPTY_LOG_HASH: Uint8Array = new Uint8Array(32);
+
+/** The chain hash after one more record of the same shop. */
+export function chainLogHash(previous: Uint8Array, record: StoredRecord): Uint8Array {
+  const seqNo = new Uint8Array(8);
+  new DataView(seqNo.buffer).setBigUint64(0, record.seqNo);
+  return new Uint8Array(createHash("sha256").update(previous).update(seqNo).update(record.signedEvent).digest());
+}
