@@ -54,7 +54,8 @@ export function parseLog(bytes: Uint8Array): LogScan {
 
 /** A record's payload (shop id ‖ seq_no ‖ SignedEvent bytes) as a StoredRecord, copied out of the buffer. */
 export function decodePayload(payload: Uint8Array): StoredRecord {
-  return { shopId: payload.slice(0, 32), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: payload.slice(FIXED) };
+  // new Uint8Array copies: Buffer.slice is a view, and one kept shop id would pin the whole file read at load.
+  return { shopId: new Uint8Array(payload.subarray(0, 32)), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: new Uint8Array(payload.subarray(FIXED)) };
 }
 
 /** Bytes a record takes in the file. */

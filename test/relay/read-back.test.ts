@@ -48,4 +48,12 @@ describe("entries are read back from the log file", () => {
     expect(again.readRecord!({ offset: 189 }).seqNo).toBe(4n);
     await again.close();
   });
+
+  it("loaded records own their bytes: a shop id the relay keeps does not pin the whole file read at load", async () => {
+    const dir = await directoryWithLog(3);
+    const store = await createFileStore({ directory: dir });
+    const loaded = await store.load();
+    expect(loaded.map((record) => [record.shopId.buffer.byteLength, record.signedEvent.buffer.byteLength])).toEqual(loaded.map((record) => [32, record.signedEvent.length]));
+    await store.close();
+  });
 });
