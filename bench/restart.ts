@@ -9,10 +9,11 @@
 // written through the relay with one snapshot where the tail is half the
 // default snapshot interval: an average restart. Signing N events is
 // slow, so the data directory is built once into os.tmpdir() under a version
-// key and reused.
+// key and reused. After the snapshot restart it weighs the heap the relay
+// keeps against the snapshot's size plus a base (a relay over an empty store).
 import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { numberToBytes, type Hex } from "viem";
@@ -22,8 +23,10 @@ import { shopStateToJSON } from "../src/state/shop-state-to-json.js";
 import { createFileStore } from "../src/relay/file-store.js";
 import { ReferenceRelay } from "../src/relay/reference-relay.js";
 import { createRelaySigner } from "../src/relay/relay-signer.js";
+import { loadSnapshotFiles } from "../src/relay/snapshot-file.js";
 import { DEFAULT_SNAPSHOT_EVERY } from "../src/relay/snapshot-keeper.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+import { retainedHeap } from "./retained-heap.js";
 
 /** Bump when the generated log would differ: the cache is keyed by it. */
 const VERSION = "restart-v2";
@@ -41,6 +44,17 @@ export interface RestartResult {
   readonly ratio: number;
   /** Both restarts ended in the same state. */
   readonly sameState: boolean;
+  /** Heap the relay keeps after the snapshot restart, and over an empty store (undefined without global.gc). */
+  readonly retainedBytes: number | undefined;
+  readonly baseBytes: number | undefined;
+  /** Length of the snapshot's state JSON. */
+  readonly snapshotBytes: number;
+}
+
+/** Whether the relay keeps at most 3 × its snapshot plus the base (undefined when not measured). */
+export function memoryMet(result: RestartResult): boolean | undefined {
+  if (result.retainedBytes === undefined || result.baseBytes === undefined) return undefined;
+  return result.retainedBytes <= 3 * result.snapshotBytes + result.baseBytes;
 }
 
 /** Builds (or reuses) the cached data directory of a shop with `events` events. */
@@ -79,22 +93,35 @@ export async function restartFixture({ events, tail = DEFAULT_SNAPSHOT_EVERY / 2
 }
 
 /** Times both restarts of the cached shop (the full one without the store's snapshots). */
-export async function measureRestart({ events, tail, cacheRoot }: { events: number; tail?: number | undefined; cacheRoot?: string | undefined }): Promise<RestartResult> {
+export async function measureRestart({ events, tail, cacheRoot = tmpdir() }: { events: number; tail?: number | undefined; cacheRoot?: string | undefined }): Promise<RestartResult> {
   const { directory, snapshotAt } = await restartFixture({ events, tail, cacheRoot });
-  const open = async (withSnapshots: boolean) => {
-    const store = await createFileStore({ directory });
+  let ms = 0;
+  const openRelay = async (at: string, withSnapshots: boolean) => {
+    const store = await createFileStore({ directory: at });
     const started = performance.now();
+    // Without snapshots: no readRecord either, so the full replay's relay holds every record's bytes (as before).
     const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: withSnapshots ? store : { load: store.load, append: store.append, close: store.close }, warn: (line) => console.warn(line) });
-    const ms = performance.now() - started;
+    ms = performance.now() - started;
+    return relay;
+  };
+  const check = async (relay: ReferenceRelay) => {
     const json = shopStateToJSON({ state: relay.shopState({ shopId: SHOP_ID })! });
     const length = relay.shopLog({ shopId: SHOP_ID }).length;
     await relay.close();
     if (length !== events) throw new Error(`restart found ${length} events, not ${events}`);
-    return { ms, json };
+    return json;
   };
-  const full = await open(false);
-  const fromSnapshot = await open(true);
-  return { events, snapshotAt, fullMs: full.ms, snapshotMs: fromSnapshot.ms, ratio: fromSnapshot.ms / full.ms, sameState: full.json === fromSnapshot.json };
+  const full = await check(await openRelay(directory, false));
+  const fullMs = ms;
+  const empty = mkdtempSync(join(cacheRoot, "massmarket-bench-empty-"));
+  const base = await retainedHeap({ open: () => openRelay(empty, true) });
+  await base.value.close();
+  rmSync(empty, { recursive: true, force: true });
+  const fromSnapshot = await retainedHeap({ open: () => openRelay(directory, true) });
+  const snapshotMs = ms;
+  const snapshotBytes = (await loadSnapshotFiles({ directory })).snapshots[0]?.stateJson.length ?? 0;
+  const json = await check(fromSnapshot.value);
+  return { events, snapshotAt, fullMs, snapshotMs, ratio: snapshotMs / fullMs, sameState: full === json, retainedBytes: fromSnapshot.bytes, baseBytes: base.bytes, snapshotBytes };
 }
 
 /** The RESULTS.md section. */
@@ -108,6 +135,22 @@ export function restartSection(result: RestartResult): string {
 | snapshot + tail | ${(result.snapshotMs / 1000).toFixed(2)} s |
 
 Snapshot + tail / full replay: ${(result.ratio * 100).toFixed(1)}% (target ≤ 5%: ${met}); same state: ${result.sameState ? "yes" : "NO"}.
+${memoryLines(result)}`;
+}
+
+// Heap after the snapshot restart against 3 × the snapshot plus a relay over an empty store.
+function memoryLines(result: RestartResult): string {
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
+  const met = memoryMet(result);
+  if (met === undefined || result.retainedBytes === undefined || result.baseBytes === undefined) return "\nRetained heap: not measured (needs global.gc: run it with `npm run bench`).\n";
+  return `
+| heap after the snapshot restart (relay referenced, after gc) | |
+| --- | --- |
+| retained by the relay | ${mib(result.retainedBytes)} (${(result.retainedBytes / result.events).toFixed(1)} bytes per event) |
+| snapshot (state JSON) | ${mib(result.snapshotBytes)} |
+| base (a relay over an empty store) | ${mib(result.baseBytes)} |
+
+Retained ≤ 3 × snapshot + base (${mib(3 * result.snapshotBytes + result.baseBytes)}): ${met ? "met" : "MISSED"}.
 `;
 }
 

@@ -6,14 +6,17 @@
 // and fsynced before they resolve. On load only a torn tail (a crash
 // mid-append) is cut; any other damage refuses the start and leaves the file
 // as it is (`massmarket-schema repair` cuts it after copying it aside).
-// State snapshots live beside it (snapshot-file.ts).
+// State snapshots live beside it (snapshot-file.ts). The store knows where
+// each record starts (at load and at append) and reads one back by its
+// offset (record-reader.ts), so the relay keeps offsets, not event bytes.
 import { constants } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import { openDataFile, prepareDataDirectory } from "./data-dir.js";
 import { type DirectoryLock, lockDirectory } from "./directory-lock.js";
-import { encodeRecords, parseLog } from "./log-scan.js";
+import { encodeRecords, parseLog, recordSize } from "./log-scan.js";
+import { readRecordAt } from "./record-reader.js";
 import type { RelayStore } from "./relay-store.js";
 import { loadSnapshotFiles, saveSnapshotFile } from "./snapshot-file.js";
 
@@ -42,11 +45,11 @@ export async function createFileStore({ directory, wrapHandle = (handle) => hand
     await lock.release();
     throw error;
   }
-  return logStore({ handle, lock, directory, path: join(directory, LOG_FILE) });
+  return logStore({ handle, lock, directory, path: join(directory, LOG_FILE), end: (await handle.stat()).size });
 }
 
-function logStore({ handle, lock, directory, path }: { handle: FileHandle; lock: DirectoryLock; directory: string; path: string }): RelayStore {
-  let queue: { bytes: Uint8Array; resolve: () => void; reject: (error: unknown) => void }[] = [];
+function logStore({ handle, lock, directory, path, end }: { handle: FileHandle; lock: DirectoryLock; directory: string; path: string; end: number }): RelayStore {
+  let queue: { bytes: Uint8Array; sizes: number[]; resolve: (offsets: readonly number[]) => void; reject: (error: unknown) => void }[] = [];
   let writing = false;
   let closed: Promise<void> | undefined;
 
@@ -58,8 +61,10 @@ function logStore({ handle, lock, directory, path }: { handle: FileHandle; lock:
       try {
         await writeAll(handle, Buffer.concat(batch.map((entry) => entry.bytes)));
         await handle.sync();
-        for (const entry of batch) entry.resolve();
+        for (const entry of batch) entry.resolve(entry.sizes.map((size) => (end += size) - size));
       } catch (error) {
+        // A partial write moved the end: later records start where the file now ends.
+        end = await handle.stat().then((info) => info.size, () => Number.NaN);
         for (const entry of batch) entry.reject(error);
       }
     }
@@ -76,14 +81,16 @@ function logStore({ handle, lock, directory, path }: { handle: FileHandle; lock:
         await handle.truncate(validBytes);
         await handle.sync();
       }
+      end = validBytes;
       return records;
     },
     append(records) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ bytes: encodeRecords(records), resolve, reject });
+      return new Promise<readonly number[]>((resolve, reject) => {
+        queue.push({ bytes: encodeRecords(records), sizes: records.map(recordSize), resolve, reject });
         if (!writing) void flush();
       });
     },
+    readRecord: ({ offset }) => readRecordAt({ fd: handle.fd, offset, file: path }),
     loadSnapshots: () => loadSnapshotFiles({ directory }),
     saveSnapshot: (snapshot) => saveSnapshotFile({ directory, snapshot }),
     close() {

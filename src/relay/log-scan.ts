@@ -46,10 +46,21 @@ export function parseLog(bytes: Uint8Array): LogScan {
     }
     const length = view.getUint32(offset);
     const payload = bytes.subarray(offset + HEADER, offset + HEADER + length);
-    records.push({ shopId: payload.slice(0, 32), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: payload.slice(FIXED) });
+    records.push({ ...decodePayload(payload), offset });
     offset += HEADER + length;
   }
   return { records, validBytes: offset, size: bytes.length, damage };
+}
+
+/** A record's payload (shop id ‖ seq_no ‖ SignedEvent bytes) as a StoredRecord, copied out of the buffer. */
+export function decodePayload(payload: Uint8Array): StoredRecord {
+  // new Uint8Array copies: Buffer.slice is a view, and one kept shop id would pin the whole file read at load.
+  return { shopId: new Uint8Array(payload.subarray(0, 32)), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: new Uint8Array(payload.subarray(FIXED)) };
+}
+
+/** Bytes a record takes in the file. */
+export function recordSize(record: StoredRecord): number {
+  return HEADER + FIXED + record.signedEvent.length;
 }
 
 // undefined: a whole record; "torn": a crash mid-append; otherwise what is wrong.
@@ -83,7 +94,7 @@ function tornOrDamage(bytes: Uint8Array, offset: number, what: string): string |
 /** The records as file bytes, ready to append. */
 export function encodeRecords(records: readonly StoredRecord[]): Uint8Array {
   const parts = records.map(({ shopId, seqNo, signedEvent }) => {
-    const out = new Uint8Array(HEADER + FIXED + signedEvent.length);
+    const out = new Uint8Array(recordSize({ shopId, seqNo, signedEvent }));
     const view = new DataView(out.buffer);
     out.set(shopId, HEADER);
     view.setBigUint64(HEADER + 32, seqNo);

@@ -27,9 +27,9 @@ import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKe
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { LapseQueue } from "./lapse-queue.js";
-import { lazyLogEntry } from "./lazy-log-entry.js";
 import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
+import { ShopLogIndex } from "./shop-log-index.js";
 import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
@@ -39,8 +39,8 @@ interface Shop {
   readonly id: Uint8Array;
   /** State after every accepted event, durable or not: one fold, each write batch atomic in it (replaced only when a snapshot seeds the shop). */
   fold: ShopFold;
-  /** Accepted events; the first `durable` are stored and visible to readers. */
-  readonly log: RelayLogEntry[];
+  /** Accepted events as offsets into the store; the first `durable` are stored and visible to readers. */
+  readonly log: ShopLogIndex;
   durable: number;
   readonly watchers: Set<() => void>;
   /** Orders holding stock, by lapse time. */
@@ -135,7 +135,7 @@ export class ReferenceRelay implements RelayBackend {
   /** The durable log of a shop. */
   shopLog({ shopId }: { shopId: ShopIdInput }): readonly RelayLogEntry[] {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
-    return shop === undefined ? [] : shop.log.slice(0, shop.durable);
+    return shop === undefined ? [] : shop.log.entries({ from: 0, to: shop.durable });
   }
 
   /**
@@ -192,7 +192,7 @@ export class ReferenceRelay implements RelayBackend {
   read({ shopId, afterSeqNo }: { shopId: Uint8Array; afterSeqNo: bigint }): readonly RelayLogEntry[] {
     const shop = this.shops.get(bytesToHex(shopId));
     if (shop === undefined || afterSeqNo >= BigInt(shop.durable)) return [];
-    return shop.log.slice(Number(afterSeqNo), shop.durable);
+    return shop.log.entries({ from: Number(afterSeqNo), to: shop.durable });
   }
 
   watch({ shopId, onAppend }: { shopId: Uint8Array; onAppend: () => void }): () => void {
@@ -345,17 +345,17 @@ export class ReferenceRelay implements RelayBackend {
         const order = shop.fold.state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
         if (order !== undefined) this.schedule(shop, order);
       }
-      const seqNo = BigInt(shop.log.length + 1);
-      const bytes = toBinary(SignedEventSchema, signedEvent);
-      // Bytes, not decoded messages, stay in memory (lazy-log-entry.ts).
-      shop.log.push(lazyLogEntry({ seqNo, bytes, domain: this.domain, signer }));
-      records.push({ shopId: shop.id, seqNo, signedEvent: bytes });
+      const record = { shopId: shop.id, seqNo: BigInt(shop.log.length + 1), signedEvent: toBinary(SignedEventSchema, signedEvent) };
+      // Held until the store says where it wrote them (shop-log-index.ts).
+      shop.log.push({ record, signer });
+      records.push(record);
     }
+    const first = shop.log.length - records.length + 1;
     const upTo = shop.log.length;
     // The fold is live: a snapshot due at this position is taken now, before later writes change it.
     const stateJson = this.snapshots.due({ shopId: shop.id, seqNo: BigInt(upTo) }) ? shopStateToJSON({ state: shop.fold.state }) : undefined;
     try {
-      await this.store.append(records);
+      shop.log.stored({ first, offsets: await this.store.append(records) });
     } catch (error) {
       // Later accepted events depend on these: nothing after them may be acknowledged.
       this.failure = error;
@@ -373,15 +373,15 @@ export class ReferenceRelay implements RelayBackend {
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
     const verified = shop.fold.verify({ signedEvent, domain: this.domain });
-    shop.log.push(lazyLogEntry({ seqNo: record.seqNo, bytes: record.signedEvent, domain: this.domain, signer: verified.signer }));
+    shop.log.push({ record, signer: verified.signer });
     shop.durable = shop.log.length;
   }
 
-  // A shop restored from a snapshot: its state, and the log entries it covers.
-  private seed({ shopId, state, entries }: RestoredShop): void {
+  // A shop restored from a snapshot: its state, and the records it covers (signers recovered when read).
+  private seed({ shopId, state, records }: RestoredShop): void {
     const shop = this.shopFor(shopId);
     shop.fold = createShopFold({ state });
-    for (const entry of entries) shop.log.push(entry);
+    for (const record of records) shop.log.push({ record });
     shop.durable = shop.log.length;
   }
 
@@ -389,7 +389,7 @@ export class ReferenceRelay implements RelayBackend {
     const key = bytesToHex(id);
     let shop = this.shops.get(key);
     if (shop === undefined) {
-      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }) }), log: [], durable: 0, watchers: new Set(), lapses: new LapseQueue() };
+      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }) }), log: new ShopLogIndex({ shopId: id.slice(), store: this.store, domain: this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue() };
       this.shops.set(key, shop);
     }
     return shop;

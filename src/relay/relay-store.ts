@@ -7,6 +7,8 @@ export interface StoredRecord {
   readonly shopId: Uint8Array;
   readonly seqNo: bigint;
   readonly signedEvent: Uint8Array;
+  /** Where the record starts in the store, when it can read it back ({@link RelayStore.readRecord}). */
+  readonly offset?: number | undefined;
 }
 
 /**
@@ -26,8 +28,10 @@ export interface StoredSnapshot {
 export interface RelayStore {
   /** Every record stored so far, in append order. */
   load(): Promise<readonly StoredRecord[]>;
-  /** Appends records; resolves once they are durable. */
-  append(records: readonly StoredRecord[]): Promise<void>;
+  /** Appends records; resolves once they are durable, with where each one starts when the store can read it back. */
+  append(records: readonly StoredRecord[]): Promise<readonly number[] | void>;
+  /** The record at `offset`, read back synchronously and checked (optional: without it the relay keeps each record's bytes). */
+  readRecord?(input: { readonly offset: number }): StoredRecord;
   /** The last snapshot of each shop, and why any other snapshot file could not be read (optional). */
   loadSnapshots?(): Promise<{ readonly snapshots: readonly StoredSnapshot[]; readonly unreadable: readonly string[] }>;
   /** Replaces the shop's snapshot once it is durable (optional: without it the relay replays in full). */

@@ -6,16 +6,14 @@
 // them. Each shop's records are chained (snapshot-hash.ts) as they become
 // durable; every `every` records the state is saved with its seq_no and
 // chain hash. On restart a snapshot whose seq_no and hash match the log
-// gives the shop its state and lazy entries for that prefix, and only the
+// gives the shop its state and the index of that prefix, and only the
 // tail is verified and folded. A snapshot that does not match, cannot be
 // read or runs past the log is not trusted: the shop is replayed in full
 // and the reason logged (the log is the record; a snapshot only saves time).
 import { bytesToHex } from "viem";
 import type { EventDomain } from "../eip712/domain.js";
-import type { RelayLogEntry } from "../session/relay-backend.js";
 import { shopStateFromJSON } from "../state/shop-state-from-json.js";
 import type { ShopState } from "../state/shop-state.js";
-import { lazyLogEntry } from "./lazy-log-entry.js";
 import type { RelayStore, StoredRecord, StoredSnapshot } from "./relay-store.js";
 import { chainLogHash, EMPTY_LOG_HASH } from "./snapshot-hash.js";
 
@@ -35,7 +33,8 @@ interface Chain {
 export interface RestoredShop {
   readonly shopId: Uint8Array;
   readonly state: ShopState;
-  readonly entries: readonly RelayLogEntry[];
+  /** The records the snapshot covers (their bytes are dropped once the relay knows their offsets). */
+  readonly records: readonly StoredRecord[];
 }
 
 export class SnapshotKeeper {
@@ -77,7 +76,7 @@ export class SnapshotKeeper {
         continue;
       }
       chain.snapshotAt = snapshot.seqNo;
-      seed({ shopId: record.shopId, state, entries: prefix.map(({ seqNo, signedEvent }) => lazyLogEntry({ seqNo, bytes: signedEvent, domain: this.options.domain })) });
+      seed({ shopId: record.shopId, state, records: prefix });
     }
     for (const [key, snapshot] of waiting) {
       const prefix = held.get(key) ?? [];

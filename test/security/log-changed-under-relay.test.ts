@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// Attack: someone rewrites the relay's log file while the relay runs (a stray
+// write, a hostile hand): one byte of an acknowledged record's event changed,
+// or a whole valid record moved to another record's place. The relay reads
+// each event back from the file when it serves it, so it must check what it
+// reads: the CRC, and that the record is the shop's record at that seq_no.
+// Either change is reported as a RelayStoreError naming the offset; the
+// changed bytes are never served.
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { numberToBytes } from "viem";
+import { describe, expect, it } from "vitest";
+import { isRelayStoreError } from "../../src/errors/relay-store-error.js";
+import { LOG_FILE, parseLog } from "../../src/relay/file-store.js";
+import { directoryWithLog, openOn } from "../relay/data-dir-fixtures.js";
+
+const SHOP = numberToBytes(23n, { size: 32 });
+
+function overwrite(path: string, offset: number, bytes: Uint8Array): void {
+  const fd = openSync(path, "r+");
+  try {
+    writeSync(fd, bytes, 0, bytes.length, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function thrown(read: () => unknown): unknown {
+  try {
+    read();
+  } catch (error) {
+    return error;
+  }
+  return new Error("the changed record was served");
+}
+
+describe("the log file changed while the relay runs", () => {
+  it("one byte of record 2's event flipped after start: reading it throws CORRUPT_RECORD at its offset, the others are served", async () => {
+    const dir = await directoryWithLog(3);
+    const relay = await openOn(dir);
+    const path = join(dir, LOG_FILE);
+    const records = parseLog(readFileSync(path)).records;
+    const second = records[1]!.offset!;
+    // A byte inside the SignedEvent: 8-byte header, 40 bytes of shop id and seq_no, then the event.
+    const at = second + 8 + 40 + 10;
+    overwrite(path, at, new Uint8Array([readFileSync(path)[at]! ^ 0x01]));
+    const entries = relay.read({ shopId: SHOP, afterSeqNo: 0n });
+    expect(entries).toHaveLength(3);
+    expect(entries[0]!.signedEvent.signature).toBeDefined();
+    const error = thrown(() => entries[1]!.signedEvent);
+    expect(isRelayStoreError(error) && [error.problem, error.offset]).toEqual(["CORRUPT_RECORD", second]);
+    // The decoded event (what filters see) comes from the same checked read.
+    expect(isRelayStoreError(thrown(() => entries[1]!.event))).toBe(true);
+    expect(entries[2]!.seqNo).toBe(3n);
+    await relay.close();
+  });
+
+  it("record 3 copied whole over record 2 (its CRC valid): reading seq_no 2 throws CORRUPT_RECORD, not record 3", async () => {
+    const dir = await directoryWithLog(4);
+    const relay = await openOn(dir);
+    const path = join(dir, LOG_FILE);
+    const bytes = readFileSync(path);
+    const records = parseLog(bytes).records;
+    const [second, third, fourth] = [records[1]!.offset!, records[2]!.offset!, records[3]!.offset!];
+    // Enrollment records are the same size: record 3 fits record 2's place exactly.
+    expect(third - second).toBe(fourth - third);
+    overwrite(path, second, bytes.subarray(third, fourth));
+    const error = thrown(() => relay.read({ shopId: SHOP, afterSeqNo: 1n })[0]!.signedEvent);
+    expect(isRelayStoreError(error) && [error.problem, error.offset]).toEqual(["CORRUPT_RECORD", second]);
+    await relay.close();
+  });
+});
