@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { numberToBytes, type Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { ShopEventSchema } from "../gen/market/mass/shop_events_pb.js";
+import { SHOP_STATE_VERSION } from "../src/state/shop-state.js";
 import { shopStateToJSON } from "../src/state/shop-state-to-json.js";
 import { createFileStore } from "../src/relay/file-store.js";
 import { ReferenceRelay } from "../src/relay/reference-relay.js";
@@ -28,8 +29,8 @@ import { DEFAULT_SNAPSHOT_EVERY } from "../src/relay/snapshot-keeper.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
 import { retainedHeap } from "./retained-heap.js";
 
-/** Bump when the generated log would differ: the cache is keyed by it. */
-const VERSION = "restart-v2";
+/** Bump when the generated log would differ: the cache is keyed by it (and by the state version, so an older snapshot is never reused). */
+const VERSION = `restart-v3-state${SHOP_STATE_VERSION}`;
 const RELAY_KEY: Hex = `0x${"11".repeat(32)}`;
 const CLERK_KEY: Hex = `0x${"22".repeat(32)}`;
 const SHOP_ID = 23n;
