@@ -15,5 +15,5 @@
  */
 export * from "./relay/open-reference-relay.js";
 export { ReferenceRelay, type ReferenceRelayOptions } from "./relay/reference-relay.js";
-export type { RelayStore, StoredRecord, StoredSnapshot } from "./relay/relay-store.js";
+export type { ReadBackRecord, RelayStore, StoredRecord, StoredSnapshot } from "./relay/relay-store.js";
 export * from "./relay/start-test-relay.js";

@@ -5,7 +5,7 @@
 // A log entry is built when a session reads it, over the record's stored
 // bytes (read back from the store when used, see shop-log-index.ts): the
 // entry was verified when it was accepted, so it is decoded again without
-// the checks, and dropped after. Only the signer is kept once known.
+// the checks, and dropped after. Only the signer is kept once recovered.
 import { fromBinary } from "@bufbuild/protobuf";
 import type { Address } from "viem";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
@@ -14,9 +14,9 @@ import type { EventDomain } from "../eip712/domain.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
 
-/** A RelayLogEntry over a record's SignedEvent bytes; `signer` when known, else recovered on first use and handed to `onSigner`. */
-export function lazyLogEntry({ seqNo, bytes, domain, signer, onSigner }: { seqNo: bigint; bytes: () => Uint8Array; domain: EventDomain; signer?: Address | undefined; onSigner?: ((signer: Address) => void) | undefined }): RelayLogEntry {
-  let known = signer;
+/** A RelayLogEntry over a record's SignedEvent bytes; its signer is recovered on first use. */
+export function lazyLogEntry({ seqNo, bytes, domain }: { seqNo: bigint; bytes: () => Uint8Array; domain: EventDomain }): RelayLogEntry {
+  let known: Address | undefined;
   return {
     seqNo,
     // Read and decoded on each use: an entry queued for a slow reader pins no bytes.
@@ -29,7 +29,6 @@ export function lazyLogEntry({ seqNo, bytes, domain, signer, onSigner }: { seqNo
     get signer() {
       if (known === undefined) {
         known = openSignedEvent({ signedEvent: this.signedEvent, domain }).signer;
-        onSigner?.(known);
       }
       return known;
     },

@@ -10,17 +10,17 @@ import { readSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import { decodePayload, FIXED, HEADER, MAX_RECORD } from "./log-scan.js";
-import type { StoredRecord } from "./relay-store.js";
+import type { ReadBackRecord } from "./relay-store.js";
 
-/** The whole record at `offset` of the log open as `fd`; a RelayStoreError (CORRUPT_RECORD) when it is short or its CRC does not match. */
-export function readRecordAt({ fd, offset, file }: { fd: number; offset: number; file: string }): StoredRecord {
+/** The whole record at `offset` of the log open as `fd`, and where the next starts; a RelayStoreError (CORRUPT_RECORD) when it is short or its CRC does not match. */
+export function readRecordAt({ fd, offset, file }: { fd: number; offset: number; file: string }): ReadBackRecord {
   const header = readExactly(fd, offset, HEADER, file);
   const view = new DataView(header.buffer, header.byteOffset, HEADER);
   const length = view.getUint32(0);
   if (length < FIXED || length > MAX_RECORD) throw changed(file, offset, `impossible record length ${length}`);
   const payload = readExactly(fd, offset + HEADER, length, file);
   if (crc32(payload) !== view.getUint32(4)) throw changed(file, offset, "CRC-32 mismatch");
-  return { ...decodePayload(payload), offset };
+  return { ...decodePayload(payload), offset, next: offset + HEADER + length };
 }
 
 function readExactly(fd: number, position: number, length: number, file: string): Uint8Array {

@@ -53,7 +53,6 @@ type UnionInit = NonNullable<MessageInitShape<typeof ShopEventSchema>["union"]>;
 interface Accepted {
   readonly signedEvent: SignedEvent;
   readonly event: ShopEvent;
-  readonly signer: Address;
 }
 
 /** Options of {@link ReferenceRelay.open}. */
@@ -68,7 +67,7 @@ export interface ReferenceRelayOptions {
   readonly autoPay?: boolean | undefined;
   /** Records of a shop between two state snapshots, when the store keeps them (default 2,000). */
   readonly snapshotEvery?: number | undefined;
-  /** Where the relay says why it did not use a snapshot (default console.warn). */
+  /** Where the relay says why it did not use a snapshot, or that a log watcher failed (default console.warn). */
   readonly warn?: ((line: string) => void) | undefined;
 }
 
@@ -96,6 +95,7 @@ export class ReferenceRelay implements RelayBackend {
   private readonly snapshots: SnapshotKeeper;
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
+  private readonly warn: (line: string) => void;
 
   private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn }: ReferenceRelayOptions) {
     this.domain = domain;
@@ -103,6 +103,7 @@ export class ReferenceRelay implements RelayBackend {
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
+    this.warn = warn;
     this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
   }
 
@@ -238,7 +239,7 @@ export class ReferenceRelay implements RelayBackend {
         if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
           throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
         }
-        accepted.push({ signedEvent, event: verified.event, signer: verified.signer }, ...this.react(shop, verified.event));
+        accepted.push({ signedEvent, event: verified.event }, ...this.react(shop, verified.event));
       }
       return accepted;
     });
@@ -329,7 +330,7 @@ export class ReferenceRelay implements RelayBackend {
   private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
     return events.map((signedEvent) => {
       const verified = shop.fold.verify({ signedEvent, domain: this.domain });
-      return { signedEvent, event: verified.event, signer: verified.signer };
+      return { signedEvent, event: verified.event };
     });
   }
 
@@ -338,7 +339,7 @@ export class ReferenceRelay implements RelayBackend {
     if (this.failure !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay's store failed; restart it" });
     const accepted = shop.fold.atomically(build);
     const records: StoredRecord[] = [];
-    for (const { signedEvent, event, signer } of accepted) {
+    for (const { signedEvent, event } of accepted) {
       const union = event.union;
       // The two events that start a hold or move its lapse.
       if (union.case === "updateOrder" && (union.value.action.case === "commitItems" || union.value.action.case === "setPaymentDetails")) {
@@ -347,7 +348,7 @@ export class ReferenceRelay implements RelayBackend {
       }
       const record = { shopId: shop.id, seqNo: BigInt(shop.log.length + 1), signedEvent: toBinary(SignedEventSchema, signedEvent) };
       // Held until the store says where it wrote them (shop-log-index.ts).
-      shop.log.push({ record, signer });
+      shop.log.push({ record });
       records.push(record);
     }
     const first = shop.log.length - records.length + 1;
@@ -364,7 +365,14 @@ export class ReferenceRelay implements RelayBackend {
     this.snapshots.committed({ shopId: shop.id, records, stateJson, seqNo: BigInt(upTo) });
     if (upTo > shop.durable) {
       shop.durable = upTo;
-      for (const watcher of [...shop.watchers]) watcher();
+      // The write is durable: a watcher that throws must not turn its ack into a refusal, nor starve the others.
+      for (const watcher of [...shop.watchers]) {
+        try {
+          watcher();
+        } catch (error) {
+          this.warn(`relay: a log watcher failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
     }
   }
 
@@ -372,8 +380,8 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shopFor(record.shopId);
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    const verified = shop.fold.verify({ signedEvent, domain: this.domain });
-    shop.log.push({ record, signer: verified.signer });
+    shop.fold.verify({ signedEvent, domain: this.domain });
+    shop.log.push({ record });
     shop.durable = shop.log.length;
   }
 

@@ -11,6 +11,13 @@ export interface StoredRecord {
   readonly offset?: number | undefined;
 }
 
+/** A record read back from the store ({@link RelayStore.readRecord}): where it starts, and where the record after it starts. */
+export interface ReadBackRecord extends StoredRecord {
+  readonly offset: number;
+  /** The offset of the next record in the store (of any shop). */
+  readonly next: number;
+}
+
 /**
  * A shop's state after its first `seqNo` log records, bound to them by
  * `logHash` (the chain hash of those records, see snapshot-hash.ts).
@@ -30,8 +37,8 @@ export interface RelayStore {
   load(): Promise<readonly StoredRecord[]>;
   /** Appends records; resolves once they are durable, with where each one starts when the store can read it back. */
   append(records: readonly StoredRecord[]): Promise<readonly number[] | void>;
-  /** The record at `offset`, read back synchronously and checked (optional: without it the relay keeps each record's bytes). */
-  readRecord?(input: { readonly offset: number }): StoredRecord;
+  /** The record at `offset`, read back synchronously and checked, with the next record's offset (optional: without it the relay keeps each record's bytes). */
+  readRecord?(input: { readonly offset: number }): ReadBackRecord;
   /** The last snapshot of each shop, and why any other snapshot file could not be read (optional). */
   loadSnapshots?(): Promise<{ readonly snapshots: readonly StoredSnapshot[]; readonly unreadable: readonly string[] }>;
   /** Replaces the shop's snapshot once it is durable (optional: without it the relay replays in full). */

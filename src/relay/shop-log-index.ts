@@ -2,41 +2,59 @@
 //
 // SPDX-License-Identifier: MIT
 
-// What the relay keeps of a shop's log: per record its offset in the store
-// (8 bytes) and its signer as an interned id (4 bytes), not its bytes. A
-// record's bytes stay in memory only until the store says where it wrote
-// them, and for good with a store that cannot read records back (memory).
-import { type Address, bytesToHex } from "viem";
+// What the relay keeps of a shop's log: not its bytes, and not an offset per
+// record either. It keeps the offset of every STRIDE-th record (8 bytes per
+// 64 records) and exact offsets of the newest RECENT records (what live
+// pushes read). Any other record is found by walking the store forward from
+// the checkpoint before it, record by record, past other shops' records; a
+// batch of entries shares a cursor, so reading it in order costs one store
+// read per entry. A record's bytes stay in memory only until the store says
+// where it wrote them, and for good with a store that cannot read records
+// back (memory).
+import { bytesToHex } from "viem";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { lazyLogEntry } from "./lazy-log-entry.js";
-import type { RelayStore, StoredRecord } from "./relay-store.js";
+import type { ReadBackRecord, RelayStore, StoredRecord } from "./relay-store.js";
 
-const UNKNOWN_SIGNER = 0;
+/** One offset kept per this many records. */
+export const LOG_INDEX_STRIDE = 64;
+/** The newest records whose offsets are all kept. */
+export const LOG_INDEX_RECENT = 256;
 const NOT_STORED = -1;
 
-/** The log of one shop as offsets into the store; entries read their bytes back from it. */
+// The last record a batch of entries read: the next one starts the walk at `next`.
+interface Cursor {
+  at: number;
+  next: number;
+}
+
+/** The log of one shop as sparse offsets into the store; entries read their bytes back from it. */
 export class ShopLogIndex {
-  private offsets = new Float64Array(64);
-  private signerIds = new Uint32Array(64);
+  private checkpoints = new Float64Array(16);
+  private readonly recent = new Float64Array(LOG_INDEX_RECENT);
   /** Record bytes by position, for records the store cannot read back (yet). */
   private readonly held = new Map<number, Uint8Array>();
-  private readonly signers: Address[] = ["0x"];
-  private readonly signerIds_ = new Map<Address, number>();
+  private readonly shopHex: string;
   /** Records in the log, durable or not. */
   length = 0;
 
   constructor(
     private readonly options: { shopId: Uint8Array; store: RelayStore; domain: EventDomain },
-  ) {}
+  ) {
+    this.shopHex = bytesToHex(options.shopId);
+  }
+
+  /** Bytes of memory the offsets take (the bench weighs it). */
+  get indexBytes(): number {
+    return this.checkpoints.byteLength + this.recent.byteLength;
+  }
 
   /** Adds a record at the end (seq_no = new length); its bytes are held until {@link stored} gives its offset. */
-  push({ record, signer }: { record: StoredRecord; signer?: Address | undefined }): void {
-    if (this.length === this.offsets.length) this.grow();
+  push({ record }: { record: StoredRecord }): void {
     const at = this.length++;
-    this.offsets[at] = record.offset ?? NOT_STORED;
-    this.signerIds[at] = signer === undefined ? UNKNOWN_SIGNER : this.intern(signer);
+    this.place(at, record.offset ?? NOT_STORED);
     if (record.offset === undefined || this.options.store.readRecord === undefined) this.held.set(at, record.signedEvent);
   }
 
@@ -44,55 +62,85 @@ export class ShopLogIndex {
   stored({ first, offsets }: { first: number; offsets: readonly number[] | void }): void {
     if (offsets === undefined || this.options.store.readRecord === undefined) return;
     for (const [i, offset] of offsets.entries()) {
-      this.offsets[first - 1 + i] = offset;
+      this.place(first - 1 + i, offset);
       this.held.delete(first - 1 + i);
     }
   }
 
-  /** Entries `from`…`to` − 1 (positions from 0), each reading its bytes when used. */
+  /** Entries `from`…`to` − 1 (positions from 0), each reading its bytes when used; a signer is recovered when asked for. */
   entries({ from, to }: { from: number; to: number }): RelayLogEntry[] {
+    const cursor: Cursor = { at: -1, next: NOT_STORED };
     const out: RelayLogEntry[] = [];
     for (let at = from; at < to; at++) {
-      const id = this.signerIds[at] ?? UNKNOWN_SIGNER;
+      // Found once, then read straight from its offset (notify reads an entry, pump reads it again later).
+      let offset: number | undefined;
       out.push(lazyLogEntry({
         seqNo: BigInt(at + 1),
-        bytes: () => this.bytes(at),
         domain: this.options.domain,
-        signer: id === UNKNOWN_SIGNER ? undefined : this.signers[id],
-        onSigner: (signer) => void (this.signerIds[at] = this.intern(signer)),
+        bytes: () => {
+          const held = this.held.get(at);
+          if (held !== undefined) return held;
+          const record = offset === undefined ? this.find(at, cursor) : this.readAt(at, offset);
+          offset = record.offset;
+          cursor.at = at;
+          cursor.next = record.next;
+          return record.signedEvent;
+        },
       }));
     }
     return out;
   }
 
-  // The stored bytes of the record at `at`, checked to be that record of this shop.
-  private bytes(at: number): Uint8Array {
-    const held = this.held.get(at);
-    if (held !== undefined) return held;
-    const { store, shopId } = this.options;
-    const offset = this.offsets[at]!;
-    const record = store.readRecord!({ offset });
-    if (record.seqNo !== BigInt(at + 1) || bytesToHex(record.shopId) !== bytesToHex(shopId)) {
-      throw new RelayStoreError({ problem: "CORRUPT_RECORD", file: "events.log", offset, detail: `the record at byte ${offset} is seq_no ${record.seqNo} of shop ${bytesToHex(record.shopId)}, not seq_no ${at + 1} of this shop: the log changed under the relay` });
+  private place(at: number, offset: number): void {
+    // A slot of the ring belongs to the newest position that maps to it.
+    if (at >= this.length - LOG_INDEX_RECENT) this.recent[at % LOG_INDEX_RECENT] = offset;
+    if (at % LOG_INDEX_STRIDE !== 0) return;
+    const slot = at / LOG_INDEX_STRIDE;
+    if (slot >= this.checkpoints.length) {
+      const grown = new Float64Array(this.checkpoints.length * 2);
+      grown.set(this.checkpoints);
+      this.checkpoints = grown;
     }
-    return record.signedEvent;
+    this.checkpoints[slot] = offset;
   }
 
-  private intern(signer: Address): number {
-    let id = this.signerIds_.get(signer);
-    if (id === undefined) {
-      id = this.signers.push(signer) - 1;
-      this.signerIds_.set(signer, id);
+  // Record `at`: from the ring, from the cursor when it stands before it in the same stride, or from its checkpoint.
+  private find(at: number, cursor: Cursor): ReadBackRecord {
+    if (at >= this.length - LOG_INDEX_RECENT) {
+      const offset = this.recent[at % LOG_INDEX_RECENT]!;
+      if (offset !== NOT_STORED) return this.readAt(at, offset);
     }
-    return id;
+    const checkpoint = at - (at % LOG_INDEX_STRIDE);
+    if (cursor.at >= checkpoint && cursor.at < at) return this.walk(cursor.at, cursor.next, at);
+    const record = this.readAt(checkpoint, this.checkpoints[checkpoint / LOG_INDEX_STRIDE]!);
+    return checkpoint === at ? record : this.walk(checkpoint, record.next, at);
   }
 
-  private grow(): void {
-    const offsets = new Float64Array(this.offsets.length * 2);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
-    const signerIds = new Uint32Array(this.signerIds.length * 2);
-    signerIds.set(this.signerIds);
-    this.signerIds = signerIds;
+  // Walks the store from `next` (just after this shop's record `from`) to record `at`, skipping other shops' records.
+  private walk(from: number, next: number, at: number): ReadBackRecord {
+    let position = from;
+    let offset = next;
+    for (;;) {
+      const record = this.options.store.readRecord!({ offset });
+      if (bytesToHex(record.shopId) === this.shopHex) {
+        position++;
+        if (record.seqNo !== BigInt(position + 1)) throw changed(offset, `the record at byte ${offset} is seq_no ${record.seqNo} of this shop where seq_no ${position + 1} comes next`);
+        if (position === at) return record;
+      }
+      offset = record.next;
+    }
   }
+
+  // The stored record at `offset`, checked to be record `at` of this shop.
+  private readAt(at: number, offset: number): ReadBackRecord {
+    const record = this.options.store.readRecord!({ offset });
+    if (record.seqNo !== BigInt(at + 1) || bytesToHex(record.shopId) !== this.shopHex) {
+      throw changed(offset, `the record at byte ${offset} is seq_no ${record.seqNo} of shop ${bytesToHex(record.shopId)}, not seq_no ${at + 1} of this shop`);
+    }
+    return record;
+  }
+}
+
+function changed(offset: number, detail: string): RelayStoreError {
+  return new RelayStoreError({ problem: "CORRUPT_RECORD", file: "events.log", offset, detail: `${detail}: the log changed under the relay` });
 }

@@ -101,6 +101,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
       timings,
       clock,
       maxOutstandingPushBytes,
+      onBackendFailure: (error) => log(`relay: closed a session from ${remote}: ${error instanceof Error ? error.message : String(error)}`),
     });
     const ticks = createTickScheduler({ session, clock });
     sessions.add(session);

@@ -22,6 +22,8 @@
  *   frame limit can carry (relay side; impossible with the default limits).
  * - SLOW_READER (4004): the connection's unsent output went over its cap
  *   (the peer stopped reading).
+ * - INTERNAL_ERROR (1011): the relay could not serve the session from its own
+ *   store (a log record that no longer reads back); reconnect later.
  */
 export const SESSION_CLOSE_CODES = Object.freeze({
   NORMAL: 1000,
@@ -34,6 +36,7 @@ export const SESSION_CLOSE_CODES = Object.freeze({
   TRY_AGAIN_LATER: 1013,
   EVENT_TOO_BIG: 4003,
   SLOW_READER: 4004,
+  INTERNAL_ERROR: 1011,
 } as const);
 
 /** One of the {@link SESSION_CLOSE_CODES}. */

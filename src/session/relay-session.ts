@@ -42,6 +42,8 @@ export interface RelaySessionOptions {
   readonly peerMaxFrameBytes?: number | undefined;
   /** Most push bytes sent and not yet acknowledged; one push is always allowed. Default {@link DEFAULT_MAX_OUTSTANDING_PUSH_BYTES}. */
   readonly maxOutstandingPushBytes?: number | undefined;
+  /** Told why the backend failed while the session read the log (the session then closes with INTERNAL_ERROR, 1011, and a reason that names no file). */
+  readonly onBackendFailure?: ((error: unknown) => void) | undefined;
 }
 
 /** Default budget (256 KiB, two full frames) of push bytes a relay session has sent and not had acknowledged. */
@@ -90,10 +92,12 @@ export class RelaySession {
   private nextSubscription = 1;
   private readonly peerMaxFrameBytes: number;
   private readonly maxPushBytes: number;
+  private readonly onBackendFailure: (error: unknown) => void;
   private pushBytes = 0;
 
   constructor(options: RelaySessionOptions) {
-    const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge } = objectParameter(options);
+    const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge, onBackendFailure = () => undefined } = objectParameter(options);
+    this.onBackendFailure = onBackendFailure;
     this.peerMaxFrameBytes = positiveInteger(options.peerMaxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES, "peerMaxFrameBytes");
     this.maxPushBytes = positiveInteger(options.maxOutstandingPushBytes ?? DEFAULT_MAX_OUTSTANDING_PUSH_BYTES, "maxOutstandingPushBytes");
     if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
@@ -270,6 +274,21 @@ export class RelaySession {
   private notify(): void {
     const subscription = this.subscription;
     if (subscription === undefined || this.peer.closed !== undefined) return;
+    this.serving(() => this.scan(subscription));
+  }
+
+  // A log that cannot be read back closes this session, never the server (nor the write that woke it).
+  private serving(serve: () => void): void {
+    try {
+      serve();
+    } catch (error) {
+      this.onBackendFailure(error);
+      this.endSubscription();
+      this.peer.close(SESSION_CLOSE_CODES.INTERNAL_ERROR, "the relay could not read its log");
+    }
+  }
+
+  private scan(subscription: Subscription): void {
     const fresh = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.scanned });
     for (const entry of fresh) {
       subscription.scanned = entry.seqNo;
@@ -331,7 +350,7 @@ export class RelaySession {
       if (this.subscription === subscription) this.endSubscription();
       return;
     }
-    if (this.subscription === subscription) this.pump(subscription);
+    if (this.subscription === subscription) this.serving(() => this.pump(subscription));
   }
 
   private endSubscription(): void {

@@ -8,14 +8,24 @@
 // each event back from the file when it serves it, so it must check what it
 // reads: the CRC, and that the record is the shop's record at that seq_no.
 // Either change is reported as a RelayStoreError naming the offset; the
-// changed bytes are never served.
+// changed bytes are never served. A session that meets such a record while
+// it serves a subscription closes with INTERNAL_ERROR (1011), and only that
+// session: the relay keeps serving and acknowledging (before, the error
+// escaped RelaySession.receive, out of the server's message handler).
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { numberToBytes } from "viem";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
+import { ObjectType } from "../../gen/market/mass/subscription_pb.js";
 import { isRelayStoreError } from "../../src/errors/relay-store-error.js";
-import { LOG_FILE, parseLog } from "../../src/relay/file-store.js";
-import { directoryWithLog, openOn } from "../relay/data-dir-fixtures.js";
+import { createFileStore, LOG_FILE, parseLog } from "../../src/relay/file-store.js";
+import { ReferenceRelay } from "../../src/relay/reference-relay.js";
+import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
+import { SESSION_CLOSE_CODES } from "../../src/session/close-codes.js";
+import { RelaySession } from "../../src/session/relay-session.js";
+import { directoryWithLog, openOn, RELAY_KEY } from "../relay/data-dir-fixtures.js";
+import { frame, ManualClock, Recorder } from "../session/harness.js";
 
 const SHOP = numberToBytes(23n, { size: 32 });
 
@@ -70,6 +80,37 @@ describe("the log file changed while the relay runs", () => {
     overwrite(path, second, bytes.subarray(third, fourth));
     const error = thrown(() => relay.read({ shopId: SHOP, afterSeqNo: 1n })[0]!.signedEvent);
     expect(isRelayStoreError(error) && [error.problem, error.offset]).toEqual(["CORRUPT_RECORD", second]);
+    await relay.close();
+  });
+
+  it("a subscriber whose backlog holds the changed record: its session closes with INTERNAL_ERROR, the relay goes on acknowledging writes", async () => {
+    const dir = await directoryWithLog(3);
+    const relay = await openOn(dir);
+    const path = join(dir, LOG_FILE);
+    const second = parseLog(readFileSync(path)).records[1]!.offset!;
+    overwrite(path, second + 8 + 40 + 10, new Uint8Array([readFileSync(path)[second + 8 + 40 + 10]! ^ 0x01]));
+    const transport = new Recorder();
+    const failures: unknown[] = [];
+    const session = new RelaySession({ transport, backend: relay, clock: new ManualClock(), onBackendFailure: (error) => failures.push(error) });
+    // An unauthenticated ACCOUNT subscription from the start: the scan reads record 2.
+    expect(() => session.receive({ frame: frame(1n, { case: "subscriptionRequest", value: { shopId: { raw: SHOP }, filters: [{ objectType: ObjectType.ACCOUNT }] } }) })).not.toThrow();
+    expect(transport.closed).toEqual({ code: SESSION_CLOSE_CODES.INTERNAL_ERROR, reason: "the relay could not read its log" });
+    expect(failures.map((error) => isRelayStoreError(error) && [error.problem, error.offset])).toEqual([["CORRUPT_RECORD", second]]);
+    await relay.enrollKeycard({ shopId: 23n, publicKey: privateKeyToAccount(generatePrivateKey()).publicKey });
+    expect(relay.read({ shopId: SHOP, afterSeqNo: 3n }).map((entry) => entry.seqNo)).toEqual([4n]);
+    await relay.close();
+  });
+
+  it("a watcher that throws when woken: the write it follows is still acknowledged, and the other watchers still run", async () => {
+    const dir = await directoryWithLog(1);
+    const warnings: string[] = [];
+    const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: await createFileStore({ directory: dir }), warn: (line) => warnings.push(line) });
+    let woken = 0;
+    relay.watch({ shopId: SHOP, onAppend: () => { throw new Error("a broken watcher"); } });
+    relay.watch({ shopId: SHOP, onAppend: () => void woken++ });
+    await expect(relay.enrollKeycard({ shopId: 23n, publicKey: privateKeyToAccount(generatePrivateKey()).publicKey })).resolves.toMatch(/^0x/);
+    expect(woken).toBe(1);
+    expect(warnings).toEqual(["relay: a log watcher failed: a broken watcher"]);
     await relay.close();
   });
 });

@@ -1,0 +1,120 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The relay's log index keeps one offset per LOG_INDEX_STRIDE records plus the
+// newest LOG_INDEX_RECENT: any entry still reads back as the record at its
+// position, past other shops' records in the same store; reading a batch in
+// order costs one store read per entry; and the index of 100,000 records
+// stays a few kilobytes.
+import { create, toBinary } from "@bufbuild/protobuf";
+import { describe, expect, it } from "vitest";
+import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
+import { isRelayStoreError } from "../../src/errors/relay-store-error.js";
+import { LOG_INDEX_RECENT, LOG_INDEX_STRIDE, ShopLogIndex } from "../../src/relay/shop-log-index.js";
+import type { ReadBackRecord, RelayStore, StoredRecord } from "../../src/relay/relay-store.js";
+import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
+
+const SHOP_A = new Uint8Array(32).fill(0xaa);
+const SHOP_B = new Uint8Array(32).fill(0xbb);
+
+// A SignedEvent whose event bytes name its shop and seq_no, so a wrong record is visible.
+function eventBytes(shop: number, seqNo: number): Uint8Array {
+  return toBinary(SignedEventSchema, create(SignedEventSchema, { event: { value: new TextEncoder().encode(`${shop}:${seqNo}`) } }));
+}
+
+// An in-memory store that reads records back by offset (one "byte" per record slot times 100) and counts reads.
+function countingStore() {
+  const records: StoredRecord[] = [];
+  const store: RelayStore & { reads: number; records: StoredRecord[] } = {
+    reads: 0,
+    records,
+    load: () => Promise.resolve([]),
+    append: (batch) => Promise.resolve(batch.map((record) => (records.push(record) - 1) * 100)),
+    readRecord({ offset }): ReadBackRecord {
+      store.reads++;
+      const record = records[offset / 100];
+      if (record === undefined) throw new Error(`no record at ${offset}`);
+      return { ...record, offset, next: offset + 100 };
+    },
+    close: () => Promise.resolve(),
+  };
+  return store;
+}
+
+// Shop A's records 1…count with `others` of shop B's after each, appended as the relay does.
+async function interleavedLog(count: number, others: number) {
+  const store = countingStore();
+  const index = new ShopLogIndex({ shopId: SHOP_A, store, domain: TEST_RELAY_DOMAIN });
+  let bSeq = 0;
+  for (let seq = 1; seq <= count; seq++) {
+    const record = { shopId: SHOP_A, seqNo: BigInt(seq), signedEvent: eventBytes(0xa, seq) };
+    index.push({ record });
+    index.stored({ first: seq, offsets: await store.append([record]) });
+    for (let i = 0; i < others; i++) await store.append([{ shopId: SHOP_B, seqNo: BigInt(++bSeq), signedEvent: eventBytes(0xb, bSeq) }]);
+  }
+  return { store, index };
+}
+
+const named = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+describe("the sparse log index", () => {
+  it("every entry of a 1,000-record log interleaved with another shop's reads back as its own record, in order and at random", async () => {
+    const { index } = await interleavedLog(1000, 2);
+    const all = index.entries({ from: 0, to: 1000 });
+    expect(all.map((entry) => named(entry.signedEvent.event!.value))).toEqual(Array.from({ length: 1000 }, (_, i) => `10:${i + 1}`));
+    for (const at of [0, 1, 63, 64, 65, 127, 500, 737, 743 - LOG_INDEX_RECENT, 999]) {
+      const [entry] = index.entries({ from: at, to: at + 1 });
+      expect([entry!.seqNo, named(entry!.signedEvent.event!.value)]).toEqual([BigInt(at + 1), `10:${at + 1}`]);
+    }
+  });
+
+  it("reading a batch in order costs one store read per entry plus the walk to the first, and an entry read twice is read at its offset", async () => {
+    const { store, index } = await interleavedLog(1000, 2);
+    const batch = index.entries({ from: 130, to: 700 });
+    store.reads = 0;
+    for (const entry of batch) void entry.signedEvent;
+    // Record 130 lies 2 past checkpoint 128: the walk reads 128, then 2 × (2 of shop B + 1 of A);
+    // each next entry is 3 reads on from the last, except at a checkpoint (192, 256, … 640), read at once.
+    const checkpoints = (640 - 192) / LOG_INDEX_STRIDE + 1;
+    expect(store.reads).toBe(1 + 2 * 3 + (batch.length - 1 - checkpoints) * 3 + checkpoints);
+    store.reads = 0;
+    for (const entry of batch.slice(0, 50)) void entry.signedEvent;
+    expect(store.reads).toBe(50);
+  });
+
+  it("a random read walks at most one stride of this shop's records (and the other shop's between them)", async () => {
+    const { store, index } = await interleavedLog(1000, 2);
+    store.reads = 0;
+    void index.entries({ from: 127, to: 128 })[0]!.signedEvent;
+    expect(store.reads).toBe(1 + (LOG_INDEX_STRIDE - 1) * 3);
+  });
+
+  it("the newest records are read straight from their offsets", async () => {
+    const { store, index } = await interleavedLog(1000, 2);
+    store.reads = 0;
+    for (let at = 1000 - LOG_INDEX_RECENT; at < 1000; at += 17) void index.entries({ from: at, to: at + 1 })[0]!.signedEvent;
+    expect(store.reads).toBe(Math.ceil(LOG_INDEX_RECENT / 17));
+  });
+
+  it("100,000 records take under 20 KB of offsets, not 8 bytes each", async () => {
+    const store = countingStore();
+    const index = new ShopLogIndex({ shopId: SHOP_A, store, domain: TEST_RELAY_DOMAIN });
+    const signedEvent = eventBytes(0xa, 0);
+    for (let seq = 1; seq <= 100_000; seq++) index.push({ record: { shopId: SHOP_A, seqNo: BigInt(seq), signedEvent, offset: seq * 100 } });
+    expect(index.indexBytes).toBeLessThan(20_000);
+  });
+
+  it("a record of this shop missing between a checkpoint and the record asked for: CORRUPT_RECORD, never the wrong record", async () => {
+    const { store, index } = await interleavedLog(300, 1);
+    // Shop A's seq_no 5 (slot 8) replaced by a later record of shop A: the walk from checkpoint 0 meets seq_no 6 where 5 belongs.
+    store.records[8] = store.records[10]!;
+    let error: unknown;
+    try {
+      void index.entries({ from: 6, to: 7 })[0]!.signedEvent;
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isRelayStoreError(error) && [error.problem, error.offset]).toEqual(["CORRUPT_RECORD", 800]);
+  });
+});
