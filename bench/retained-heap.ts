@@ -2,13 +2,14 @@
 //
 // SPDX-License-Identifier: MIT
 
-// Heap a relay keeps after it opened: heapUsed plus arrayBuffers (typed
-// arrays such as the log index live outside the V8 heap) after a full GC,
-// before the store is opened and after the relay is, the relay still referenced.
+// Heap a relay keeps: heapUsed plus arrayBuffers (typed arrays such as the
+// log index live outside the V8 heap) after a full GC with the relay open and
+// referenced, minus the same after it was closed and let go. Code compiled and
+// modules loaded on the way stay in both, so only what the relay holds counts.
 // Needs global.gc (`npm run bench` runs node with --expose-gc).
 
-/** Bytes `open` leaves on the heap, and what it opened (keep it referenced until after); bytes undefined without global.gc. */
-export async function retainedHeap<T>({ open }: { open: () => Promise<T> }): Promise<{ value: T; bytes: number | undefined }> {
+/** Bytes the value `open` gives keeps on the heap until `release` (which gets it, and after which it is dropped); undefined without global.gc. */
+export async function retainedHeap<T, R>({ open, release }: { open: () => Promise<T>; release: (value: T) => Promise<R> }): Promise<{ bytes: number | undefined; released: R }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   const settled = () => {
     // Twice: objects freed by the first pass's finalizers go in the second.
@@ -17,8 +18,10 @@ export async function retainedHeap<T>({ open }: { open: () => Promise<T> }): Pro
     const { heapUsed, arrayBuffers } = process.memoryUsage();
     return heapUsed + arrayBuffers;
   };
-  const before = settled();
-  const value = await open();
+  let value: T | undefined = await open();
+  const held = settled();
+  const released = await release(value);
+  value = undefined;
   const after = settled();
-  return { value, bytes: gc === undefined ? undefined : after - before };
+  return { bytes: gc === undefined ? undefined : held - after, released };
 }

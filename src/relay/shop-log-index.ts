@@ -3,14 +3,15 @@
 // SPDX-License-Identifier: MIT
 
 // What the relay keeps of a shop's log: not its bytes, and not an offset per
-// record either. It keeps the offset of every STRIDE-th record (8 bytes per
-// 64 records) and exact offsets of the newest RECENT records (what live
-// pushes read). Any other record is found by walking the store forward from
-// the checkpoint before it, record by record, past other shops' records; a
-// batch of entries shares a cursor, so reading it in order costs one store
-// read per entry. A record's bytes stay in memory only until the store says
-// where it wrote them, and for good with a store that cannot read records
-// back (memory).
+// record either, so its size does not grow with the log. It keeps at most
+// LOG_INDEX_CHECKPOINTS offsets, of every stride-th record (the stride starts
+// at 1 and doubles whenever they would not fit), and the exact offsets of the
+// newest LOG_INDEX_RECENT records (what live pushes read). Any other record is
+// found by walking the store forward from the checkpoint before it, record by
+// record, past other shops' records; a batch of entries shares a cursor, so
+// reading it in order costs one store read per entry. A record's bytes stay
+// in memory only until the store says where it wrote them, and for good with
+// a store that cannot read records back (memory).
 import { bytesToHex } from "viem";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
@@ -18,8 +19,8 @@ import type { RelayLogEntry } from "../session/relay-backend.js";
 import { lazyLogEntry } from "./lazy-log-entry.js";
 import type { ReadBackRecord, RelayStore, StoredRecord } from "./relay-store.js";
 
-/** One offset kept per this many records. */
-export const LOG_INDEX_STRIDE = 64;
+/** Most record offsets kept per shop beside the newest records' (8 KiB). */
+export const LOG_INDEX_CHECKPOINTS = 1024;
 /** The newest records whose offsets are all kept. */
 export const LOG_INDEX_RECENT = 256;
 const NOT_STORED = -1;
@@ -33,6 +34,8 @@ interface Cursor {
 /** The log of one shop as sparse offsets into the store; entries read their bytes back from it. */
 export class ShopLogIndex {
   private checkpoints = new Float64Array(16);
+  /** Records between two checkpoints: a power of two, doubled when the checkpoints are full. */
+  stride = 1;
   private readonly recent = new Float64Array(LOG_INDEX_RECENT);
   /** Record bytes by position, for records the store cannot read back (yet). */
   private readonly held = new Map<number, Uint8Array>();
@@ -94,12 +97,18 @@ export class ShopLogIndex {
   private place(at: number, offset: number): void {
     // A slot of the ring belongs to the newest position that maps to it.
     if (at >= this.length - LOG_INDEX_RECENT) this.recent[at % LOG_INDEX_RECENT] = offset;
-    if (at % LOG_INDEX_STRIDE !== 0) return;
-    const slot = at / LOG_INDEX_STRIDE;
-    if (slot >= this.checkpoints.length) {
+    if (at % this.stride !== 0) return;
+    let slot = at / this.stride;
+    if (slot >= this.checkpoints.length && this.checkpoints.length < LOG_INDEX_CHECKPOINTS) {
       const grown = new Float64Array(this.checkpoints.length * 2);
       grown.set(this.checkpoints);
       this.checkpoints = grown;
+    } else if (slot >= this.checkpoints.length) {
+      // Full: keep every other checkpoint, and the stride doubles.
+      for (let i = 0; i < LOG_INDEX_CHECKPOINTS / 2; i++) this.checkpoints[i] = this.checkpoints[2 * i]!;
+      this.checkpoints.fill(NOT_STORED, LOG_INDEX_CHECKPOINTS / 2);
+      this.stride *= 2;
+      slot = at / this.stride;
     }
     this.checkpoints[slot] = offset;
   }
@@ -110,9 +119,9 @@ export class ShopLogIndex {
       const offset = this.recent[at % LOG_INDEX_RECENT]!;
       if (offset !== NOT_STORED) return this.readAt(at, offset);
     }
-    const checkpoint = at - (at % LOG_INDEX_STRIDE);
+    const checkpoint = at - (at % this.stride);
     if (cursor.at >= checkpoint && cursor.at < at) return this.walk(cursor.at, cursor.next, at);
-    const record = this.readAt(checkpoint, this.checkpoints[checkpoint / LOG_INDEX_STRIDE]!);
+    const record = this.readAt(checkpoint, this.checkpoints[checkpoint / this.stride]!);
     return checkpoint === at ? record : this.walk(checkpoint, record.next, at);
   }
 

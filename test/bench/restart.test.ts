@@ -17,7 +17,7 @@ afterAll(() => rmSync(cacheRoot, { recursive: true, force: true }));
 describe("restart bench", () => {
   it("snapshot + tail and full replay end in the same state, twice (the second time from the cache)", async () => {
     for (let run = 0; run < 2; run++) {
-      const result = await measureRestart({ events: 120, tail: 40, cacheRoot });
+      const result = await measureRestart({ events: 120, tail: 40, baseEvents: 60, cacheRoot });
       expect(result).toMatchObject({ events: 120, snapshotAt: 80, sameState: true });
       expect(result.snapshotBytes).toBeGreaterThan(0);
     }
