@@ -70,6 +70,8 @@ export interface ReferenceRelayOptions {
   readonly snapshotEvery?: number | undefined;
   /** Where the relay says why it did not use a snapshot (default console.warn). */
   readonly warn?: ((line: string) => void) | undefined;
+  /** Blob uploads (the server's BlobUploads); without them GetBlobUploadURLRequest is refused. */
+  readonly blobs?: { issueUploadUrl(input: { keycard: RelayKeycard }): Promise<string> } | undefined;
 }
 
 /**
@@ -96,14 +98,16 @@ export class ReferenceRelay implements RelayBackend {
   private readonly snapshots: SnapshotKeeper;
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
+  readonly blobUploadUrl: RelayBackend["blobUploadUrl"];
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs }: ReferenceRelayOptions) {
     this.domain = domain;
     this.signer = createRelaySigner({ privateKey, domain });
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
     this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
+    this.blobUploadUrl = blobs === undefined ? undefined : (input) => blobs.issueUploadUrl(input);
   }
 
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
