@@ -319,7 +319,7 @@ export class ClientSession {
    * into `ListingMetadata.images`. Needs a login.
    *
    * @throws SessionError (NOT_LOGGED_IN), RelayError (INVALID: the relay stores no blobs), BlobUploadError (REFUSED with the HTTP status: 413 too large), FieldValueError
-   * @example const { url } = await session.uploadBlob({ data: pngBytes, contentType: "image/png" })
+   * @example const { url } = await session.uploadBlob({ data: bytes, contentType: "image/png" })
    */
   async uploadBlob(parameters: { data: Uint8Array | Blob; contentType: string; fetch?: FetchFunction | undefined }): Promise<UploadedBlob> {
     const { data, contentType, fetch = globalThis.fetch } = objectParameter(parameters);
