@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { isBlobUploadError, isSessionError } from "../../src/index.js";
+import { isBlobUploadError, isFieldValueError, isSessionError } from "../../src/index.js";
 import { blobCid } from "../../src/relay/blob/blob-cid.js";
 import { DEFAULT_MAX_BLOB_BYTES, startTestRelay } from "../../src/testing.js";
 import { ManualClock } from "../session/harness.js";
@@ -151,6 +151,17 @@ describe("ClientSession.uploadBlob against the test relay (Node)", () => {
     writeFileSync(file, original);
     expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(data);
     await relay.close();
+  });
+
+  it("gives upload URLs under publicUrl when set (a relay behind a proxy)", async () => {
+    const relay = await blobRelay({ blobs: { publicUrl: "https://relay.example.com/" } });
+    expect(await relay.uploadUrl()).toMatch(/^https:\/\/relay\.example\.com\/v3\/upload_blob\?token=[A-Za-z0-9_-]{43}$/);
+    await relay.close();
+  });
+
+  it("refuses a limit that is not a positive integer, naming it", async () => {
+    const refused = await startTestRelay({ blobs: { maxFileBytes: 0 } }).catch((e: unknown) => e);
+    expect(isFieldValueError(refused) && [refused.code, refused.path]).toEqual(["OUT_OF_RANGE", "blobs.maxFileBytes"]);
   });
 
   it("answers 404 for a CID it does not hold and 405 for other methods", async () => {

@@ -65,6 +65,19 @@ describe("a keycard flooding the blob uploads", () => {
     await relay.close();
   });
 
+  it("opens an upload and stalls: cut off after uploadIdleMs, its memory reservation freed, nothing stored", async () => {
+    const relay = await blobRelay({ blobs: { maxFileBytes: MiB, uploadIdleMs: 200 } });
+    const stalled = slowUpload(await relay.uploadUrl());
+    stalled.request.write(multipartBody({ bytes: noise(1000, 1) }).subarray(0, 500));
+    await until(() => relay.server.blobs.bufferedBytes === RESERVED);
+    // The relay closes the connection: the client sees a reset, not an answer.
+    await expect(stalled.done).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await until(() => relay.server.blobs.bufferedBytes === 0);
+    expect(relay.server.blobs.storedBytes).toBe(0);
+    expect(relay.lines.some((line) => line.includes("upload sent nothing for 200 ms"))).toBe(true);
+    await relay.close();
+  });
+
   it("streams a body far over the cap: cut at the cap with 413, the rest never read, nothing stored or held", async () => {
     const dir = tempDir();
     const relay = await blobRelay({ dataDir: dir, blobs: { maxFileBytes: MiB } });

@@ -18,6 +18,8 @@ export function handleBlobHttp({ blobs, request, response, log }: { blobs: BlobU
   const { pathname, searchParams } = new URL(request.url ?? "/", "http://relay");
   let answer: () => Promise<BlobAnswer>;
   if (pathname === UPLOAD_BLOB_PATH && request.method === "POST") {
+    // A body that stalls would hold its memory reservation: it is cut off instead.
+    request.setTimeout(blobs.uploadIdleMs, () => request.destroy(new Error(`upload sent nothing for ${blobs.uploadIdleMs} ms`)));
     // The body is iterated without destroying it on an early stop, so a refusal can still be answered.
     answer = () => blobs.upload({ token: searchParams.get("token"), contentType: request.headers["content-type"], body: request.iterator({ destroyOnReturn: false }) });
   } else if (pathname.startsWith(IPFS_PREFIX) && (request.method === "GET" || request.method === "HEAD")) {
@@ -38,6 +40,12 @@ export function handleBlobHttp({ blobs, request, response, log }: { blobs: BlobU
 }
 
 async function send(request: IncomingMessage, response: ServerResponse, answer: BlobAnswer): Promise<void> {
+  // A body cut off (stalled, or the client went away) has no one left to answer.
+  if (request.destroyed && !request.complete) {
+    if ("blob" in answer) answer.release();
+    response.destroy();
+    return;
+  }
   const drained = request.complete || (await drain(request));
   response.setHeader("access-control-allow-origin", "*");
   if (!drained) response.setHeader("connection", "close");

@@ -41,6 +41,8 @@ export interface BlobUploadOptions {
   readonly maxStoredBytes?: number | undefined;
   /** Bytes that uploads and reads in progress may hold in memory (default 4 uploads' worth: 4 × (maxFileBytes + 64 KiB)); past it, 503 with Retry-After. */
   readonly maxBufferedBytes?: number | undefined;
+  /** An upload that sends nothing for this long (milliseconds, default 30,000) is cut off and its memory freed. */
+  readonly uploadIdleMs?: number | undefined;
   /** Base URL clients reach the relay's HTTP endpoints at (default the server's own `http://host:port`). */
   readonly publicUrl?: string | undefined;
 }
@@ -56,6 +58,8 @@ export class BlobUploads {
   private readonly maxFileBytes: number;
   private readonly maxStoredBytes: number;
   private readonly maxBufferedBytes: number;
+  /** Milliseconds an upload may send nothing before it is cut off. */
+  readonly uploadIdleMs: number;
   private readonly store: BlobStore;
   private readonly log: (line: string) => void;
   private base: string | undefined;
@@ -67,6 +71,7 @@ export class BlobUploads {
     this.log = log;
     this.maxFileBytes = limit(options.maxFileBytes ?? DEFAULT_MAX_BLOB_BYTES, "maxFileBytes");
     this.maxStoredBytes = limit(options.maxStoredBytes ?? 1024 * 1024 * 1024, "maxStoredBytes");
+    this.uploadIdleMs = limit(options.uploadIdleMs ?? 30_000, "uploadIdleMs");
     this.maxBufferedBytes = limit(options.maxBufferedBytes ?? 4 * (this.maxFileBytes + MULTIPART_OVERHEAD), "maxBufferedBytes");
     this.tokens = new UploadTokens({
       clock,
