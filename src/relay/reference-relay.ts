@@ -71,7 +71,12 @@ export interface ReferenceRelayOptions {
   /** Where the relay says why it did not use a snapshot (default console.warn). */
   readonly warn?: ((line: string) => void) | undefined;
   /** Blob uploads (the server's BlobUploads); without them GetBlobUploadURLRequest is refused. */
-  readonly blobs?: { issueUploadUrl(input: { keycard: RelayKeycard }): Promise<string> } | undefined;
+  readonly blobs?:
+    | {
+        /** A single-use upload URL for the logged-in keycard; refusals throw a RelayError. */
+        issueUploadUrl(input: { keycard: RelayKeycard }): Promise<string>;
+      }
+    | undefined;
 }
 
 /**
@@ -98,6 +103,7 @@ export class ReferenceRelay implements RelayBackend {
   private readonly snapshots: SnapshotKeeper;
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
+  /** A single-use upload URL from the `blobs` option (RelayBackend.blobUploadUrl); undefined without it. */
   readonly blobUploadUrl: RelayBackend["blobUploadUrl"];
 
   private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs }: ReferenceRelayOptions) {
