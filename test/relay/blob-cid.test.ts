@@ -47,6 +47,13 @@ describe("blob CIDs equal what ipfs add gives by default", () => {
     expect(await blobCid({ chunks: [deterministicBytes(174 * 262_144 + 1, "v0-seed")] })).toBe("QmV81WL765sC8DXsRhE5fJv2rwhS4icHRaf3J9Zk5FdRnW");
   });
 
+  it("the importer's own defaults give another CID (CIDv1, raw leaves: kubo's unixfs-v1-2025 value), so the relay sets the recipe", async () => {
+    const { importBytes } = await import("ipfs-unixfs-importer");
+    const { cid } = await importBytes(text("hello world"), { put: async (c: unknown) => c } as never);
+    expect(cid.toString()).toBe("bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e");
+    expect(await blobCid({ chunks: [text("hello world")] })).not.toBe(cid.toString());
+  });
+
   it("blob names are CIDv0 strings only, as multiformats prints them", async () => {
     expect(await parseBlobCid({ text: "QmYyLxtzZyW22zpoVAtKANLRHpDjZtNeDjQdJrcQNWoRkJ" })).toBe("QmYyLxtzZyW22zpoVAtKANLRHpDjZtNeDjQdJrcQNWoRkJ");
     for (const text of ["bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e", "../relay.key", "", "QmYyLxtzZyW22zpoVAtKANLRHpDjZtNeDjQdJrcQNWoRk0", "QmYyLxtzZyW22zpoVAtKANLRHpDjZtNeDjQdJrcQNWoRkJJ"]) {

@@ -65,6 +65,20 @@ describe("a keycard flooding the blob uploads", () => {
     await relay.close();
   });
 
+  it("reads blobs while the budget is taken: 503 with Retry-After, served once memory is free", async () => {
+    const relay = await blobRelay({ blobs: { maxFileBytes: MiB, maxBufferedBytes: RESERVED } });
+    const { url } = await relay.session.uploadBlob({ data: noise(1000, 3), contentType: "image/png" });
+    const holding = slowUpload(await relay.uploadUrl());
+    holding.request.write(multipartBody({ bytes: noise(10, 4) }).subarray(0, 50));
+    await until(() => relay.server.blobs.bufferedBytes === RESERVED);
+    const busy = await fetch(url);
+    expect([busy.status, busy.headers.get("retry-after")]).toEqual([503, "1"]);
+    holding.request.end(multipartBody({ bytes: noise(10, 4) }).subarray(50));
+    expect(await holding.done).toBe(201);
+    expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).toEqual(noise(1000, 3));
+    await relay.close();
+  });
+
   it("opens an upload and stalls: cut off after uploadIdleMs, its memory reservation freed, nothing stored", async () => {
     const relay = await blobRelay({ blobs: { maxFileBytes: MiB, uploadIdleMs: 200 } });
     const stalled = slowUpload(await relay.uploadUrl());

@@ -107,7 +107,8 @@ export async function readMultipartFile({ body, boundary, field, maxFileBytes, m
       state = "file";
     }
   }
-  if (state !== "end") throw new MultipartRefusal(400, parts === 0 ? `expected a field "${field}"` : "the body ends before its closing boundary");
+  if (parts === 0) throw new MultipartRefusal(400, `expected a field "${field}"`);
+  if (state !== "end") throw new MultipartRefusal(400, "the body ends before its closing boundary");
   return { chunks, size, contentType };
 }
 
