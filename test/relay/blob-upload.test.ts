@@ -56,6 +56,17 @@ describe("ClientSession.uploadBlob against the test relay (Node)", () => {
     await second.close();
   });
 
+  it("counts a blob uploaded twice at once in DIR/blobs once", async () => {
+    const dir = tempDir();
+    const relay = await blobRelay({ dataDir: dir });
+    const data = bytes(5000);
+    const [a, b] = await Promise.all([relay.session.uploadBlob({ data, contentType: "image/png" }), relay.session.uploadBlob({ data, contentType: "image/png" })]);
+    expect(a).toEqual(b);
+    const file = join(dir, "blobs", a.ipfsPath.slice("/ipfs/".length));
+    expect(relay.server.blobs.storedBytes).toBe(statSync(file).size);
+    await relay.close();
+  });
+
   it("refuses a reused token with 403 and stores nothing from it", async () => {
     const relay = await blobRelay();
     const url = await relay.uploadUrl();

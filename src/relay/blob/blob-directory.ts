@@ -35,25 +35,32 @@ export async function createDirectoryBlobStore({ directory }: { directory: strin
     if (!NAME.test(cid)) throw new TypeError("blob names are CIDv0 strings");
     return join(folder, cid);
   };
+  const writing = new Map<string, Promise<void>>();
+  const write = async ({ cid, chunks, size, contentType }: { cid: string; chunks: readonly Uint8Array[]; size: number; contentType: string }) => {
+    const target = path(cid);
+    if ((await sizeOfFile(target).catch(() => undefined)) !== undefined) return;
+    const header = `${FORMAT} ${contentType}\n`;
+    const temporary = `.upload-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString("hex")}`;
+    await replaceDataFile({
+      folder,
+      name: cid,
+      temporary,
+      write: async (handle) => {
+        await handle.write(header);
+        for (const chunk of chunks) await handle.write(chunk);
+      },
+    });
+    storedBytes += Buffer.byteLength(header) + size;
+  };
   return {
     get storedBytes() {
       return storedBytes;
     },
-    async put({ cid, chunks, size, contentType }) {
-      const target = path(cid);
-      if ((await sizeOfFile(target).catch(() => undefined)) !== undefined) return;
-      const header = `${FORMAT} ${contentType}\n`;
-      const temporary = `.upload-${Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString("hex")}`;
-      await replaceDataFile({
-        folder,
-        name: cid,
-        temporary,
-        write: async (handle) => {
-          await handle.write(header);
-          for (const chunk of chunks) await handle.write(chunk);
-        },
-      });
-      storedBytes += Buffer.byteLength(header) + size;
+    put(input) {
+      // Two uploads of the same new blob at once: the second waits for the first, so it is counted once.
+      const running = writing.get(input.cid) ?? write(input).finally(() => writing.delete(input.cid));
+      writing.set(input.cid, running);
+      return running;
     },
     async sizeOf({ cid }) {
       return sizeOfFile(path(cid)).catch((error: NodeJS.ErrnoException) => {
