@@ -9,9 +9,11 @@
 // CIDv0 as multiformats prints it reaches the disk, the blob file is opened
 // without following links (O_NOFOLLOW), the uploaded file name is never used,
 // and the relay's key is never served.
-import { readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generatePrivateKey } from "viem/accounts";
 import { describe, expect, it } from "vitest";
+import { isRelayStoreError } from "../../src/index.js";
 import { blobRelay, multipartBody, pathOf, rawHttp } from "../relay/blob-fixtures.js";
 import { tempDir } from "../relay/data-dir-fixtures.js";
 
@@ -56,6 +58,21 @@ describe("path tricks against the blob endpoints", () => {
     const genuine = await rawHttp({ url: relay.server.httpUrl, path: `/ipfs/${cid}` });
     expect([genuine.status, new Uint8Array(genuine.body)]).toEqual([200, data]);
     await relay.close();
+  });
+
+  it("a blob file others could have written is not served; a blobs folder others can write refuses the start", async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const privateKey = generatePrivateKey();
+    const relay = await blobRelay({ dataDir: dir, lines, privateKey });
+    const { url, ipfsPath } = await relay.session.uploadBlob({ data: new TextEncoder().encode("image"), contentType: "image/png" });
+    chmodSync(join(dir, "blobs", ipfsPath.slice("/ipfs/".length)), 0o666);
+    expect((await fetch(url)).status).toBe(500);
+    expect(lines.some((line) => line.includes("lets others read or write it") || line.includes("lets others write it"))).toBe(true);
+    await relay.close();
+    chmodSync(join(dir, "blobs"), 0o777);
+    const refused = await blobRelay({ dataDir: dir, privateKey }).catch((e: unknown) => e);
+    expect(isRelayStoreError(refused) && refused.problem).toBe("UNSAFE_MODE");
   });
 
   it("an upload named ../../relay.key is stored under its CID only; the key is untouched", async () => {
