@@ -24,7 +24,8 @@ export type ErrorCode =
   | "INVALID_PUBLIC_KEY"
   | "SESSION_FAILED"
   | "HASHING_BUDGET_EXCEEDED"
-  | "STORE_REFUSED";
+  | "STORE_REFUSED"
+  | "BLOB_UPLOAD_FAILED";
 
 export interface NetworkSchemaErrorOptions {
   /** Where in the message the problem is, as proto field names: `listing.options[0].id.raw`. */

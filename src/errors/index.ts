@@ -21,3 +21,4 @@ export * from "./unexpected-response-error.js";
 export * from "./non-canonical-encoding-error.js";
 export * from "./session-error.js";
 export * from "./relay-store-error.js";
+export * from "./blob-upload-error.js";

@@ -69,6 +69,13 @@ export interface ReferenceRelayOptions {
   readonly snapshotEvery?: number | undefined;
   /** Where the relay says why it did not use a snapshot, or that a log watcher failed (default console.warn). */
   readonly warn?: ((line: string) => void) | undefined;
+  /** Blob uploads (the server's BlobUploads); without them GetBlobUploadURLRequest is refused. */
+  readonly blobs?:
+    | {
+        /** A single-use upload URL for the logged-in keycard; refusals throw a RelayError. */
+        issueUploadUrl(input: { keycard: RelayKeycard }): Promise<string>;
+      }
+    | undefined;
 }
 
 /**
@@ -96,8 +103,10 @@ export class ReferenceRelay implements RelayBackend {
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
   private readonly warn: (line: string) => void;
+  /** A single-use upload URL from the `blobs` option (RelayBackend.blobUploadUrl); undefined without it. */
+  readonly blobUploadUrl: RelayBackend["blobUploadUrl"];
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs }: ReferenceRelayOptions) {
     this.domain = domain;
     this.signer = createRelaySigner({ privateKey, domain });
     this.store = store;
@@ -105,6 +114,7 @@ export class ReferenceRelay implements RelayBackend {
     this.autoPay = autoPay;
     this.warn = warn;
     this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
+    this.blobUploadUrl = blobs === undefined ? undefined : (input) => blobs.issueUploadUrl(input);
   }
 
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */

@@ -7,11 +7,12 @@
 // canonical JSON. Written to a fresh private file, fsynced and renamed over
 // the old one, so a crash leaves the old snapshot or the new one, never half.
 import { constants } from "node:fs";
-import { open, readdir, rename, unlink } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { bytesToHex, type Hex, hexToBytes } from "viem";
 import { openDataFile, prepareDataSubdirectory } from "./data-dir.js";
 import type { StoredSnapshot } from "./relay-store.js";
+import { replaceDataFile } from "./replace-data-file.js";
 
 /** Folder of the snapshots inside the data directory. */
 export const SNAPSHOT_DIR = "snapshots";
@@ -23,25 +24,8 @@ export async function saveSnapshotFile({ directory, snapshot }: { directory: str
   const folder = join(directory, SNAPSHOT_DIR);
   await prepareDataSubdirectory({ path: folder });
   const name = `${bytesToHex(snapshot.shopId).slice(2)}${SUFFIX}`;
-  const temporary = join(folder, `${name}.${process.pid}.${Date.now()}.tmp`);
   const header = JSON.stringify({ format: FORMAT, shopId: bytesToHex(snapshot.shopId), seqNo: snapshot.seqNo.toString(), logHash: bytesToHex(snapshot.logHash) });
-  const handle = await openDataFile({ path: temporary, flags: constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY });
-  try {
-    await handle.writeFile(`${header}\n${snapshot.stateJson}`);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temporary);
-    throw error;
-  }
-  await handle.close();
-  await rename(temporary, join(folder, name));
-  const dir = await open(folder, "r");
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await replaceDataFile({ folder, name, temporary: `${name}.${process.pid}.${Date.now()}.tmp`, write: (handle) => handle.writeFile(`${header}\n${snapshot.stateJson}`) });
 }
 
 /** Every readable snapshot file, and why the others cannot be read. */

@@ -17,6 +17,9 @@ import { createTickScheduler } from "../session/tick-scheduler.js";
 import type { SessionTimings } from "../session/timings.js";
 import { DEFAULT_MAX_ENVELOPE_BYTES } from "../wire/constants.js";
 import { type SessionClock, systemClock } from "../session/transport.js";
+import { handleBlobHttp } from "./blob/blob-routes.js";
+import type { BlobUploadOptions, BlobUploads } from "./blob/blob-uploads.js";
+import { openBlobUploads } from "./blob/open-blob-uploads.js";
 import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
 import { createSocketTransport } from "./socket-transport.js";
@@ -50,6 +53,8 @@ export interface RelayServerOptions {
   readonly maxBufferedBytes?: number | undefined;
   /** Where refused and slow connections are reported, one line each; defaults to stderr. */
   readonly log?: ((line: string) => void) | undefined;
+  /** Limits of blob uploads (stored in `dataDir/blobs`, else in memory). */
+  readonly blobs?: BlobUploadOptions | undefined;
 }
 
 export interface RelayServer {
@@ -58,6 +63,8 @@ export interface RelayServer {
   /** Base URL of the HTTP endpoints. */
   readonly httpUrl: string;
   readonly relay: ReferenceRelay;
+  /** Blob uploads: upload URLs, `POST /v3/upload_blob` and `GET /ipfs/<cid>`. */
+  readonly blobs: BlobUploads;
   /** Open sessions. */
   readonly sessions: ReadonlySet<RelaySession>;
   /** Bytes queued in the open sockets and not yet handed to the network (sum of `bufferedAmount`). */
@@ -73,10 +80,14 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
   });
   const store = dataDir === undefined ? undefined : await createFileStore({ directory: dataDir });
-  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay });
+  const blobs = await openBlobUploads({ dataDir, clock, options: options.blobs, log }).catch(async (error: unknown) => {
+    await store?.close();
+    throw error;
+  });
+  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay, blobs });
   const sessions = new Set<RelaySession>();
   const sockets = new Set<WebSocket>();
-  const http = createServer((request, response) => void handleHttp({ relay, domain, request, response }));
+  const http = createServer((request, response) => handleBlobHttp({ blobs, request, response, log }) || void handleHttp({ relay, domain, request, response }));
   const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES });
   wss.on("connection", (socket, request) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -131,10 +142,12 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   });
   const address = http.address() as AddressInfo;
   const authority = `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  blobs.listening({ baseUrl: `http://${authority}` });
   return {
     url: `ws://${authority}${SESSIONS_PATH}`,
     httpUrl: `http://${authority}`,
     relay,
+    blobs,
     sessions,
     bufferedBytes: () => [...sockets].reduce((sum, socket) => sum + socket.bufferedAmount, 0),
     async close() {

@@ -12,6 +12,7 @@ import { connectClientSession } from "../session/connect-client-session.js";
 import type { SessionTimings } from "../session/timings.js";
 import type { ShopState } from "../state/shop-state.js";
 import type { ShopIdInput } from "../wire/shop-id.js";
+import type { BlobUploadOptions } from "./blob/blob-uploads.js";
 import { startRelayServer } from "./start-relay-server.js";
 
 /** The domain a test relay uses unless told otherwise: chain 31337 (a local dev chain) and a fixed registry address. */
@@ -40,6 +41,8 @@ export interface StartTestRelayParameters {
   readonly maxOutstandingPushBytes?: number | undefined;
   /** Where refused and slow connections are reported, one line each; defaults to stderr. */
   readonly log?: ((line: string) => void) | undefined;
+  /** Limits of blob uploads (kept in `dataDir/blobs`, else in memory); 32 MiB per file by default. */
+  readonly blobs?: BlobUploadOptions | undefined;
 }
 
 /** A running reference relay for client tests. */

@@ -8,6 +8,7 @@ import type { Envelope } from "../../gen/market/mass/envelope_pb.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { ObjectType, type SubscriptionPushRequest, SubscriptionCancelRequestSchema } from "../../gen/market/mass/subscription_pb.js";
+import { GetBlobUploadURLRequestSchema } from "../../gen/market/mass/shop_requests_pb.js";
 import { PingRequestSchema, type SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import { signAuthChallenge } from "../eip712/auth-challenge.js";
 import type { EventDomain } from "../eip712/domain.js";
@@ -31,6 +32,7 @@ import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { createFilteredPushCheck, type DroppedPush, type FilteredPushCheck } from "./filtered-push-check.js";
 import { openPushedEvent } from "./open-pushed-event.js";
+import { type FetchFunction, postBlob, type UploadedBlob } from "./post-blob.js";
 import { createShopState } from "../state/create-shop-state.js";
 import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import type { ShopState } from "../state/shop-state.js";
@@ -307,6 +309,32 @@ export class ClientSession {
     } finally {
       if (this.subscription === subscription) this.subscription = undefined;
     }
+  }
+
+  /**
+   * Uploads a blob (a listing image) through the relay: GetBlobUploadURLRequest
+   * for a single-use URL, then a multipart POST of the bytes as the field
+   * `file` with `fetch` (the global one unless given; Node 20+ and browsers).
+   * Resolves with the blob's IPFS path and the relay's URL for it, which goes
+   * into `ListingMetadata.images`. Needs a login.
+   *
+   * @throws SessionError (NOT_LOGGED_IN), RelayError (INVALID: the relay stores no blobs), BlobUploadError (REFUSED with the HTTP status: 413 too large), FieldValueError
+   * @example const { url } = await session.uploadBlob({ data: bytes, contentType: "image/png" })
+   */
+  async uploadBlob(parameters: { data: Uint8Array | Blob; contentType: string; fetch?: FetchFunction | undefined }): Promise<UploadedBlob> {
+    const { data, contentType, fetch = globalThis.fetch } = objectParameter(parameters);
+    if (!(data instanceof Uint8Array) && !(typeof Blob === "function" && data instanceof Blob)) throw new FieldValueError("WRONG_TYPE", "expected a Uint8Array or a Blob", { path: "data" });
+    if (typeof contentType !== "string" || !/^[\w.+-]+\/[\w.+-]+(?:\s*;.*)?$/.test(contentType)) throw new FieldValueError("WRONG_TYPE", 'expected a content type such as "image/png"', { path: "contentType" });
+    if (typeof fetch !== "function") throw new FieldValueError("MISSING_FIELD", "expected a fetch function (none is global here)", { path: "fetch" });
+    if (this.keycard === undefined) throw new SessionError({ problem: "NOT_LOGGED_IN", expected: "expected login() to finish before uploading" });
+    const payload = await this.send({ case: "getBlobUploadUrlRequest", value: create(GetBlobUploadURLRequestSchema) });
+    let uploadUrl: string;
+    try {
+      uploadUrl = new TextDecoder("utf-8", { fatal: true }).decode(payload ?? new Uint8Array(0));
+    } catch {
+      uploadUrl = "";
+    }
+    return postBlob({ uploadUrl, data, contentType, fetch });
   }
 
   /** Round trip to the relay. @example await session.ping() */

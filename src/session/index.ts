@@ -12,3 +12,4 @@ export * from "./relay-session.js";
 export * from "./tick-scheduler.js";
 export * from "./timings.js";
 export * from "./transport.js";
+export type { FetchFunction, UploadedBlob } from "./post-blob.js";

@@ -54,4 +54,10 @@ export interface RelayBackend {
   orderOwner(input: { readonly shopId: Uint8Array; readonly orderId: Uint8Array }): Address | undefined;
   /** Calls `onAppend` whenever the shop log grows; returns the unsubscription. */
   watch(input: { readonly shopId: Uint8Array; readonly onAppend: () => void }): () => void;
+  /**
+   * A single-use URL the logged-in keycard may upload one blob to (the answer
+   * to GetBlobUploadURLRequest), from the relay's own storage. Refusals throw
+   * a RelayError. Without it the session refuses blob uploads with INVALID.
+   */
+  readonly blobUploadUrl?: ((input: { readonly keycard: RelayKeycard }) => Promise<string>) | undefined;
 }

@@ -219,9 +219,20 @@ export class RelaySession {
         this.endSubscription();
         return this.peer.reply({ id });
       }
-      case "getBlobUploadUrlRequest":
-        if (this.keycard === undefined) return refuse(ErrorCodes.NOT_AUTHENTICATED, "blob uploads need a keycard login");
-        return refuse(ErrorCodes.INVALID, "this relay does not store blobs");
+      case "getBlobUploadUrlRequest": {
+        const keycard = this.keycard;
+        if (keycard === undefined) return refuse(ErrorCodes.NOT_AUTHENTICATED, "blob uploads need a keycard login");
+        const issue = this.backend.blobUploadUrl;
+        if (issue === undefined) return refuse(ErrorCodes.INVALID, "this relay does not store blobs");
+        // The payload is the URL as UTF-8 text, as v3 relays answer.
+        Promise.resolve()
+          .then(() => issue.call(this.backend, { keycard }))
+          .then(
+            (url) => this.peer.reply({ id, payload: new TextEncoder().encode(url) }),
+            (error: unknown) => this.peer.reply({ id, error: refusalOf(error) }),
+          );
+        return;
+      }
       default:
         return refuse(ErrorCodes.INVALID, `${request.case} is not handled by this relay`);
     }
@@ -374,5 +385,5 @@ function defaultChallenge(): Uint8Array {
 function refusalOf(error: unknown): Refusal {
   if (isRelayError(error)) return { code: error.errorCode, message: error.relayMessage };
   if (isNetworkSchemaError(error)) return { code: ErrorCodes.INVALID, message: error.message };
-  return { code: ErrorCodes.INVALID, message: "the relay could not process the write" };
+  return { code: ErrorCodes.INVALID, message: "the relay could not process the request" };
 }

@@ -11,7 +11,7 @@ import { startTestRelay, TEST_RELAY_DOMAIN } from "../../src/testing.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    relay: { url: string; relayAddress: string; chainId: number; verifyingContract: string; clerkKey: string; guestKey: string };
+    relay: { url: string; relayAddress: string; chainId: number; verifyingContract: string; clerkKey: string; guestKey: string; blobKey: string };
   }
 }
 
@@ -19,8 +19,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const relay = await startTestRelay();
   const clerkKey = generatePrivateKey();
   const guestKey = generatePrivateKey();
+  // A keycard of its own for blob.browser.test.ts: a second login of the clerk would replace the clerk's session.
+  const blobKey = generatePrivateKey();
   await relay.enrollKeycard({ shopId: 23n, publicKey: privateKeyToAccount(clerkKey).publicKey });
   await relay.enrollKeycard({ shopId: 23n, publicKey: privateKeyToAccount(guestKey).publicKey, guest: true });
+  await relay.enrollKeycard({ shopId: 23n, publicKey: privateKeyToAccount(blobKey).publicKey });
   project.provide("relay", {
     url: relay.url,
     relayAddress: relay.relayAddress,
@@ -28,6 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     verifyingContract: TEST_RELAY_DOMAIN.verifyingContract,
     clerkKey,
     guestKey,
+    blobKey,
   });
   return () => relay.close();
 }
