@@ -16,7 +16,7 @@ import { repo, scratchClone } from "../support/scratch-clone.js";
 /** Exit status and output of `npm run vectors -- --check` in `cwd`. */
 function check(cwd: string): { status: number; output: string } {
   try {
-    return { status: 0, output: execFileSync("node", ["--import", "tsx", "scripts/vectors.ts", "--check"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+    return { status: 0, output: execFileSync("npm", ["run", "--silent", "vectors", "--", "--check"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
   } catch (error) {
     const { status, stdout, stderr } = error as { status?: number; stdout?: string; stderr?: string };
     return { status: status ?? 1, output: `${stdout ?? ""}${stderr ?? ""}` };
@@ -39,6 +39,8 @@ describe("scripts/vectors.ts", () => {
     const { status, output } = check(repo);
     expect(output).toContain("eip712.json is up to date");
     expect(output).toContain("eip712.md is up to date");
+    expect(output).toContain("eip712-edge.json is up to date");
+    expect(output).toContain("shop-state.json is up to date");
     expect(status).toBe(0);
   });
 
@@ -52,6 +54,16 @@ describe("scripts/vectors.ts", () => {
       expect(staleVectors.status).toBe(1);
       expect(staleVectors.output).toContain("eip712.json differs from a fresh build");
       writeFileSync(vectors, original);
+
+      // The edge vectors are checked too, not rewritten (the flag reaches every output).
+      const edge = join(clone.dir, "test/vectors/eip712-edge.json");
+      const edgeText = readFileSync(edge, "utf8");
+      writeFileSync(edge, edgeText.replace(/"digest": "0x([0-9a-f])/, (_m, c: string) => `"digest": "0x${c === "0" ? "1" : "0"}`));
+      const staleEdge = check(clone.dir);
+      expect(staleEdge.status).toBe(1);
+      expect(staleEdge.output).toContain("eip712-edge.json differs from a fresh build");
+      expect(readFileSync(edge, "utf8")).not.toBe(edgeText);
+      writeFileSync(edge, edgeText);
 
       const doc = join(clone.dir, "docs/eip712.md");
       writeFileSync(doc, readFileSync(doc, "utf8").replace(/"digest": "0x([0-9a-f])/, (_m, c: string) => `"digest": "0x${c === "0" ? "1" : "0"}`));
