@@ -300,6 +300,19 @@ export const RULE_CASES: RuleCase[] = [
   // Percentages round down: 1599 × 19 / 100 = 303.81 → 303; 1599 + 303 + 500 = 2402.
   { rule: "O6 a percentage rounds down", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2)], union: order(300, details(2402, "domestic")), check: (s) => expect(orderOf(s, 300).paymentDetails?.total).toBe("2402") },
   { rule: "O6 a percentage rounded up is refused", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2)], union: order(300, details(2403, "domestic")), code: "TOTAL_MISMATCH" },
+  // Field rules (docs/shop-state.md, "Field rules"); F4 (lone surrogates) cannot be encoded: test/security/unstable-strings.test.ts.
+  { rule: "F1 tag without id", by: clerk, union: { case: "tag", value: { name: "x" } }, code: "FIELD_INVALID" },
+  { rule: "F1 tag with an 8-byte id", by: clerk, union: { case: "tag", value: { id: oid(301), name: "x" } }, check: (s) => expect(s.tags[oidHex(301)]).toBeDefined() },
+  { rule: "F2 payee on chain 0", by: clerk, union: upManifest({ addPayee: { ...PAYEE, name: "zero", chainId: 0n } }), code: "FIELD_INVALID" },
+  { rule: "F2 currency on chain 5", by: clerk, union: upManifest({ addAcceptedCurrencies: [{ ...USDC, chainId: 5n }] }), check: (s) => expect(s.manifest?.acceptedCurrencies.map((c) => c.chainId)).toEqual(["1", "5"]) },
+  { rule: "F3 tag name of 64 bytes", by: clerk, union: { case: "tag", value: { id: oid(300), name: "é".repeat(32) } }, check: (s) => expect(s.tags[oidHex(300)]?.name).toHaveLength(32) },
+  { rule: "F3 tag name of 65 bytes", by: clerk, union: { case: "tag", value: { id: oid(300), name: `${"é".repeat(32)}x` } }, code: "FIELD_LIMIT" },
+  { rule: "F5 region with a postal code and no country", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", postalCode: "10115" }] }), code: "FIELD_INVALID" },
+  { rule: "F5 region with a city, a postal code and a country", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", country: "DE", postalCode: "10115", city: "Berlin" }] }), check: (s) => expect(s.manifest?.shippingRegions[2]).toMatchObject({ country: "DE", postalCode: "10115", city: "Berlin" }) },
+  { rule: "F6 modifier without modification", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", orderPriceModifiers: [{ title: "?" }] }] }), code: "FIELD_INVALID" },
+  { rule: "F6 modifier with a negative amount", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", orderPriceModifiers: [{ title: "promo", modification: { case: "absolute", value: { plusSign: false, diff: u256(5) } } }] }] }), check: (s) => expect(s.manifest?.shippingRegions[2]?.modifiers[0]?.absolute).toEqual({ plus: false, amount: "5" }) },
+  { rule: "F7 expected_in_stock_by at the end of 9999", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 253_402_300_799n, nanos: 999_999_999 } } }] }), check: (s) => expect(s.listings[oidHex(PAINTING)]?.stockStatuses[0]?.expectedInStockBy).toEqual({ seconds: "253402300799", nanos: 999_999_999 }) },
+  { rule: "F7 expected_in_stock_by in year 10000", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 253_402_300_800n } } }] }), code: "FIELD_INVALID" },
 ];
 
 
