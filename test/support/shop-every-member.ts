@@ -25,10 +25,11 @@ export function buildEveryMember(): { log: LogBuilder; state: ShopState } {
   // A deleted tag beside the live one.
   log.push(clerk, { case: "tag", value: { id: oid(201), name: "Old", listingIds: [oid(PEN), oid(4)] } });
   log.push(clerk, { case: "updateTag", value: { id: oid(201), delete: true } });
-  // Order 104 (paid): an invoice address with a phone number, a shipping status, a payment with a block hash only.
+  // Order 104 (paid): an invoice address with a phone number, a shipping status, payments with a block hash only and a tx hash only.
   log.push(guest, order(ORDER.paid, { case: "setInvoiceAddress", value: { ...ADDRESS, address2: "Flat 2", phoneNumber: "+49 30 1234" } }));
   log.push(clerk, order(ORDER.paid, { case: "setShippingStatus", value: "shipped" }));
   log.push(relay, order(ORDER.paid, { case: "addPaymentTx", value: { blockHash: h32(5) } }));
+  log.push(relay, order(ORDER.paid, { case: "addPaymentTx", value: { txHash: h32(6) } }));
   // Order 102 (payment chosen): payment details with a region and a shop signature (1600 + 19% + 500).
   log.push(relay, order(ORDER.chosen, {
     case: "setPaymentDetails",
