@@ -200,6 +200,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O5 currency not accepted", by: guest, union: order(ORDER.chosen, { case: "choosePayment", value: { currency: USDC, payee: PAYEE } }), code: "CURRENCY_NOT_ACCEPTED" },
   { rule: "O5 unknown payee", by: guest, union: order(ORDER.chosen, { case: "choosePayment", value: { currency: ETH, payee: { ...PAYEE, callAsContract: true } } }), code: "PAYEE_NOT_FOUND" },
   { rule: "O5 before commit", by: guest, union: order(ORDER.open, choose), code: "ORDER_STATUS" },
+  { rule: "O5 after payment details", by: guest, union: order(ORDER.unpaid, choose), code: "ORDER_STATUS" },
   // O6: order 102 holds painting M: 1400 + 200 = 1600; domestic: +19% → 1904, +500 → 2404.
   { rule: "O6 payment details", by: relay, union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "2404", shippingRegion: "domestic" }) },
   { rule: "O6 payment details without region", by: relay, union: order(ORDER.chosen, details(1600)), check: (s) => expect(orderOf(s, ORDER.chosen).status).toBe("unpaid") },
