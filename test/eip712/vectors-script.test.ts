@@ -41,6 +41,7 @@ describe("scripts/vectors.ts", () => {
     expect(output).toContain("eip712.md is up to date");
     expect(output).toContain("eip712-edge.json is up to date");
     expect(output).toContain("shop-state.json is up to date");
+    expect(output).toContain("sessions.json is up to date");
     expect(status).toBe(0);
   });
 
@@ -51,6 +52,7 @@ describe("scripts/vectors.ts", () => {
       ["test/vectors/eip712.json", "digest"],
       ["test/vectors/eip712-edge.json", "digest"],
       ["test/vectors/shop-state.json", "stateKeccak"],
+      ["test/vectors/sessions.json", "frame"],
       ["docs/eip712.md", "digest"],
     ] as const;
     try {
