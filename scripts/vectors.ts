@@ -5,7 +5,9 @@
 // `npm run vectors`: writes the EIP-712 golden vectors, test/vectors/eip712.json,
 // and the shop state vectors, test/vectors/shop-state.json (scripts/shop-state-vectors.ts),
 // from a fixed fast-check seed, and the worked example of docs/eip712.md §9;
-// `npm run vectors -- --check` only compares all three.
+// with scripts/vectors-edge.ts's test/vectors/eip712-edge.json and
+// scripts/session-transcripts.ts's test/vectors/sessions.json; `npm run vectors -- --check`
+// only compares them all (this one script, so the flag reaches every output).
 // The same seed, schema and fast-check version give the same file byte for
 // byte. The committed file is the expectation test/eip712/golden-vectors.test.ts
 // checks the library against, and a reference for other implementations.
@@ -20,7 +22,9 @@ import { ShopEventSchema } from "../gen/market/mass/shop_events_pb.js";
 import { type EventDomain, eventTypedData, hashEvent, recoverEventSigner, signEvent } from "../src/index.js";
 import { arbitraries } from "../test/support/arbitraries.js";
 import { type JsonValue, toJsonTypedData } from "../test/eip712/typed-data-json.js";
+import { buildSessionTranscripts, SESSION_TRANSCRIPTS_FILE } from "./session-transcripts.js";
 import { buildShopStateVectors } from "./shop-state-vectors.js";
+import { buildEdgeVectors, EDGE_VECTORS_FILE } from "./vectors-edge.js";
 import { withWorkedExample, workedExampleMarkdown } from "./worked-example.js";
 
 /** Where the vectors live. */
@@ -98,7 +102,9 @@ export async function buildEip712Vectors(): Promise<string> {
 async function main(): Promise<void> {
   const outputs = [
     { file: VECTORS_FILE, text: await buildEip712Vectors() },
+    { file: EDGE_VECTORS_FILE, text: await buildEdgeVectors() },
     { file: SHOP_STATE_VECTORS_FILE, text: await buildShopStateVectors() },
+    { file: SESSION_TRANSCRIPTS_FILE, text: await buildSessionTranscripts() },
     { file: MAPPING_DOC, text: withWorkedExample({ doc: readFileSync(MAPPING_DOC, "utf8"), region: workedExampleMarkdown() }) },
   ];
   if (process.argv.includes("--check")) {

@@ -40,9 +40,13 @@ export const LIMITS = {
 } as const satisfies Record<string, readonly [number, number]>;
 
 const encoder = new TextEncoder();
+// With the u flag a surrogate pair is one code point, so only unpaired halves match.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** A string within its UTF-8 byte limits. */
 export function text(value: string, limit: keyof typeof LIMITS, path: string): string {
+  // A lone surrogate has no UTF-8 form: snapshots would differ between languages (JSON.stringify writes \ud800).
+  if (LONE_SURROGATE.test(value)) reject("FIELD_INVALID", path, "is not valid Unicode text (a lone UTF-16 surrogate)");
   const [min, max] = LIMITS[limit];
   // Cheap bound first: UTF-8 takes 1…3 bytes per UTF-16 unit, and min is 0 or 1.
   if (value.length >= min && value.length * 3 <= max) return value;

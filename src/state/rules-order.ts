@@ -111,7 +111,7 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       const total = uint256(details.total, `${path}.total`);
       const listingHashes = details.listingHashes.map((h, i) => text(h.cid, "listingHash", `${path}.listing_hashes[${i}].cid`));
       const ttl = ttlSeconds(details.ttl, `${path}.ttl`);
-      const shopSignature = details.shopSignature === undefined ? "0x" : bytesToHex(details.shopSignature.raw);
+      const shopSignature = details.shopSignature === undefined ? null : bytesToHex(details.shopSignature.raw);
       let regionName: string | null = null;
       if (details.shippingRegion !== undefined) {
         const given = region(details.shippingRegion, `${path}.shipping_region`);

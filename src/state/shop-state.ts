@@ -9,7 +9,7 @@ import type { Address, Hex } from "viem";
 import type { NonceTracker } from "../wire/nonce-tracker.js";
 
 /** Version of the state shape and its snapshot form; bumped on any change to either. */
-export const SHOP_STATE_VERSION = 2;
+export const SHOP_STATE_VERSION = 3;
 
 /** A point in time as in `google.protobuf.Timestamp`: seconds as a decimal string (int64), nanos 0…999,999,999. */
 export interface StateTimestamp {
@@ -176,7 +176,8 @@ export interface PaymentDetailsState {
   readonly listingHashes: readonly string[];
   /** Seconds the payment request, and with it the order's hold on stock, lasts after `paymentDetailsCreatedAt`: decimal, 1 … 86,400. */
   readonly ttl: string;
-  readonly shopSignature: Hex;
+  /** The relay's signature bytes as given (any length), or null when the event has none. */
+  readonly shopSignature: Hex | null;
   /** Name of the manifest shipping region applied, or null when none was. */
   readonly shippingRegion: string | null;
 }

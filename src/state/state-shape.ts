@@ -4,6 +4,7 @@
 
 // The snapshot's shape as data, so a restored state is checked field by field
 // (docs/shop-state.md, "State shape"); a mismatch names the JSON path.
+import { type Address, checksumAddress } from "viem";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { MAX_TTL_SECONDS } from "./hold.js";
 import { SHOP_STATE_VERSION } from "./shop-state.js";
@@ -56,7 +57,10 @@ const decimal = pattern(/^(0|[1-9][0-9]*)$/, "a decimal integer string");
 const hex = pattern(/^0x([0-9a-f]{2})*$/, "lowercase 0x-hex bytes");
 const id = pattern(/^0x[0-9a-f]{16}$/, "an 8-byte id as 0x + 16 lowercase hex digits");
 const hash = pattern(/^0x[0-9a-f]{64}$/, "32 bytes as 0x + 64 lowercase hex digits");
-const address = pattern(/^0x[0-9a-fA-F]{40}$/, "an address");
+// EIP-55 exactly as the rules write it: a lowercase relay address would never equal a recovered signer.
+const address: Check = (v, p) => {
+  if (typeof v !== "string" || !/^0x[0-9a-fA-F]{40}$/.test(v) || checksumAddress(v as Address) !== v) fail(p, "an EIP-55 checksummed address");
+};
 const inventoryKey = pattern(/^0x[0-9a-f]{16}(:0x[0-9a-f]{16})*$/, "an inventory key");
 const ttlSeconds: Check = (v, p) => {
   if (typeof v !== "string" || !/^[1-9][0-9]{0,4}$/.test(v) || Number(v) > MAX_TTL_SECONDS) fail(p, `seconds as a decimal string, 1 … ${MAX_TTL_SECONDS}`);
@@ -110,7 +114,7 @@ export const checkStateShape: Check = object({
     addressUpdatedAt: nullable(timestamp),
     chosenPayee: nullable(payee),
     chosenCurrency: nullable(currency),
-    paymentDetails: nullable(object({ paymentId: hash, total: decimal, listingHashes: list(str), ttl: ttlSeconds, shopSignature: hex, shippingRegion: nullable(str) })),
+    paymentDetails: nullable(object({ paymentId: hash, total: decimal, listingHashes: list(str), ttl: ttlSeconds, shopSignature: nullable(hex), shippingRegion: nullable(str) })),
     paymentDetailsCreatedAt: nullable(timestamp),
     paymentTransactions: list(object({ txHash: nullable(hash), blockHash: nullable(hash) })),
     shippingStatus: nullable(str),

@@ -16,7 +16,7 @@ import { repo, scratchClone } from "../support/scratch-clone.js";
 /** Exit status and output of `npm run vectors -- --check` in `cwd`. */
 function check(cwd: string): { status: number; output: string } {
   try {
-    return { status: 0, output: execFileSync("node", ["--import", "tsx", "scripts/vectors.ts", "--check"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
+    return { status: 0, output: execFileSync("npm", ["run", "--silent", "vectors", "--", "--check"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
   } catch (error) {
     const { status, stdout, stderr } = error as { status?: number; stdout?: string; stderr?: string };
     return { status: status ?? 1, output: `${stdout ?? ""}${stderr ?? ""}` };
@@ -39,27 +39,40 @@ describe("scripts/vectors.ts", () => {
     const { status, output } = check(repo);
     expect(output).toContain("eip712.json is up to date");
     expect(output).toContain("eip712.md is up to date");
+    expect(output).toContain("eip712-edge.json is up to date");
+    expect(output).toContain("shop-state.json is up to date");
+    expect(output).toContain("sessions.json is up to date");
     expect(status).toBe(0);
   });
 
-  it("`--check` fails on a changed digest in the vectors or in the worked example", () => {
+  it("`--check` fails, and writes nothing, on a changed hash in any vector file or in the worked example", () => {
     const clone = scratchClone();
+    // Each output of `npm run vectors` with a member whose hex value a tamper flips.
+    const outputs = [
+      ["test/vectors/eip712.json", "digest"],
+      ["test/vectors/eip712-edge.json", "digest"],
+      ["test/vectors/shop-state.json", "stateKeccak"],
+      ["test/vectors/sessions.json", "frame"],
+      ["docs/eip712.md", "digest"],
+    ] as const;
     try {
-      const vectors = join(clone.dir, "test/vectors/eip712.json");
-      const original = readFileSync(vectors, "utf8");
-      writeFileSync(vectors, original.replace(/"digest": "0x([0-9a-f])/, (_m, c: string) => `"digest": "0x${c === "0" ? "1" : "0"}`));
-      const staleVectors = check(clone.dir);
-      expect(staleVectors.status).toBe(1);
-      expect(staleVectors.output).toContain("eip712.json differs from a fresh build");
-      writeFileSync(vectors, original);
-
-      const doc = join(clone.dir, "docs/eip712.md");
-      writeFileSync(doc, readFileSync(doc, "utf8").replace(/"digest": "0x([0-9a-f])/, (_m, c: string) => `"digest": "0x${c === "0" ? "1" : "0"}`));
-      const staleDoc = check(clone.dir);
-      expect(staleDoc.status).toBe(1);
-      expect(staleDoc.output).toContain("eip712.md differs from a fresh build");
+      // Every output tampered at once, one run: each is reported, none rewritten.
+      const tampered = outputs.map(([file, member]) => {
+        const path = join(clone.dir, file);
+        const original = readFileSync(path, "utf8");
+        const text = original.replace(new RegExp(`"${member}": "0x([0-9a-f])`), (_m, c: string) => `"${member}": "0x${c === "0" ? "1" : "0"}`);
+        expect(text, file).not.toBe(original);
+        writeFileSync(path, text);
+        return { file, path, text };
+      });
+      const stale = check(clone.dir);
+      expect(stale.status).toBe(1);
+      for (const { file, path, text } of tampered) {
+        expect(stale.output).toContain(`${file.split("/").pop()} differs from a fresh build`);
+        expect(readFileSync(path, "utf8")).toBe(text);
+      }
     } finally {
       clone.remove();
     }
-  });
+  }, 180_000);
 });

@@ -12,6 +12,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import { shopStateFromJSON } from "../../src/state/shop-state-from-json.js";
 import { shopStateToJSON } from "../../src/state/shop-state-to-json.js";
+import { SHOP_STATE_VERSION } from "../../src/state/shop-state.js";
 import { ReferenceRelay } from "../../src/relay/reference-relay.js";
 import { createFileStore, LOG_FILE } from "../../src/relay/file-store.js";
 import { SNAPSHOT_DIR } from "../../src/relay/snapshot-file.js";
@@ -21,6 +22,7 @@ import { ManualClock } from "../session/harness.js";
 import { RELAY_KEY, tempDir } from "./data-dir-fixtures.js";
 import { connectInMemory } from "./memory-pair.js";
 
+const RELAY_ADDRESS = privateKeyToAccount(RELAY_KEY).address;
 const newKey = () => privateKeyToAccount(generatePrivateKey()).publicKey;
 
 async function open(dir: string, warnings: string[] = []): Promise<ReferenceRelay> {
@@ -99,13 +101,21 @@ describe("restart from a snapshot", () => {
     ["a log hash that does not match", (text: string) => text.replace(/"logHash":"0x[0-9a-f]{2}/, '"logHash":"0x00'), "does not match the log"],
     ["a state that does not parse", (text: string) => `${text.split("\n")[0]}\n{"not":"a state"}`, "holds no valid state"],
     ["a header that does not parse", () => "junk", "no header line"],
-  ])("a snapshot with %s is not used: full replay, reason logged", async (_, damage, reason) => {
+    // Written by an older release: SHOP_STATE_VERSION changed (3: shopSignature null when absent).
+    ["a state of the previous version", (text: string) => text.replace(`"version":${SHOP_STATE_VERSION}`, `"version":${SHOP_STATE_VERSION - 1}`), "holds no valid state"],
+    // Restored as is, a lowercase relay address would never equal the relay's recovered (checksummed) signer.
+    ["the relay address in lowercase", (text: string) => text.replaceAll(RELAY_ADDRESS, RELAY_ADDRESS.toLowerCase()), "holds no valid state"],
+  ])("a snapshot with %s is not used: full replay, reason logged, the relay's next event accepted", async (_, damage, reason) => {
     const { dir, json, snapshot } = await shopWith(12);
-    writeFileSync(snapshot, damage(readFileSync(snapshot, "utf8")));
+    const damaged = damage(readFileSync(snapshot, "utf8"));
+    expect(damaged).not.toBe(readFileSync(snapshot, "utf8"));
+    writeFileSync(snapshot, damaged);
     const warnings: string[] = [];
     const relay = await open(dir, warnings);
     expect(warnings.join("\n")).toContain(reason);
     expect(shopStateToJSON({ state: relay.shopState({ shopId: f.SHOP_ID })! })).toBe(json);
+    await relay.enrollKeycard({ shopId: f.SHOP_ID, publicKey: newKey() });
+    expect(relay.shopState({ shopId: f.SHOP_ID })!.eventCount).toBe(13);
     await relay.close();
   });
 

@@ -10,6 +10,10 @@
 import { create, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { eventTypedData, hashEvent, ShopEventSchema, signEvent } from "../../src/index.js";
+import { applyShopEvent } from "../../src/state/apply-shop-event.js";
+import { shopStateToJSON } from "../../src/state/shop-state-to-json.js";
+import { clerk, oid, type UnionInit } from "../support/shop-fixtures.js";
+import { buildScenario } from "../support/shop-scenario.js";
 import { thrown } from "../support/thrown.js";
 import { domain, keycard, tagEvent } from "../wire-helpers/fixtures.js";
 
@@ -46,4 +50,17 @@ describe("strings the codec would not give back unchanged", () => {
     expect(thrown(() => hashEvent({ event, domain }))).toMatchObject({ code: "WRONG_TYPE", path: expect.stringContaining("listing_hashes[0].cid") });
     expect(hashEvent({ event: named("sale\uFEFF"), domain })).toMatch(/^0x[0-9a-f]{64}$/);
   });
+
+  // A hand-built event never passes the codec, so the shop rules refuse such text themselves: a fold in
+  // another language cannot hold a lone surrogate at all, and `JSON.stringify` would write it as `\ud800`.
+  it.each<[string, string, UnionInit, string]>([
+    ["tag name", "sale\uD800", { case: "tag", value: { id: oid(300), name: "sale\uD800" } }, "event.tag.name"],
+    ["variation title", "\uDC00", { case: "updateListing", value: { id: oid(2), addVariations: [{ optionId: oid(10), variation: { id: oid(14), variationInfo: { title: "\uDC00" } } }] } }, "event.update_listing.add_variations[0].variation.variation_info.title"],
+  ])("a %s with a lone surrogate in a hand-built event is refused by the shop rules, never written to a snapshot", (_what, _text, union, path) => {
+    const { log, state } = buildScenario();
+    const entry = log.next(clerk, union);
+    expect(thrown(() => applyShopEvent({ state, ...entry }))).toMatchObject({ reason: "FIELD_INVALID", path });
+    expect(shopStateToJSON({ state })).not.toMatch(/\\ud[89a-f]/);
+  });
 });
+

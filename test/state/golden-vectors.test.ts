@@ -12,7 +12,8 @@ import { ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { buildShopStateVectors } from "../../scripts/shop-state-vectors.js";
 import { isEventRejectedError } from "../../src/errors/event-rejected-error.js";
 import { EVENT_REJECTION_ERROR_CODES } from "../../src/errors/rejection-codes.js";
-import { applyShopEvent, createShopState, shopStateToJSON, type ShopState, verifyShopEvent } from "../../src/state/index.js";
+import { applyShopEvent, createShopState, reduceShopLog, shopStateToJSON, type ShopState, verifyShopEvent } from "../../src/state/index.js";
+import { thrown } from "../support/thrown.js";
 
 interface VectorEvent {
   signer: string;
@@ -85,6 +86,19 @@ describe("shop state golden vectors", () => {
 
   it("every rule log replays from its base as expected", () => {
     for (const log of doc.logs.filter((l) => l.start !== "empty")) replay(log, bases.get(log.start) as ShopState);
+  });
+
+  it("a fold of a whole log gives each refusal's path prefixed with its entry (events[i].)", () => {
+    const entries = (log: VectorLog) => log.events.map((v) => ({ event: fromBinary(ShopEventSchema, hexToBytes(v.encoded)), signer: v.signerAddress }));
+    let checked = 0;
+    for (const log of doc.logs.filter((l) => l.start !== "empty" && l.events.at(-1)?.expect.result === "rejected")) {
+      const base = doc.logs.find((l) => l.name === log.start)!;
+      const all = [...entries(base), ...entries(log)];
+      const last = log.events.at(-1)!.expect as { code: string; path: string };
+      expect(thrown(() => reduceShopLog({ state: createShopState({ context }), events: all })), log.name).toMatchObject({ reason: last.code, path: `events[${all.length - 1}].${last.path}` });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(80);
   });
 
   it("cover every rejection code of the shop rules and every event kind and action", () => {

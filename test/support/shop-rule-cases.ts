@@ -15,7 +15,7 @@ import { MAX_GUEST_ACTIVE_ORDERS, MAX_ORDER_LINES } from "../../src/state/order-
 import type { EventRejectionCode } from "../../src/errors/rejection-codes.js";
 import type { ShopState } from "../../src/state/shop-state.js";
 import {
-  ADDRESS, clerk, clerkWallet, ETH, eth, guest, guest2, h32, listingUnions, manifestUnion, oid, oidHex, type Party, PAYEE, relay, retired, stranger, u256, USDC, type UnionInit,
+  ADDRESS, clerk, clerkWallet, ETH, eth, guest, guest2, h32, listingUnions, manifestUnion, oid, oidHex, type Party, PAYEE, REGIONS, relay, retired, SHOP_ID_BYTES, stranger, u256, USDC, type UnionInit,
 } from "./shop-fixtures.js";
 import { buildFresh, buildScenario, choose, commit, details, items, ORDER, order, PAINTING, pay, PEN, shipTo, TAG } from "./shop-scenario.js";
 
@@ -200,6 +200,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O5 currency not accepted", by: guest, union: order(ORDER.chosen, { case: "choosePayment", value: { currency: USDC, payee: PAYEE } }), code: "CURRENCY_NOT_ACCEPTED" },
   { rule: "O5 unknown payee", by: guest, union: order(ORDER.chosen, { case: "choosePayment", value: { currency: ETH, payee: { ...PAYEE, callAsContract: true } } }), code: "PAYEE_NOT_FOUND" },
   { rule: "O5 before commit", by: guest, union: order(ORDER.open, choose), code: "ORDER_STATUS" },
+  { rule: "O5 after payment details", by: guest, union: order(ORDER.unpaid, choose), code: "ORDER_STATUS" },
   // O6: order 102 holds painting M: 1400 + 200 = 1600; domestic: +19% → 1904, +500 → 2404.
   { rule: "O6 payment details", by: relay, union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "2404", shippingRegion: "domestic" }) },
   { rule: "O6 payment details without region", by: relay, union: order(ORDER.chosen, details(1600)), check: (s) => expect(orderOf(s, ORDER.chosen).status).toBe("unpaid") },
@@ -269,6 +270,50 @@ export const RULE_CASES: RuleCase[] = [
     ],
     union: order(1, choose), code: "PRICING_CURRENCY_MISSING",
   },
+  // A labelled passing case for every row that only had refusals (I4 only refuses: a relay never signs ChangeInventory).
+  { rule: "E2 shop id of the context", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x" } }, check: (s) => expect(s.eventCount).toBeGreaterThan(0) },
+  { rule: "E3 timestamp present", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x" } }, check: (s) => expect(s.tags[oidHex(300)]).toBeDefined() },
+  { rule: "E4 nanos at 999,999,999", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x" } }, nanos: 999_999_999, check: (s) => expect(s.tags[oidHex(300)]).toBeDefined() },
+  { rule: "E5 enrolled clerk", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x" } }, check: (s) => expect(s.nonces.lastNonces[clerk.address]).toBeDefined() },
+  { rule: "E7 account with an action", by: relay, union: enroll(stranger, "0x0000000000000000000000000000000000000000"), check: (s) => expect(s.keycards[stranger.address]?.role).toBe("guest") },
+  // M2: steps in field-number order, add_payee (1) before remove_payee (2): the other order would refuse.
+  { rule: "M2 add then remove the same payee", by: clerk, union: upManifest({ addPayee: { ...PAYEE, name: "second", chainId: 5n }, removePayee: { ...PAYEE, name: "second", chainId: 5n } }), check: (s) => expect(s.manifest?.payees.map((p) => p.name)).toEqual(["main"]) },
+  // L2: add_variations (7) before remove_variation_ids (8).
+  { rule: "L2 add then remove the same variation", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14) } }], removeVariationIds: [oid(14)] }), check: (s) => expect(s.listings[oidHex(PAINTING)]?.options[0]?.variations.map((v) => v.id)).toEqual([oidHex(11), oidHex(12)]) },
+  { rule: "L5 unknown view state", by: clerk, union: upListing({ viewState: 9 }), code: "FIELD_INVALID" },
+  { rule: "I1 diff of -1", by: clerk, union: stock(PEN, -1), check: (s) => expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 18, committed: 2 }) },
+  { rule: "I2 full combination", by: clerk, union: stock(PAINTING, 1, [12]), check: (s) => expect(s.inventory[`${oidHex(PAINTING)}:${oidHex(12)}`]).toEqual({ stock: 6, committed: 1 }) },
+  { rule: "T2 update of a live tag", by: clerk, union: upTag({ rename: "More", addListingIds: [oid(PAINTING)] }), check: (s) => expect(s.tags[oidHex(TAG)]).toMatchObject({ name: "More", listingIds: [oidHex(PEN), oidHex(PAINTING)] }) },
+  // Decisions (docs/shop-state.md, "Decided points").
+  { rule: "E2 shop id of 31 bytes", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x" } }, shopId: SHOP_ID_BYTES.slice(1), code: "SHOP_MISMATCH" },
+  { rule: "O9 relay cancels an unpaid order with a removed variation before its ttl", by: relay, setup: [{ by: guest, union: order(ORDER.orphaned, shipTo) }, { by: guest, union: order(ORDER.orphaned, choose) }, { by: relay, union: order(ORDER.orphaned, details(1300)) }], union: order(ORDER.orphaned, cancel), check: (s) => expect(orderOf(s, ORDER.orphaned).status).toBe("canceled") },
+  { rule: "O6 a region equal by name only", by: relay, union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(2404), ttl: "60", shippingRegion: { ...REGIONS[0], country: "France" } } }), code: "REGION_NOT_FOUND" },
+  { rule: "O3 commit a line whose variation was removed", by: guest2, setup: [{ by: guest2, union: order(ORDER.otherGuest, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, { by: clerk, union: upListing({ removeVariationIds: [oid(12)] }) }], union: order(ORDER.otherGuest, commit), code: "VARIATION_NOT_FOUND" },
+  { rule: "O2 remove a line whose variation was removed", by: guest2, setup: [{ by: guest2, union: order(ORDER.otherGuest, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, { by: clerk, union: upListing({ removeVariationIds: [oid(12)] }) }], union: order(ORDER.otherGuest, { case: "changeItems", value: { removes: [{ listingId: oid(PAINTING), variationIds: [oid(12)], quantity: 1 }] } }), check: (s) => expect(orderOf(s, ORDER.otherGuest).items).toHaveLength(1) },
+  // O3 checks line by line in key order: the pen (first key) is out of stock, the painting (second) deleted.
+  { rule: "O3 the first line in key order decides", by: guest2, setup: [{ by: guest2, union: order(ORDER.otherGuest, items([{ listing: PAINTING, variations: [11], quantity: 1 }])) }, { by: clerk, union: stock(PEN, -17) }, { by: clerk, union: upListing({ viewState: 2 }) }], union: order(ORDER.otherGuest, commit), code: "OUT_OF_STOCK" },
+  { rule: "I3 stock back to 0 keeps the entry", by: clerk, union: stock(PAINTING, -5, [11]), check: (s) => expect(s.inventory[`${oidHex(PAINTING)}:${oidHex(11)}`]).toEqual({ stock: 0, committed: 0 }) },
+  { rule: "L9 expected_in_stock_by with nanos out of range", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 99n, nanos: 1_000_000_000 } } }] }), code: "FIELD_INVALID" },
+  { rule: "L8 variation diff without its amount", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: true } } }] }), code: "FIELD_INVALID" },
+  // Boundaries: stock exactly 2^31 − 1 and one more.
+  { rule: "I3 stock exactly 2^31 - 1", by: clerk, union: stock(PEN, 2 ** 31 - 1 - 19), check: (s) => expect(s.inventory[oidHex(PEN)]?.stock).toBe(2 ** 31 - 1) },
+  { rule: "I3 stock 2^31", by: clerk, union: stock(PEN, 2 ** 31 - 19), code: "STOCK_LIMIT" },
+  // Percentages round down: 1599 × 19 / 100 = 303.81 → 303; 1599 + 303 + 500 = 2402.
+  { rule: "O6 a percentage rounds down", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2)], union: order(300, details(2402, "domestic")), check: (s) => expect(orderOf(s, 300).paymentDetails?.total).toBe("2402") },
+  { rule: "O6 a percentage rounded up is refused", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2)], union: order(300, details(2403, "domestic")), code: "TOTAL_MISMATCH" },
+  // Field rules (docs/shop-state.md, "Field rules"); F4 (lone surrogates) cannot be encoded: test/security/unstable-strings.test.ts.
+  { rule: "F1 tag without id", by: clerk, union: { case: "tag", value: { name: "x" } }, code: "FIELD_INVALID" },
+  { rule: "F1 tag with an 8-byte id", by: clerk, union: { case: "tag", value: { id: oid(301), name: "x" } }, check: (s) => expect(s.tags[oidHex(301)]).toBeDefined() },
+  { rule: "F2 payee on chain 0", by: clerk, union: upManifest({ addPayee: { ...PAYEE, name: "zero", chainId: 0n } }), code: "FIELD_INVALID" },
+  { rule: "F2 currency on chain 5", by: clerk, union: upManifest({ addAcceptedCurrencies: [{ ...USDC, chainId: 5n }] }), check: (s) => expect(s.manifest?.acceptedCurrencies.map((c) => c.chainId)).toEqual(["1", "5"]) },
+  { rule: "F3 tag name of 64 bytes", by: clerk, union: { case: "tag", value: { id: oid(300), name: "é".repeat(32) } }, check: (s) => expect(s.tags[oidHex(300)]?.name).toHaveLength(32) },
+  { rule: "F3 tag name of 65 bytes", by: clerk, union: { case: "tag", value: { id: oid(300), name: `${"é".repeat(32)}x` } }, code: "FIELD_LIMIT" },
+  { rule: "F5 region with a postal code and no country", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", postalCode: "10115" }] }), code: "FIELD_INVALID" },
+  { rule: "F5 region with a city, a postal code and a country", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", country: "DE", postalCode: "10115", city: "Berlin" }] }), check: (s) => expect(s.manifest?.shippingRegions[2]).toMatchObject({ country: "DE", postalCode: "10115", city: "Berlin" }) },
+  { rule: "F6 modifier without modification", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", orderPriceModifiers: [{ title: "?" }] }] }), code: "FIELD_INVALID" },
+  { rule: "F6 modifier with a negative amount", by: clerk, union: upManifest({ addShippingRegions: [{ name: "x", orderPriceModifiers: [{ title: "promo", modification: { case: "absolute", value: { plusSign: false, diff: u256(5) } } }] }] }), check: (s) => expect(s.manifest?.shippingRegions[2]?.modifiers[0]?.absolute).toEqual({ plus: false, amount: "5" }) },
+  { rule: "F7 expected_in_stock_by at the end of 9999", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 253_402_300_799n, nanos: 999_999_999 } } }] }), check: (s) => expect(s.listings[oidHex(PAINTING)]?.stockStatuses[0]?.expectedInStockBy).toEqual({ seconds: "253402300799", nanos: 999_999_999 }) },
+  { rule: "F7 expected_in_stock_by in year 10000", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 253_402_300_800n } } }] }), code: "FIELD_INVALID" },
 ];
 
 
