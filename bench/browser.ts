@@ -54,7 +54,7 @@ export async function measureInChromium(options: { rounds: number; minTimeMs: nu
 export const NO_WASM_CSP = "script-src 'unsafe-inline'";
 
 /** Runs the fallback check in a page under {@link NO_WASM_CSP}. */
-export async function fallbackInChromium(): Promise<{ keccak: "wasm" | "js"; digestsEqual: boolean }> {
+export async function fallbackInChromium(): Promise<{ keccak: "wasm" | "js"; secp256k1: "native" | "wasm" | "js"; digestsEqual: boolean }> {
   return withBundlePage(NO_WASM_CSP, (page) => page.evaluate(() => (globalThis as unknown as { hashBench: typeof import("./browser/entry.js") }).hashBench.checkFallback()));
 }
 
