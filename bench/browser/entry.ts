@@ -30,7 +30,7 @@ function check(what: string, actual: string, expected: string): void {
 }
 
 /** Nanoseconds per operation: batches of doubling size until one takes minTimeMs, best of `rounds`. */
-function time(fn: () => unknown, minTimeMs: number): number {
+export function time(fn: () => unknown, minTimeMs: number): number {
   for (let batch = 1; ; batch *= 2) {
     const start = performance.now();
     for (let i = 0; i < batch; i++) fn();
