@@ -7,7 +7,9 @@
 // relay's own sandboxed events (enrollment, payment details, payment).
 import { create, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import { timestampFromMs, timestampMs } from "@bufbuild/protobuf/wkt";
-import { type Address, bytesToHex, type Hex, hexToBytes, zeroAddress } from "viem";
+import type { Address, Hex } from "viem";
+import { bytesToHex, hexToBytes } from "../crypto/hex.js";
+import { ZERO_ADDRESS as zeroAddress } from "../crypto/checksum-address.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";

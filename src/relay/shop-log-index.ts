@@ -6,7 +6,8 @@
 // (8 bytes) and its signer as an interned id (4 bytes), not its bytes. A
 // record's bytes stay in memory only until the store says where it wrote
 // them, and for good with a store that cannot read records back (memory).
-import { type Address, bytesToHex } from "viem";
+import type { Address } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
