@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     // Random inputs the keccak equivalence check hashes; KECCAK_RANDOM_INPUTS=1000000 for the full proof.
-    provide: { keccakRandomInputs: Number(process.env.KECCAK_RANDOM_INPUTS ?? 20_000) },
+    // Random (digest, signature) pairs the secp256k1 recovery check compares; SECP256K1_RANDOM_PAIRS=1000000 for the full proof.
+    provide: { keccakRandomInputs: Number(process.env.KECCAK_RANDOM_INPUTS ?? 20_000), secp256k1RandomPairs: Number(process.env.SECP256K1_RANDOM_PAIRS ?? 20_000) },
     projects: [
       {
         extends: true,

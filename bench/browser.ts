@@ -11,10 +11,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/support/chromium.js";
 import type { BrowserBenchResult } from "./browser/entry.js";
 import { aroundFloor, floorBound, type Target } from "./suite.js";
 
-/** The entry bundled as a script that sets `globalThis.hashBench`. */
-export async function browserBundle(): Promise<string> {
+/** The entry (by default the hashing bench's) bundled as a script that sets `globalThis.hashBench`. */
+export async function browserBundle(entry = "./browser/entry.ts"): Promise<string> {
   const result = await build({
-    entryPoints: [new URL("./browser/entry.ts", import.meta.url).pathname],
+    entryPoints: [new URL(entry, import.meta.url).pathname],
     bundle: true,
     format: "iife",
     globalName: "hashBench",
@@ -29,8 +29,8 @@ export async function browserBundle(): Promise<string> {
 }
 
 /** A page with `csp` as its policy (none if undefined) and the bundle loaded. */
-export async function withBundlePage<T>(csp: string | undefined, run: (page: import("playwright").Page) => Promise<T>): Promise<T> {
-  const script = await browserBundle();
+export async function withBundlePage<T>(csp: string | undefined, run: (page: import("playwright").Page) => Promise<T>, entry?: string): Promise<T> {
+  const script = await browserBundle(entry);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -54,7 +54,7 @@ export async function measureInChromium(options: { rounds: number; minTimeMs: nu
 export const NO_WASM_CSP = "script-src 'unsafe-inline'";
 
 /** Runs the fallback check in a page under {@link NO_WASM_CSP}. */
-export async function fallbackInChromium(): Promise<{ keccak: "wasm" | "js"; digestsEqual: boolean }> {
+export async function fallbackInChromium(): Promise<{ keccak: "wasm" | "js"; secp256k1: "native" | "wasm" | "js"; digestsEqual: boolean }> {
   return withBundlePage(NO_WASM_CSP, (page) => page.evaluate(() => (globalThis as unknown as { hashBench: typeof import("./browser/entry.js") }).hashBench.checkFallback()));
 }
 

@@ -41,8 +41,8 @@ const ENTRY = new URL("./bundle/entry.ts", import.meta.url).pathname;
  * Builds the sign-and-encode entry for the browser and measures what loads up front.
  * @example (await measureBundle()).gzip <= 60_000
  */
-export async function measureBundle(): Promise<BundleReport> {
-  const chunks = await viteChunks();
+export async function measureBundle(entry = ENTRY): Promise<BundleReport> {
+  const chunks = await viteChunks(entry);
   const initial = staticClosure(chunks);
   const chunkOf = (chunk: Rollup.OutputChunk): BundleChunk => ({ file: chunk.fileName, minified: Buffer.byteLength(chunk.code), gzip: gzipSync(chunk.code, { level: 9 }).length });
   const initialChunks = initial.map(chunkOf);
@@ -54,19 +54,19 @@ export async function measureBundle(): Promise<BundleReport> {
     minified: initialChunks.reduce((sum, chunk) => sum + chunk.minified, 0),
     gzip: initialChunks.reduce((sum, chunk) => sum + chunk.gzip, 0),
     lazy: chunks.filter((chunk) => !initial.includes(chunk)).map(chunkOf),
-    esbuildSingleFile: await esbuildSingleFile(),
+    esbuildSingleFile: await esbuildSingleFile(entry),
     nobleCurvesCopies: [...noble].sort(),
     packages: [...byPackage].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes),
     inputs: modules.filter(({ bytes }) => bytes > 0).sort((a, b) => b.bytes - a.bytes).slice(0, 12),
   };
 }
 
-async function viteChunks(): Promise<Rollup.OutputChunk[]> {
+async function viteChunks(entry: string): Promise<Rollup.OutputChunk[]> {
   const result = await viteBuild({
     configFile: false,
     logLevel: "silent",
     root: ROOT,
-    build: { write: false, minify: true, target: "es2022", modulePreload: false, rollupOptions: { input: ENTRY, preserveEntrySignatures: "strict" } },
+    build: { write: false, minify: true, target: "es2022", modulePreload: false, rollupOptions: { input: entry, preserveEntrySignatures: "strict" } },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
   const chunks = outputs.flatMap((output) => output.output.filter((item): item is Rollup.OutputChunk => item.type === "chunk"));
@@ -88,8 +88,8 @@ function staticClosure(chunks: readonly Rollup.OutputChunk[]): Rollup.OutputChun
   return seen;
 }
 
-async function esbuildSingleFile(): Promise<{ minified: number; gzip: number }> {
-  const result = await esbuild({ entryPoints: [ENTRY], bundle: true, minify: true, treeShaking: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent" });
+async function esbuildSingleFile(entry: string): Promise<{ minified: number; gzip: number }> {
+  const result = await esbuild({ entryPoints: [entry], bundle: true, minify: true, treeShaking: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent" });
   const output = result.outputFiles[0];
   if (!output) throw new Error("bundle: esbuild produced no output");
   return { minified: output.contents.length, gzip: gzipSync(output.contents, { level: 9 }).length };

@@ -28,6 +28,7 @@ import { digestSuite } from "./suites/digest.js";
 import { eip191Suite } from "./suites/eip191.js";
 import { signSuite } from "./suites/sign.js";
 import { verifySuite } from "./suites/verify.js";
+import { runWasmBench } from "./wasm-recovery.js";
 
 const quick = process.argv.includes("--quick");
 // 8 clients × 2,000 events on loopback, bounded in count and time.
@@ -52,6 +53,8 @@ if (process.argv.includes("--scaling")) {
   process.exit(0);
 }
 // `npm run bench -- --restart [--restart-events=N]`: only the relay restart, its section patched.
+// `npm run bench -- --wasm [--quick]`: only the WebAssembly secp256k1 section (bench/wasm-recovery.ts), patched (not with --quick).
+if (process.argv.includes("--wasm")) process.exit(await runWasmBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 if (process.argv.includes("--restart")) process.exit(await runRestartBench({ argv: process.argv, resultsPath: new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
 const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;
@@ -119,6 +122,7 @@ console.log(`\nScaling:\n${scaling}`);
 console.log(`\nsuite time: ${seconds.toFixed(0)} s`);
 
 if (!quick) writeFileSync(new URL("./RESULTS.md", import.meta.url), results());
+await runWasmBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) });
 
 function results(): string {
   const version = (pkg: string) => (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), "utf8")) as { version: string }).version;

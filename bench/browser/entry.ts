@@ -5,8 +5,9 @@
 // The hashing bench as it runs inside Chromium (bundled by bench/browser.ts):
 // the same fixtures, checks and cases as suite 1 in Node, timed with
 // performance.now() over batches, in interleaved rounds; best round wins.
+import { secp256k1 } from "@noble/curves/secp256k1";
 import { bytesToHex, hashTypedData } from "viem";
-import { cryptoPaths, eventTypedData, hashEvent } from "../../src/index.js";
+import { cryptoPaths, eventTypedData, hashEvent, isSignatureError, parseSignature, recoverDigestSigner } from "../../src/index.js";
 import { domain, fixtures } from "../fixtures.js";
 import { keccakFloor, keccakPlan } from "../keccak-floor.js";
 import { noble, onPaths, ours } from "../paths.js";
@@ -29,7 +30,7 @@ function check(what: string, actual: string, expected: string): void {
 }
 
 /** Nanoseconds per operation: batches of doubling size until one takes minTimeMs, best of `rounds`. */
-function time(fn: () => unknown, minTimeMs: number): number {
+export function time(fn: () => unknown, minTimeMs: number): number {
   for (let batch = 1; ; batch *= 2) {
     const start = performance.now();
     for (let i = 0; i < batch; i++) fn();
@@ -68,8 +69,34 @@ export function runHashBench({ rounds, minTimeMs }: { rounds: number; minTimeMs:
   return { userAgent: navigator.userAgent, keccak: cryptoPaths().keccak, cases: cases.map((c) => ({ id: c.id, label: c.label, ns: best.get(c.id) as number })) };
 }
 
-/** Under a CSP without 'wasm-unsafe-eval': the path taken and whether every digest still equals viem's. */
-export function checkFallback(): { keccak: "wasm" | "js"; digestsEqual: boolean } {
+/** Under a CSP without 'wasm-unsafe-eval': the paths taken and whether every digest still equals viem's. */
+export function checkFallback(): { keccak: "wasm" | "js"; secp256k1: "native" | "wasm" | "js"; digestsEqual: boolean } {
   const digestsEqual = fixtures.every(({ event }) => hashEvent({ event, domain }) === hashTypedData(eventTypedData({ event, domain }) as Parameters<typeof hashTypedData>[0]));
-  return { keccak: cryptoPaths().keccak, digestsEqual };
+  return { ...cryptoPaths(), digestsEqual };
+}
+
+/** Signers (or refusals) of `count` seeded pairs, half real signatures, half random r ‖ s: compared across pages by the CSP test. */
+export function recoverySample(count: number): string[] {
+  let state = 0x2545f491;
+  const byte = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) & 0xff;
+  };
+  const bytes = (length: number) => Uint8Array.from({ length }, byte);
+  return Array.from({ length: count }, (_, i) => {
+    const digest = bytes(32);
+    const signature = i % 2 === 0 ? bytes(64) : recoverable(digest, bytes(32));
+    try {
+      return recoverDigestSigner({ digest, signature: parseSignature({ signature: new Uint8Array([...signature, 27 + (byte() & 1)]) }) });
+    } catch (error) {
+      return isSignatureError(error) ? error.problem : String(error);
+    }
+  });
+}
+
+function recoverable(digest: Uint8Array, key: Uint8Array): Uint8Array {
+  key[0] = 1; // below the group order
+  return secp256k1.sign(digest, key).toCompactRawBytes();
 }

@@ -23,7 +23,7 @@ import {
   SignedEventSchema,
   signEvent,
 } from "../../src/index.js";
-import { currentNativeSecp256k1, type NativeSecp256k1, setNativeSecp256k1 } from "../../src/signature/secp256k1-recovery.js";
+import { currentNativeSecp256k1, type NativeSecp256k1, setNativeSecp256k1, setWasmSecp256k1Allowed } from "../../src/signature/secp256k1-recovery.js";
 import { account, domain, fixtures } from "../fixtures.js";
 import { keccakFloor, keccakPlan } from "../keccak-floor.js";
 import { noble, onPaths, ours } from "../paths.js";
@@ -34,6 +34,8 @@ const NATIVE = "secp256k1 native libsecp256k1";
 
 export async function verifySuite(): Promise<Suite> {
   const selected = await selectSecp256k1Path({ path: "native" });
+  // Its portable cases are @noble's (JS); bench/wasm-recovery.ts times the WebAssembly default.
+  setWasmSecp256k1Allowed(false);
   const native = currentNativeSecp256k1();
   if (native === undefined) console.log(`note: no native secp256k1 (${"reason" in selected ? selected.reason : "?"}); native cases are left out`);
   // Each case pins its own path, so interleaved rounds never run on the wrong one.

@@ -5,7 +5,9 @@
 // Options several commands share: the signing domain, the signature, the expected address, the key file.
 import { readFileSync } from "node:fs";
 import { secp256k1 } from "@noble/curves/secp256k1";
-import { type Address, type Hex, isAddress, isHex } from "viem";
+import type { Address, Hex } from "viem";
+import { isHex } from "../crypto/hex.js";
+import { isAddress } from "../crypto/checksum-address.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { type CliArgs, stringOption } from "./command.js";
 import { CliFailure, EXIT } from "./exit-codes.js";

@@ -5,7 +5,8 @@
 // `massmarket-schema relay`: the reference relay on loopback until SIGINT/SIGTERM.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type Address, type Hex, isAddress } from "viem";
+import type { Address, Hex } from "viem";
+import { isAddress } from "../crypto/checksum-address.js";
 import { generatePrivateKey } from "viem/accounts";
 import type { EventDomain } from "../eip712/domain.js";
 import { relayKeyOf } from "../relay/relay-key-file.js";

@@ -6,7 +6,8 @@
 // prints the state snapshot, or the first refused event with its code and path.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { type Address, type Hex, hexToBytes, isHex } from "viem";
+import type { Address, Hex } from "viem";
+import { hexToBytes, isHex } from "../crypto/hex.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { isNetworkSchemaError } from "../errors/base.js";

@@ -9,16 +9,20 @@ import { keccakPath } from "./keccak.js";
 export interface CryptoPaths {
   /** `"wasm"`: our WebAssembly keccak-256; `"js"`: @noble/hashes (no WebAssembly, or a CSP without 'wasm-unsafe-eval'). */
   readonly keccak: "wasm" | "js";
-  /** `"native"`: libsecp256k1 recovery, opted into with {@link selectSecp256k1Path}; `"js"`: @noble/curves. */
-  readonly secp256k1: "native" | "js";
+  /**
+   * `"wasm"` (the default): libsecp256k1 recovery compiled to WebAssembly; `"js"`: @noble/curves (no WebAssembly,
+   * a CSP without 'wasm-unsafe-eval', or chosen); `"native"`: the libsecp256k1 addon, opted into with {@link selectSecp256k1Path}.
+   */
+  readonly secp256k1: "native" | "wasm" | "js";
 }
 
 /**
  * Reports the keccak-256 and secp256k1 implementations in use, for logs and health checks.
- * Both give identical results; only speed differs.
+ * Every path gives identical results; only speed differs. The first call
+ * compiles the secp256k1 module if nothing has recovered a signer yet.
  *
  * @example
- * const { keccak, secp256k1 } = cryptoPaths(); // { keccak: "wasm", secp256k1: "js" }
+ * const { keccak, secp256k1 } = cryptoPaths(); // { keccak: "wasm", secp256k1: "wasm" }
  */
 export function cryptoPaths(): CryptoPaths {
   return { keccak: keccakPath(), secp256k1: secp256k1Path() };

@@ -7,6 +7,7 @@
 import { keccak_256 } from "@noble/hashes/sha3";
 import { KECCAK_LAYOUT as L } from "./keccak-layout.js";
 import { KECCAK_WASM_HEX } from "./keccak-wasm.js";
+import { instantiateHex } from "./wasm-instance.js";
 
 interface WasmKeccak {
   readonly memory: Uint8Array;
@@ -21,8 +22,7 @@ const wasm = instantiate();
 function instantiate(): WasmKeccak | undefined {
   try {
     // Synchronous compile: the module is under 4 kB, which browsers allow on the main thread.
-    const binary = Uint8Array.from({ length: KECCAK_WASM_HEX.length / 2 }, (_, i) => Number.parseInt(KECCAK_WASM_HEX.slice(2 * i, 2 * i + 2), 16));
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), {});
+    const exports = instantiateHex(KECCAK_WASM_HEX);
     const memory = new Uint8Array((exports.memory as WebAssembly.Memory).buffer);
     const engine = { memory, input: memory.subarray(L.input, L.input + L.chunk), output: memory.subarray(L.output, L.output + 32), sponge: exports.sponge as WasmKeccak["sponge"] };
     // A wrong engine is never used: it falls back like a missing one.

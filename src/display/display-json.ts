@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 import { type DescEnum, type DescField, type DescMessage, fromBinary, type JsonObject, type JsonValue, type Message, ScalarType } from "@bufbuild/protobuf";
-import { bytesToBigInt, bytesToHex, checksumAddress } from "viem";
+import { bytesToBigInt, bytesToHex } from "../crypto/hex.js";
+import { checksumAddress } from "../crypto/checksum-address.js";
 import { ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";

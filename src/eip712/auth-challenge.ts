@@ -5,7 +5,8 @@
 // Keycard login: the relay's challenge signed as its own EIP-712 primary type
 // (AuthChallenge), so a challenge signature never verifies as an event and back.
 import { create } from "@bufbuild/protobuf";
-import { type Address, bytesToHex, type Hex } from "viem";
+import type { Address, Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import { AuthChallengeSchema } from "../../gen/market/mass/authentication_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { parseSignature } from "../signature/parse-signature.js";

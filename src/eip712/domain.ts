@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, isAddress } from "viem";
+import type { Address } from "viem";
+import { isAddress } from "../crypto/checksum-address.js";
 import { eip712MappingVersion } from "../../gen/market/mass/eip712_pb.js";
 import { keccak256 } from "../crypto/keccak.js";
 import { DomainError } from "../errors/domain-error.js";

@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, isAddress } from "viem";
+import type { Address } from "viem";
+import { isAddress } from "../crypto/checksum-address.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 
 /**

@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToHex, type Hex } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { typedDigest } from "./digest.js";
 import type { EventDomain } from "./domain.js";

@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToHex, type Hex, recoverAddress } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import { AccountError } from "../errors/account-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import type { PrimaryType } from "./primary-types.js";
@@ -31,6 +32,7 @@ export async function signDigest<P extends PrimaryType>({ account, digest, typed
     // A wallet hashes on its own: make sure it signed what we meant, with the key we expect.
     // viem recovers with the curve copy it already ships for accounts, so signing never loads ours
     // (a second @noble/curves, about 10 kB gzip in a browser bundle). The digest is our own.
+    const { recoverAddress } = await import("./wallet-recover.js");
     const signer = await recoverAddress({ hash: bytesToHex(digest), signature: bytesToHex(strict.bytes) }).catch(() => undefined);
     if (signer === undefined || !sameAddress({ a: signer, b: walletAccount.address })) {
       throw new AccountError("the wallet returned a signature that does not recover to its account for this typed data");

@@ -4,7 +4,9 @@
 
 // The `message` of EIP-712 typed data: a protobuf-es message turned into the
 // plain values viem, ethers and wallets expect, checked exactly like hashing.
-import { bytesToHex, checksumAddress, type Hex } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
+import { checksumAddress } from "../crypto/checksum-address.js";
 import type { ElementPlan, StructPlan } from "./plan.js";
 import { Problem } from "./problem.js";
 import { atomicRaw, checkMessage, checkOneofs, checkScalar, fieldValue } from "./values.js";

@@ -7,7 +7,9 @@
 // relay's own sandboxed events (enrollment, payment details, payment).
 import { create, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import { timestampFromMs, timestampMs } from "@bufbuild/protobuf/wkt";
-import { type Address, bytesToHex, type Hex, hexToBytes, zeroAddress } from "viem";
+import type { Address, Hex } from "viem";
+import { bytesToHex, hexToBytes } from "../crypto/hex.js";
+import { ZERO_ADDRESS as zeroAddress } from "../crypto/checksum-address.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
@@ -24,6 +26,7 @@ import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import { shopStateToJSON } from "../state/shop-state-to-json.js";
 import type { OrderState, ShopState } from "../state/shop-state.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
+import { KNOWN_KEY_TABLES } from "../signature/known-key-cache.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { LapseQueue } from "./lapse-queue.js";
@@ -213,13 +216,19 @@ export class ReferenceRelay implements RelayBackend {
     return () => shop.watchers.delete(onAppend);
   }
 
-  // The writer's public key as a KeycardSet, kept while it is connected (its table lives in the set).
+  // The writer's public key as a KeycardSet (its table, once it pays, lives in the set), kept while it is
+  // connected, for the KNOWN_KEY_TABLES most recent writers only: an LRU, so tables stay few however many write.
   private writerKeySet(shop: Shop, address: Address): KeycardSet | undefined {
     const cached = this.writerKeys.get(address);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.writerKeys.delete(address);
+      this.writerKeys.set(address, cached);
+      return cached;
+    }
     const enrolled = shop.fold.state.keycards[address];
     if (enrolled === undefined || !this.connected.has(address)) return undefined;
     const set = createKeycardSet({ keycards: [enrolled.publicKey] });
+    if (this.writerKeys.size >= KNOWN_KEY_TABLES) this.writerKeys.delete(this.writerKeys.keys().next().value as string);
     this.writerKeys.set(address, set);
     return set;
   }

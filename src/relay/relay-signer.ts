@@ -6,7 +6,8 @@
 // the relay events it triggers are accepted in one step, in one order.
 import { create, toBinary } from "@bufbuild/protobuf";
 import { secp256k1 } from "@noble/curves/secp256k1";
-import { type Address, type Hex, hexToBytes } from "viem";
+import type { Address, Hex } from "viem";
+import { hexToBytes } from "../crypto/hex.js";
 import { privateKeyToAddress } from "viem/accounts";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";

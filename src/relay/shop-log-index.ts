@@ -12,7 +12,7 @@
 // reading it in order costs one store read per entry. A record's bytes stay
 // in memory only until the store says where it wrote them, and for good with
 // a store that cannot read records back (memory).
-import { bytesToHex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";

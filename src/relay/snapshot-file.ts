@@ -9,7 +9,8 @@
 import { constants } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { bytesToHex, type Hex, hexToBytes } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex, hexToBytes } from "../crypto/hex.js";
 import { openDataFile, prepareDataSubdirectory } from "./data-dir.js";
 import type { StoredSnapshot } from "./relay-store.js";
 import { replaceDataFile } from "./replace-data-file.js";

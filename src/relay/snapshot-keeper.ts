@@ -10,7 +10,7 @@
 // tail is verified and folded. A snapshot that does not match, cannot be
 // read or runs past the log is not trusted: the shop is replayed in full
 // and the reason logged (the log is the record; a snapshot only saves time).
-import { bytesToHex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { shopStateFromJSON } from "../state/shop-state-from-json.js";
 import type { ShopState } from "../state/shop-state.js";

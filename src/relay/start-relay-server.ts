@@ -7,7 +7,9 @@
 // endpoints for enrollment, payments and discovery. Node only.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type Address, type Hex, isAddress, isHex } from "viem";
+import type { Address, Hex } from "viem";
+import { isHex } from "../crypto/hex.js";
+import { isAddress } from "../crypto/checksum-address.js";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { EventDomain } from "../eip712/domain.js";
 import { isNetworkSchemaError } from "../errors/base.js";

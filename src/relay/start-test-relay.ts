@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, type Hex } from "viem";
+import type { Address, Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { WebSocket } from "ws";
 import type { EventDomain } from "../eip712/domain.js";

@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 import { create } from "@bufbuild/protobuf";
-import { type Address, bytesToHex, type LocalAccount } from "viem";
+import type { Address, LocalAccount } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { Envelope } from "../../gen/market/mass/envelope_pb.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";

@@ -6,7 +6,9 @@
 // there): the pushed event is for the subscribed shop, matches the filters,
 // and, where the client knows the shop's keycards, was signed by one of them
 // or by a relay of the shop.
-import { type Address, bytesToHex, getAddress, isAddress } from "viem";
+import type { Address } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
+import { getAddress, isAddress } from "../crypto/checksum-address.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { ObjectType, type SubscriptionRequest_Filter } from "../../gen/market/mass/subscription_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";

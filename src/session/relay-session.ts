@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 import { create } from "@bufbuild/protobuf";
-import { type Address, hexToBytes } from "viem";
+import type { Address } from "viem";
+import { hexToBytes } from "../crypto/hex.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type SubscriptionRequest, ObjectType, ObjectTypeSchema, SubscriptionPushRequestSchema } from "../../gen/market/mass/subscription_pb.js";
 import { SyncStatusRequestSchema } from "../../gen/market/mass/transport_pb.js";

@@ -2,7 +2,9 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, bytesToHex, checksumAddress } from "viem";
+import type { Address } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
+import { checksumAddress } from "../crypto/checksum-address.js";
 import { keccak256 } from "../crypto/keccak.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import { SignatureError } from "../errors/signature-error.js";

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 import type { Address } from "viem";
-import { bytesToHex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { advanceDraftNonce, type Draft } from "./draft.js";
 import { timestamp } from "./fields.js";

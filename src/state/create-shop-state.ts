@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToHex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { keycardAddress } from "../wire/keycards.js";

@@ -4,7 +4,9 @@
 
 // Event fields to state values, each refused with FIELD_INVALID / FIELD_LIMIT
 // and its path when malformed (docs/shop-state.md, "Field rules").
-import { type Address, bytesToHex, checksumAddress, type Hex } from "viem";
+import type { Address, Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
+import { checksumAddress } from "../crypto/checksum-address.js";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import type {
   AddressDetails, EthereumAddress, Hash, ListingMetadata, ObjectId, OrderPriceModifier, Payee, PlusMinus, ShippingRegion, ShopCurrency, Uint256,

@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, getAddress, isAddress } from "viem";
+import type { Address } from "viem";
+import { getAddress, isAddress } from "../crypto/checksum-address.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { SHOP_STATE_VERSION, type ShopState } from "./shop-state.js";

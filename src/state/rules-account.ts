@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 // Account (relay only): docs/shop-state.md, "Account".
-import { bytesToHex, zeroAddress } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
+import { ZERO_ADDRESS as zeroAddress } from "../crypto/checksum-address.js";
 import type { Account } from "../../gen/market/mass/shop_events_pb.js";
 import type { PublicKey } from "../../gen/market/mass/base_types_pb.js";
 import { isPublicKeyError } from "../errors/public-key-error.js";

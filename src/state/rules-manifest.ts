@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 // Manifest and UpdateManifest: docs/shop-state.md, "Manifest".
-import { bytesToHex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { Manifest, UpdateManifest } from "../../gen/market/mass/shop_events_pb.js";
 import type { Draft } from "./draft.js";
 import { currency, payee, region, sameCurrency } from "./fields.js";

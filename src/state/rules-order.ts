@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 // CreateOrder and UpdateOrder: docs/shop-state.md, "Orders".
-import { bytesToHex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { CreateOrder, UpdateOrder } from "../../gen/market/mass/shop_events_pb.js";
 import { type RuleInput, snake } from "./apply-to-draft.js";
 import { canonicalJson } from "./canonical-json.js";

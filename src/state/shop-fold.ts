@@ -6,6 +6,7 @@ import type { Address } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
+import { createKeycardSet, type KeycardSet } from "../wire/keycards.js";
 import { applyToDraft } from "./apply-to-draft.js";
 import { activeOrders, beginDraft, type Journal } from "./draft.js";
 import { checkEventInput, checkSignerInput, checkStateInput } from "./inputs.js";
@@ -65,6 +66,7 @@ export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
   // The order index is built now, with the copy: else the first event needing it would pay a scan of the shop.
   activeOrders(draft, "");
   let depth = 0;
+  let ownKeycards: KeycardSet | undefined;
   const atomically = <T>(step: () => T): T => {
     const mark = journal.length;
     const root = { ...draft.state };
@@ -94,7 +96,9 @@ export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
     verify(parameters) {
       const { signedEvent, domain, scheme = "eip712", maxBytes, hashingBudget, keycards } = objectParameter(parameters);
       // Every opening option travels on, as in verifyShopEvent.
-      const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters);
+      // Without the caller's keycards, the fold's own (empty) set carries its table LRU from event to event.
+      ownKeycards ??= createKeycardSet({ keycards: [] });
+      const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards: keycards ?? ownKeycards } as OpenSignedEventParameters);
       atomically(() => applyToDraft(draft, opened.event, opened.signer as Address));
       return { event: opened.event, signer: opened.signer, eventBytes: opened.eventBytes, scheme };
     },

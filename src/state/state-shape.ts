@@ -4,7 +4,8 @@
 
 // The snapshot's shape as data, so a restored state is checked field by field
 // (docs/shop-state.md, "State shape"); a mismatch names the JSON path.
-import { type Address, checksumAddress } from "viem";
+import type { Address } from "viem";
+import { checksumAddress } from "../crypto/checksum-address.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { MAX_TTL_SECONDS } from "./hold.js";
 import { SHOP_STATE_VERSION } from "./shop-state.js";

@@ -7,7 +7,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
 import type { HashingBudget } from "../wire/hashing-cost.js";
-import type { KeycardSet } from "../wire/keycards.js";
+import { createKeycardSet, type KeycardSet } from "../wire/keycards.js";
 import type { EventDomain } from "../eip712/domain.js";
 import type { VerifyShopEventParameters } from "./verify-shop-event.js";
 import { atLogIndex } from "./at-log-index.js";
@@ -45,8 +45,10 @@ export function verifyShopLog(parameters: VerifyShopLogParameters): ShopState {
   checkStateInput(state, "state");
   if (!Array.isArray(signedEvents)) throw new FieldValueError("WRONG_TYPE", "expected an array of SignedEvent messages or bytes", { path: "signedEvents" });
   const fold = createShopFold({ state });
+  // One set for the whole log: its table LRU serves every event (the caller's, or an empty one).
+  const known = keycards ?? createKeycardSet({ keycards: [] });
   signedEvents.forEach((signedEvent: SignedEvent | Uint8Array, i) => {
-    const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards } as OpenSignedEventParameters);
+    const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards: known } as OpenSignedEventParameters);
     atLogIndex(`signedEvents[${i}]`, () => fold.apply(opened));
   });
   return fold.state;

@@ -2,7 +2,9 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Address, bytesToHex, checksumAddress } from "viem";
+import type { Address } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
+import { checksumAddress } from "../crypto/checksum-address.js";
 import type { EthereumAddress } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { pathOption } from "./path-option.js";

@@ -3,7 +3,9 @@
 // SPDX-License-Identifier: MIT
 
 import { create } from "@bufbuild/protobuf";
-import { type Address, hexToBytes, isAddress } from "viem";
+import type { Address } from "viem";
+import { hexToBytes } from "../crypto/hex.js";
+import { isAddress } from "../crypto/checksum-address.js";
 import { type EthereumAddress, EthereumAddressSchema } from "../../gen/market/mass/base_types_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";

@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 import { create } from "@bufbuild/protobuf";
-import { type Hex, hexToBytes, isHex } from "viem";
+import type { Hex } from "viem";
+import { hexToBytes, isHex } from "../crypto/hex.js";
 import { type PublicKey, PublicKeySchema } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { pathOption } from "./path-option.js";

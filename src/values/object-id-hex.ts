@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToHex, type Hex } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import type { ObjectId } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { pathOption } from "./path-option.js";

@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToBigInt } from "viem";
+import { bytesToBigInt } from "../crypto/hex.js";
 import type { Uint256 } from "../../gen/market/mass/base_types_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { pathOption } from "./path-option.js";

@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToBigInt, bytesToHex } from "viem";
+import { bytesToBigInt, bytesToHex } from "../crypto/hex.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { EventCheckFailure } from "../errors/event-rejected-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";

@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 import { create } from "@bufbuild/protobuf";
-import { type Hex, hexToBytes, isHex } from "viem";
+import type { Hex } from "viem";
+import { hexToBytes, isHex } from "../crypto/hex.js";
 import { ObjectIdSchema, Uint256Schema } from "../../gen/market/mass/base_types_pb.js";
 import { ObjectType, ObjectTypeSchema, type SubscriptionRequest, SubscriptionRequestSchema } from "../../gen/market/mass/subscription_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";

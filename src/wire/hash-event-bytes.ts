@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 import { keccak256 } from "../crypto/keccak.js";
-import { bytesToHex, type Hex } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";

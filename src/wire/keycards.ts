@@ -4,7 +4,9 @@
 
 import { pathParameter } from "../errors/path-parameter.js";
 import { secp256k1 } from "@noble/curves/secp256k1";
-import { type Address, bytesToHex, checksumAddress, type Hex, hexToBytes, isAddress, isHex } from "viem";
+import type { Address, Hex } from "viem";
+import { bytesToHex, hexToBytes, isHex } from "../crypto/hex.js";
+import { checksumAddress, isAddress } from "../crypto/checksum-address.js";
 import { EthereumAddressSchema } from "../../gen/market/mass/base_types_pb.js";
 import { PublicKeyError } from "../errors/public-key-error.js";
 import type { KnownKey } from "../signature/known-signer.js";

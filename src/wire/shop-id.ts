@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { type Hex, hexToBytes, isHex } from "viem";
+import type { Hex } from "viem";
+import { hexToBytes, isHex } from "../crypto/hex.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 

@@ -2,7 +2,8 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { bytesToHex, type Hex } from "viem";
+import type { Hex } from "viem";
+import { bytesToHex } from "../crypto/hex.js";
 import { isLocalAccount, isWalletClient, type Signer } from "../eip712/signer.js";
 import { AccountError } from "../errors/account-error.js";
 import { parseSignature } from "../signature/parse-signature.js";

@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 
 // Checks shared by the nonce-tracker functions: a tracker is plain data, so every call validates what it reads.
-import { type Address, checksumAddress, isAddress } from "viem";
+import type { Address } from "viem";
+import { checksumAddress, isAddress } from "../crypto/checksum-address.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 
 const UINT64_MAX = (1n << 64n) - 1n;

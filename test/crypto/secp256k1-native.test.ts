@@ -36,12 +36,12 @@ function outcome(digest: Uint8Array, signature: Hex | Uint8Array): string {
 }
 
 afterAll(async () => {
-  await selectSecp256k1Path({ path: "js" });
+  await selectSecp256k1Path({ path: "wasm" });
 });
 
 describe("selectSecp256k1Path", () => {
-  it("is off by default: recovery runs on @noble/curves until a relay opts in", () => {
-    expect(cryptoPaths().secp256k1).toBe("js");
+  it("is off by default: recovery runs on WebAssembly until a relay opts in", () => {
+    expect(cryptoPaths().secp256k1).toBe("wasm");
   });
 
   it(`takes the native addon on this platform (${process.platform}-${process.arch}${prebuilt ? ", prebuilt" : ", not prebuilt"}) and reports it`, async () => {
@@ -50,8 +50,8 @@ describe("selectSecp256k1Path", () => {
       expect(selected).toEqual({ path: "native" });
       expect(cryptoPaths().secp256k1).toBe("native");
     } else {
-      expect(selected.path).toBe("js");
-      expect(cryptoPaths().secp256k1).toBe("js");
+      expect(selected.path).toBe("wasm");
+      expect(cryptoPaths().secp256k1).toBe("wasm");
     }
     // Whatever happened, the pure-JS elliptic fallback of the package was never loaded.
     const loaded = Object.keys(createRequire(import.meta.url).cache);
@@ -72,7 +72,7 @@ describe("selectSecp256k1Path", () => {
 
 describe.runIf(prebuilt)("native recovery equals @noble/curves", () => {
   afterEach(async () => {
-    await selectSecp256k1Path({ path: "js" });
+    await selectSecp256k1Path({ path: "wasm" });
   });
 
   async function onBothPaths<T>(run: () => T): Promise<{ js: T; native: T }> {
@@ -129,9 +129,9 @@ describe("when the native addon cannot load", () => {
     });
     const fresh = await import("../../src/index.js");
     const selected = await fresh.selectSecp256k1Path({ path: "native" });
-    expect(selected.path).toBe("js");
+    expect(selected.path).toBe("wasm");
     expect(selected).toHaveProperty("reason", expect.stringContaining("did not load"));
-    expect(fresh.cryptoPaths().secp256k1).toBe("js");
+    expect(fresh.cryptoPaths().secp256k1).toBe("wasm");
   });
 
   it("refuses an addon that recovers a different key", async () => {
@@ -139,7 +139,7 @@ describe("when the native addon cannot load", () => {
     vi.doMock("secp256k1/bindings.js", () => ({ default: { ecdsaRecover: () => new Uint8Array(65).fill(4) } }));
     const fresh = await import("../../src/index.js");
     const selected = await fresh.selectSecp256k1Path({ path: "native" });
-    expect(selected).toEqual({ path: "js", reason: "the native secp256k1 addon recovered a different public key than @noble/curves" });
-    expect(fresh.cryptoPaths().secp256k1).toBe("js");
+    expect(selected).toEqual({ path: "wasm", reason: "the native secp256k1 addon recovered a different public key than @noble/curves" });
+    expect(fresh.cryptoPaths().secp256k1).toBe("wasm");
   });
 });

@@ -2,7 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
-import { isAddressEqual } from "viem";
+import { isAddressEqual } from "../../crypto/checksum-address.js";
 import { type CliCommand, INPUT_HELP } from "../command.js";
 import { CliFailure, EXIT } from "../exit-codes.js";
 import { addressOption, DOMAIN_HELP, DOMAIN_OPTIONS } from "../options.js";
