@@ -54,6 +54,8 @@ export interface RestartResult {
   readonly baseBytes: number | undefined;
   readonly emptyBytes?: number | undefined;
   readonly baseEvents?: number | undefined;
+  /** Each weighing cycle's bytes (the figures above are their medians). */
+  readonly samples?: { readonly retained: readonly number[]; readonly base: readonly number[]; readonly empty: readonly number[] } | undefined;
   /** Length of the snapshot's state JSON. */
   readonly snapshotBytes: number;
 }
@@ -100,7 +102,7 @@ export async function restartFixture({ events, tail = DEFAULT_SNAPSHOT_EVERY / 2
 }
 
 /** Times both restarts of the cached shop (the full one without the store's snapshots). */
-export async function measureRestart({ events, tail, baseEvents = BASE_EVENTS, cacheRoot = tmpdir() }: { events: number; tail?: number | undefined; baseEvents?: number | undefined; cacheRoot?: string | undefined }): Promise<RestartResult> {
+export async function measureRestart({ events, tail, baseEvents = BASE_EVENTS, replay = true, cacheRoot = tmpdir() }: { events: number; tail?: number | undefined; baseEvents?: number | undefined; replay?: boolean | undefined; cacheRoot?: string | undefined }): Promise<RestartResult> {
   const { directory, snapshotAt } = await restartFixture({ events, tail, cacheRoot });
   let ms = 0;
   const openRelay = async (at: string, withSnapshots: boolean) => {
@@ -118,19 +120,22 @@ export async function measureRestart({ events, tail, baseEvents = BASE_EVENTS, c
     if (length !== events) throw new Error(`restart found ${length} events, not ${events}`);
     return json;
   };
-  const full = await check(await openRelay(directory, false));
-  const fullMs = ms;
+  // Without global.gc nothing is weighed: one cycle each is enough.
+  const cycles = (globalThis as { gc?: unknown }).gc === undefined ? 1 : 5;
+  const full = replay ? await check(await openRelay(directory, false)) : undefined;
+  const fullMs = replay ? ms : Number.NaN;
+  // Timed first, from a cold open like the full replay; the heap is weighed after.
+  const json = await check(await openRelay(directory, true));
+  const snapshotMs = ms;
   const empty = mkdtempSync(join(cacheRoot, "massmarket-bench-empty-"));
-  const emptyStore = await retainedHeap({ open: () => openRelay(empty, true), release: (relay) => relay.close() });
+  const emptyStore = await retainedHeap({ open: () => openRelay(empty, true), release: (relay) => relay.close(), cycles });
   rmSync(empty, { recursive: true, force: true });
   // The fixed base: the same kind of shop, small, its log index already at its cap.
   const small = await restartFixture({ events: baseEvents, tail: Math.floor(baseEvents / 3), cacheRoot });
-  const base = await retainedHeap({ open: () => openRelay(small.directory, true), release: (relay) => relay.close() });
-  const fromSnapshot = await retainedHeap({ open: () => openRelay(directory, true), release: check });
-  const snapshotMs = ms;
+  const base = await retainedHeap({ open: () => openRelay(small.directory, true), release: (relay) => relay.close(), cycles });
+  const fromSnapshot = await retainedHeap({ open: () => openRelay(directory, true), release: (relay) => relay.close(), cycles });
   const snapshotBytes = (await loadSnapshotFiles({ directory })).snapshots[0]?.stateJson.length ?? 0;
-  const json = fromSnapshot.released;
-  return { events, snapshotAt, fullMs, snapshotMs, ratio: snapshotMs / fullMs, sameState: full === json, retainedBytes: fromSnapshot.bytes, baseBytes: base.bytes, emptyBytes: emptyStore.bytes, baseEvents, snapshotBytes };
+  return { events, snapshotAt, fullMs, snapshotMs, ratio: snapshotMs / fullMs, sameState: replay ? full === json : true, retainedBytes: fromSnapshot.bytes, baseBytes: base.bytes, emptyBytes: emptyStore.bytes, baseEvents, snapshotBytes, samples: { retained: fromSnapshot.samples, base: base.samples, empty: emptyStore.samples } };
 }
 
 /** The RESULTS.md section. */
@@ -147,7 +152,9 @@ Snapshot + tail / full replay: ${(result.ratio * 100).toFixed(1)}% (target ≤ 5
 ${memoryLines(result)}`;
 }
 
-// Heap after the snapshot restart against 3 × the snapshot plus a relay over an empty store.
+const kib = (samples: readonly number[]) => samples.map((bytes) => (bytes / 1024).toFixed(0)).join(", ");
+
+// Heap after the snapshot restart against 3 × the snapshot plus the fixed base.
 function memoryLines(result: RestartResult): string {
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
   const met = memoryMet(result);
@@ -161,7 +168,7 @@ function memoryLines(result: RestartResult): string {
 | a relay over an empty store | ${result.emptyBytes === undefined ? "not measured" : mib(result.emptyBytes)} |
 
 Retained ≤ 3 × snapshot + base (${mib(3 * result.snapshotBytes + result.baseBytes)}): ${met ? "met" : "MISSED"}.
-`;
+${result.samples === undefined ? "" : `\nEach figure is the median of ${result.samples.retained.length} cycles (open, weigh, close, weigh) after a warm-up; the cycles, in KiB: retained ${kib(result.samples.retained)}; base ${kib(result.samples.base)}; empty store ${kib(result.samples.empty)}.\n`}`;
 }
 
 /** `npm run bench -- --restart [--restart-events=N]`: runs only this bench and patches its RESULTS.md section. */
