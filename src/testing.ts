@@ -17,3 +17,4 @@ export * from "./relay/open-reference-relay.js";
 export { ReferenceRelay, type ReferenceRelayOptions } from "./relay/reference-relay.js";
 export type { RelayStore, StoredRecord, StoredSnapshot } from "./relay/relay-store.js";
 export * from "./relay/start-test-relay.js";
+export type { ShopAccessList, ShopAccessOptions } from "./relay/http/shop-access.js";

@@ -24,6 +24,7 @@ import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import { shopStateToJSON } from "../state/shop-state-to-json.js";
 import type { OrderState, ShopState } from "../state/shop-state.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
+import { type Dialect, dialectScheme } from "../wire/dialect.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { LapseQueue } from "./lapse-queue.js";
@@ -70,6 +71,13 @@ export interface ReferenceRelayOptions {
   readonly snapshotEvery?: number | undefined;
   /** Where the relay says why it did not use a snapshot (default console.warn). */
   readonly warn?: ((line: string) => void) | undefined;
+  /**
+   * `"v3"`: serve deployed version-3 clients (docs/sessions.md, "Dialects"):
+   * EIP-191 events (the relay's own too), an absent shop_id is the session's
+   * shop, a keycard key enrolled in one shop only, no state snapshots.
+   * Default `"eip712"`.
+   */
+  readonly dialect?: Dialect | undefined;
 }
 
 /**
@@ -86,6 +94,7 @@ export interface ReferenceRelayOptions {
  */
 export class ReferenceRelay implements RelayBackend {
   readonly domain: EventDomain;
+  readonly dialect: Dialect;
   private readonly signer: RelaySigner;
   private readonly store: RelayStore;
   private readonly clock: SessionClock;
@@ -97,13 +106,21 @@ export class ReferenceRelay implements RelayBackend {
   private readonly writerKeys = new Map<string, KeycardSet>();
   private failure: unknown;
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, dialect }: ReferenceRelayOptions) {
+    dialectScheme({ dialect });
     this.domain = domain;
-    this.signer = createRelaySigner({ privateKey, domain });
+    this.dialect = dialect ?? "eip712";
+    this.signer = createRelaySigner({ privateKey, domain, dialect: this.dialect });
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
-    this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
+    // A v3 shop restarts by replaying its log: records read back under a snapshot would be recovered as EIP-712.
+    this.snapshots = new SnapshotKeeper({ store, domain, every: this.dialect === "v3" ? Number.MAX_SAFE_INTEGER : snapshotEvery, warn });
+  }
+
+  // How events of this relay's shops are opened: EIP-712 with the domain, or v3 (EIP-191, no domain).
+  private get opening(): { readonly dialect: "v3" } | { readonly domain: EventDomain; readonly dialect: "eip712" } {
+    return this.dialect === "v3" ? { dialect: "v3" } : { domain: this.domain, dialect: "eip712" };
   }
 
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
@@ -143,9 +160,14 @@ export class ReferenceRelay implements RelayBackend {
    * creating the shop on first use. A zero `userWallet` (`guest: true`) enrols a guest.
    */
   async enrollKeycard({ shopId, publicKey, userWallet, guest = false }: { shopId: ShopIdInput; publicKey: Hex | Uint8Array; userWallet?: Address | undefined; guest?: boolean | undefined }): Promise<Address> {
-    const shop = this.shopFor(shopIdBytes({ shopId }));
+    const id = shopIdBytes({ shopId });
     const raw = uncompressedPublicKey({ publicKey: typeof publicKey === "string" ? hexToBytes(publicKey) : publicKey }).slice(1);
     const address = keycardAddress({ keycard: raw });
+    // v3 events carry no shop_id: a key in two shops could have its events replayed from one into the other.
+    if (this.dialect === "v3" && this.enrolledShop(address) !== undefined) {
+      throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `keycard ${address} is already enrolled (v3 dialect: one shop per keycard key)` });
+    }
+    const shop = this.shopFor(id);
     const wallet = guest ? zeroAddress : (userWallet ?? address);
     await this.commit(shop, () => this.acceptRelayEvents(shop, [
       this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } }),
@@ -158,6 +180,12 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     await this.commit(shop, () => this.payment(shop, orderId));
+  }
+
+  /** The shop (0x + 32 bytes) where a keycard address was ever enrolled, revoked or not, or undefined. */
+  enrolledShop(address: Address): Hex | undefined {
+    for (const shop of this.shops.values()) if (shop.fold.state.keycards[address] !== undefined) return bytesToHex(shop.id);
+    return undefined;
   }
 
   findKeycard({ publicKey }: { publicKey: Uint8Array }): RelayKeycard | undefined {
@@ -225,7 +253,7 @@ export class ReferenceRelay implements RelayBackend {
       for (const [i, signedEvent] of events.entries()) {
         let verified;
         try {
-          verified = shop.fold.verify({ signedEvent, domain: this.domain, keycards });
+          verified = shop.fold.verify({ signedEvent, ...this.opening, keycards });
         } catch (error) {
           throw refusal(error, `event_write_request.events[${i}]`);
         }
@@ -328,7 +356,7 @@ export class ReferenceRelay implements RelayBackend {
 
   private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
     return events.map((signedEvent) => {
-      const verified = shop.fold.verify({ signedEvent, domain: this.domain });
+      const verified = shop.fold.verify({ signedEvent, ...this.opening });
       return { signedEvent, event: verified.event, signer: verified.signer };
     });
   }
@@ -372,7 +400,7 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shopFor(record.shopId);
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    const verified = shop.fold.verify({ signedEvent, domain: this.domain });
+    const verified = shop.fold.verify({ signedEvent, ...this.opening });
     shop.log.push({ record, signer: verified.signer });
     shop.durable = shop.log.length;
   }

@@ -14,6 +14,7 @@ import { objectParameter } from "../errors/object-parameter.js";
 import { isRelayError } from "../errors/relay-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import { dialectScheme } from "../wire/dialect.js";
 import { DEFAULT_MAX_ENVELOPE_BYTES, LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_IN_REQUESTS, LIMIT_MAX_OUT_BATCH_SIZE, LIMIT_MAX_OUT_REQUESTS } from "../wire/constants.js";
 import { personalMessageDigest } from "../wire/hash-event-bytes.js";
 import { keycardAddress } from "../wire/keycards.js";
@@ -91,6 +92,8 @@ export class RelaySession {
   private readonly peerMaxFrameBytes: number;
   private readonly maxPushBytes: number;
   private pushBytes = 0;
+  /** The backend's dialect: v3 sessions end only by the silence kick and resume after start_shop_seq_no. */
+  private readonly v3: boolean;
 
   constructor(options: RelaySessionOptions) {
     const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge } = objectParameter(options);
@@ -101,6 +104,7 @@ export class RelaySession {
     }
     if (typeof backend !== "object" || backend === null) throw new FieldValueError("WRONG_TYPE", "expected a RelayBackend", { path: "backend" });
     this.backend = backend;
+    this.v3 = dialectScheme({ dialect: backend.dialect, path: "backend.dialect" }) === "eip191";
     this.randomChallenge = randomChallenge;
     this.peer = new EnvelopePeer({
       transport,
@@ -260,7 +264,9 @@ export class RelaySession {
     const id = new Uint8Array([(this.nextSubscription >> 8) & 0xff, this.nextSubscription & 0xff]);
     this.nextSubscription = (this.nextSubscription % 0xffff) + 1;
     const start = request.startShopSeqNo;
-    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned: start > 0n ? start - 1n : 0n, queue: [], unwatch: () => undefined, announce: true };
+    // Default: events from start_shop_seq_no on; v3 relays sent the events after it.
+    const scanned = this.v3 ? start : start > 0n ? start - 1n : 0n;
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], unwatch: () => undefined, announce: true };
     subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
     this.subscription = subscription;
     return undefined;
@@ -292,10 +298,10 @@ export class RelaySession {
     if (subscription.announce && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
       subscription.announce = false;
       const unpushedEvents = BigInt(subscription.queue.length);
-      this.peer.request({ request: { case: "syncStatusRequest", value: create(SyncStatusRequestSchema, { unpushedEvents }) }, onTimeout: "close" }).then(
-        (response) => this.acknowledged(subscription, response),
-        () => undefined,
-      );
+      const request = { case: "syncStatusRequest" as const, value: create(SyncStatusRequestSchema, { unpushedEvents }) };
+      // v3 clients have no SyncStatus handler: sent for those that read it, never waited for.
+      if (this.v3) this.peer.notify({ request });
+      else this.peer.request({ request, onTimeout: "close" }).then((response) => this.acknowledged(subscription, response), () => undefined);
     }
     while (this.subscription === subscription && subscription.queue.length > 0 && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
       const { count, frameBytes } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
@@ -308,7 +314,8 @@ export class RelaySession {
       const settled = () => {
         this.pushBytes -= frameBytes;
       };
-      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: "close" }).then(
+      // A v3 client may ack late: an unacknowledged push holds back the next ones but never closes the session.
+      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: this.v3 ? "never" : "close" }).then(
         (response) => {
           settled();
           this.acknowledged(subscription, response);

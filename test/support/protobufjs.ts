@@ -20,7 +20,7 @@ function loadSchema(v3Style: boolean): protobuf.Root {
   const schema = new protobuf.Root();
   schema.resolvePath = (_origin, target) =>
     target === "google/protobuf/descriptor.proto" ? descriptorProto : target.startsWith("google/protobuf/") ? target : join(root, "proto", target);
-  schema.loadSync(["market/mass/shop_events.proto", "market/mass/transport.proto"]);
+  schema.loadSync(["market/mass/shop_events.proto", "market/mass/transport.proto", "market/mass/envelope.proto"]);
   schema.resolveAll();
   if (v3Style) explicitPresence(schema);
   return schema;
@@ -43,6 +43,9 @@ const plain = loadSchema(false);
 const v3 = loadSchema(true);
 const plainEvent = plain.lookupType("market.mass.ShopEvent");
 const v3Event = v3.lookupType("market.mass.ShopEvent");
+
+/** The schema's types as a version-3 client's protobufjs code saw them (every set field written). */
+export const v3Types = { ShopEvent: v3Event, Envelope: v3.lookupType("market.mass.Envelope") };
 
 /**
  * The event as a version-3 client encodes it: proto3 JSON in (every field,
