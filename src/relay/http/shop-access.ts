@@ -56,7 +56,10 @@ export function createShopAccess(options: ShopAccessOptions = {}): ShopAccess {
   const firstWalletOwns = lists.length === 0 && mayEnrollClerk === undefined;
   return {
     firstWalletOwns,
-    async mayEnrollClerk({ shopId, wallet, owner }) {
+    async mayEnrollClerk({ shopId, wallet: given, owner: givenOwner }) {
+      // One spelling of each address, whatever case the caller used.
+      const wallet = getAddress(given);
+      const owner = givenOwner === undefined ? undefined : getAddress(givenOwner);
       if (listed.get(shopId.toLowerCase())?.has(wallet)) return true;
       if (mayEnrollClerk !== undefined && (await mayEnrollClerk({ shopId, wallet }))) return true;
       // Development: an unowned shop goes to the first wallet; then only the owner (and those it lists).
