@@ -46,6 +46,8 @@ interface Shop {
   readonly watchers: Set<() => void>;
   /** Orders holding stock, by lapse time. */
   readonly lapses: LapseQueue;
+  /** How the shop's events are signed and its sessions behave, chosen when the shop is first seen. */
+  readonly dialect: Dialect;
 }
 
 /** A ShopEvent union member as an init shape (plain objects for nested messages). */
@@ -75,9 +77,10 @@ export interface ReferenceRelayOptions {
    * `"v3"`: serve deployed version-3 clients (docs/sessions.md, "Dialects"):
    * EIP-191 events (the relay's own too), an absent shop_id is the session's
    * shop, a keycard key enrolled in one shop only, no state snapshots.
-   * Default `"eip712"`.
+   * A function chooses per shop (0x + 64 hex digits), once, when the shop is
+   * first seen. Default `"eip712"`.
    */
-  readonly dialect?: Dialect | undefined;
+  readonly dialect?: Dialect | ((input: { readonly shopId: Hex }) => Dialect) | undefined;
 }
 
 /**
@@ -94,8 +97,10 @@ export interface ReferenceRelayOptions {
  */
 export class ReferenceRelay implements RelayBackend {
   readonly domain: EventDomain;
-  readonly dialect: Dialect;
-  private readonly signer: RelaySigner;
+  /** The dialect of every shop, or undefined when it is chosen per shop ({@link ReferenceRelay.shopDialect}). */
+  readonly dialect: Dialect | undefined;
+  private readonly choose: (input: { readonly shopId: Hex }) => Dialect;
+  private readonly signers: Readonly<Record<Dialect, RelaySigner>>;
   private readonly store: RelayStore;
   private readonly clock: SessionClock;
   private readonly autoPay: boolean;
@@ -107,20 +112,32 @@ export class ReferenceRelay implements RelayBackend {
   private failure: unknown;
 
   private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, dialect }: ReferenceRelayOptions) {
-    dialectScheme({ dialect });
+    if (typeof dialect !== "function") dialectScheme({ dialect });
     this.domain = domain;
-    this.dialect = dialect ?? "eip712";
-    this.signer = createRelaySigner({ privateKey, domain, dialect: this.dialect });
+    this.dialect = typeof dialect === "function" ? undefined : (dialect ?? "eip712");
+    this.choose = typeof dialect === "function" ? dialect : () => dialect ?? "eip712";
+    this.signers = { eip712: createRelaySigner({ privateKey, domain, dialect: "eip712" }), v3: createRelaySigner({ privateKey, domain, dialect: "v3" }) };
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
     // A v3 shop restarts by replaying its log: records read back under a snapshot would be recovered as EIP-712.
-    this.snapshots = new SnapshotKeeper({ store, domain, every: this.dialect === "v3" ? Number.MAX_SAFE_INTEGER : snapshotEvery, warn });
+    this.snapshots = new SnapshotKeeper({ store, domain, every: this.dialect === "eip712" ? snapshotEvery : Number.MAX_SAFE_INTEGER, warn });
   }
 
-  // How events of this relay's shops are opened: EIP-712 with the domain, or v3 (EIP-191, no domain).
-  private get opening(): { readonly dialect: "v3" } | { readonly domain: EventDomain; readonly dialect: "eip712" } {
-    return this.dialect === "v3" ? { dialect: "v3" } : { domain: this.domain, dialect: "eip712" };
+  /** The dialect of a shop: the one it was given when first seen, or the one it would be given. */
+  shopDialect({ shopId }: { shopId: Uint8Array }): Dialect {
+    return this.shops.get(bytesToHex(shopId))?.dialect ?? this.dialectFor(shopId);
+  }
+
+  private dialectFor(id: Uint8Array): Dialect {
+    const chosen = this.choose({ shopId: bytesToHex(id) });
+    dialectScheme({ dialect: chosen, path: "dialect(shopId)" });
+    return chosen;
+  }
+
+  // How a shop's events are opened: EIP-712 with the domain, or v3 (EIP-191, no domain).
+  private opening(shop: Shop): { readonly dialect: "v3" } | { readonly domain: EventDomain; readonly dialect: "eip712" } {
+    return shop.dialect === "v3" ? { dialect: "v3" } : { domain: this.domain, dialect: "eip712" };
   }
 
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
@@ -141,7 +158,7 @@ export class ReferenceRelay implements RelayBackend {
 
   /** The address the relay signs its own events with. */
   get address(): Address {
-    return this.signer.address;
+    return this.signers.eip712.address;
   }
 
   /** Current state of a shop (including accepted events still being stored), or undefined; live (the next write changes it): keep `shopStateToJSON` of it to hold on to one. */
@@ -164,7 +181,8 @@ export class ReferenceRelay implements RelayBackend {
     const raw = uncompressedPublicKey({ publicKey: typeof publicKey === "string" ? hexToBytes(publicKey) : publicKey }).slice(1);
     const address = keycardAddress({ keycard: raw });
     // v3 events carry no shop_id: a key in two shops could have its events replayed from one into the other.
-    if (this.dialect === "v3" && this.enrolledShop(address) !== undefined) {
+    const existing = this.enrolledShop(address);
+    if (existing !== undefined && (this.shopDialect({ shopId: id }) === "v3" || this.shops.get(existing)?.dialect === "v3")) {
       throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `keycard ${address} is already enrolled (v3 dialect: one shop per keycard key)` });
     }
     const shop = this.shopFor(id);
@@ -253,7 +271,7 @@ export class ReferenceRelay implements RelayBackend {
       for (const [i, signedEvent] of events.entries()) {
         let verified;
         try {
-          verified = shop.fold.verify({ signedEvent, ...this.opening, keycards });
+          verified = shop.fold.verify({ signedEvent, ...this.opening(shop), keycards });
         } catch (error) {
           throw refusal(error, `event_write_request.events[${i}]`);
         }
@@ -344,19 +362,19 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   private relayEvent(shop: Shop, union: UnionInit, ms: number = this.clock.now()): SignedEvent {
-    const last = lastNonce({ nonces: shop.fold.state.nonces, signer: this.signer.address });
+    const last = lastNonce({ nonces: shop.fold.state.nonces, signer: this.address });
     const event = create(ShopEventSchema, {
       nonce: (last ?? 0n) + 1n,
       shopId: { raw: shop.id },
       timestamp: timestampFromMs(ms),
       union,
     });
-    return this.signer.sign(event);
+    return this.signers[shop.dialect].sign(event);
   }
 
   private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
     return events.map((signedEvent) => {
-      const verified = shop.fold.verify({ signedEvent, ...this.opening });
+      const verified = shop.fold.verify({ signedEvent, ...this.opening(shop) });
       return { signedEvent, event: verified.event, signer: verified.signer };
     });
   }
@@ -400,7 +418,7 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shopFor(record.shopId);
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    const verified = shop.fold.verify({ signedEvent, ...this.opening });
+    const verified = shop.fold.verify({ signedEvent, ...this.opening(shop) });
     shop.log.push({ record, signer: verified.signer });
     shop.durable = shop.log.length;
   }
@@ -417,7 +435,7 @@ export class ReferenceRelay implements RelayBackend {
     const key = bytesToHex(id);
     let shop = this.shops.get(key);
     if (shop === undefined) {
-      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }) }), log: new ShopLogIndex({ shopId: id.slice(), store: this.store, domain: this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue() };
+      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: id.slice(), store: this.store, domain: this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect: this.dialectFor(id) };
       this.shops.set(key, shop);
     }
     return shop;

@@ -20,11 +20,10 @@ import { type SessionClock, systemClock } from "../session/transport.js";
 import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
 import { createSocketTransport } from "./socket-transport.js";
-import { ReferenceRelay } from "./reference-relay.js";
+import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
 import { discoveryBody } from "./http/discovery.js";
 import { ENROLL_PATH, enrollBySignIn } from "./http/enrollment.js";
 import { createShopAccess, type ShopAccess, type ShopAccessOptions } from "./http/shop-access.js";
-import type { Dialect } from "../wire/dialect.js";
 
 /** Path of the WebSocket endpoint, as on v3 relays. */
 export const SESSIONS_PATH = "/v3/sessions";
@@ -54,8 +53,8 @@ export interface RelayServerOptions {
   readonly maxBufferedBytes?: number | undefined;
   /** Where refused and slow connections are reported, one line each; defaults to stderr. */
   readonly log?: ((line: string) => void) | undefined;
-  /** `"v3"` serves deployed version-3 clients (ReferenceRelayOptions.dialect). */
-  readonly dialect?: Dialect | undefined;
+  /** `"v3"` serves deployed version-3 clients; a function chooses per shop (ReferenceRelayOptions.dialect). */
+  readonly dialect?: ReferenceRelayOptions["dialect"];
   /** Who may enroll clerks by sign-in (POST /v3/enroll_key_card); default: the first wallet that signs in for a shop owns it. */
   readonly access?: ShopAccessOptions | undefined;
   /** The relay's token id, named in sign-in messages and discovery; default the relay's address as a number. */

@@ -42,8 +42,12 @@ export interface StartTestRelayParameters {
   readonly maxOutstandingPushBytes?: number | undefined;
   /** Where refused and slow connections are reported, one line each; defaults to stderr. */
   readonly log?: ((line: string) => void) | undefined;
-  /** `"v3"`: serve deployed version-3 clients, and connect() gives v3-dialect sessions (docs/sessions.md, "Dialects"). */
-  readonly dialect?: Dialect | undefined;
+  /**
+   * `"v3"`: serve deployed version-3 clients, and connect() gives v3-dialect
+   * sessions (docs/sessions.md, "Dialects"). A function chooses per shop
+   * (0x + 64 hex digits); connect() then takes the client's `dialect`.
+   */
+  readonly dialect?: Dialect | ((input: { readonly shopId: Hex }) => Dialect) | undefined;
   /** Who may enroll clerks by sign-in (POST /v3/enroll_key_card); default: the first wallet that signs in for a shop owns it. */
   readonly access?: ShopAccessOptions | undefined;
   /** The relay's token id in sign-in messages and discovery; default the relay's address as a number. */
@@ -57,8 +61,8 @@ export interface TestRelay {
   /** Base URL of the dev HTTP endpoints. */
   readonly httpUrl: string;
   readonly domain: EventDomain;
-  /** The relay's dialect. */
-  readonly dialect: Dialect;
+  /** The relay's dialect, or undefined when it is chosen per shop. */
+  readonly dialect: Dialect | undefined;
   /** The relay's token id (`mass-relayid` in sign-in messages, `relay_token_id` in discovery). */
   readonly relayTokenId: bigint;
   /** First-wallet-owns (no access policy given): the owner lists another clerk wallet of its shop. */
@@ -80,6 +84,8 @@ export interface TestRelay {
     /** Resume: a state saved from an earlier full subscription and its last seq_no. */
     state?: ShopState | undefined;
     lastSeqNo?: bigint | undefined;
+    /** The session's dialect; defaults to the relay's (`"eip712"` when chosen per shop). */
+    dialect?: Dialect | undefined;
   }): Promise<ClientSession>;
   /** Stops the relay and closes every session. */
   close(): Promise<void>;
@@ -106,7 +112,7 @@ export async function startTestRelay(parameters: StartTestRelayParameters = {}):
     url: server.url,
     httpUrl: server.httpUrl,
     domain,
-    dialect,
+    dialect: relay.dialect,
     relayTokenId: server.relayTokenId,
     listClerk: (input) => server.access.listClerk(input),
     relayAddress: relay.address,
@@ -114,8 +120,8 @@ export async function startTestRelay(parameters: StartTestRelayParameters = {}):
     simulatePayment: (input) => relay.simulatePayment(input),
     shopState: (input) => relay.shopState(input),
     logLength: (input) => relay.shopLog(input).length,
-    connect: ({ timings: clientTimings, onEvent, state, lastSeqNo } = {}) =>
-      connectClientSession({ url: server.url, domain, dialect, relays: [relay.address], WebSocket, timings: clientTimings, onEvent, state, lastSeqNo }),
+    connect: ({ timings: clientTimings, onEvent, state, lastSeqNo, dialect: clientDialect = relay.dialect } = {}) =>
+      connectClientSession({ url: server.url, domain, dialect: clientDialect, relays: [relay.address], WebSocket, timings: clientTimings, onEvent, state, lastSeqNo }),
     close: () => server.close(),
   };
 }

@@ -41,6 +41,8 @@ export interface RelayBackend {
   readonly domain: EventDomain;
   /** How the relay's sessions behave (docs/sessions.md, "Dialects"); default `"eip712"`. */
   readonly dialect?: Dialect | undefined;
+  /** A shop's dialect, when the relay chooses it per shop; it overrides `dialect` for that shop's subscriptions. */
+  shopDialect?(input: { readonly shopId: Uint8Array }): Dialect;
   /** The keycard enrolled with this public key (64 bytes x ‖ y), or undefined. */
   findKeycard(input: { readonly publicKey: Uint8Array }): RelayKeycard | undefined;
   /** A login finished on `session`: the backend closes any older session of the same keycard. */

@@ -66,6 +66,8 @@ interface Subscription {
   unwatch: () => void;
   /** A SyncStatus is due before the next push. */
   announce: boolean;
+  /** The shop speaks the v3 dialect: liveness only by the silence kick, events after start_shop_seq_no. */
+  readonly v3: boolean;
 }
 
 /**
@@ -92,8 +94,6 @@ export class RelaySession {
   private readonly peerMaxFrameBytes: number;
   private readonly maxPushBytes: number;
   private pushBytes = 0;
-  /** The backend's dialect: v3 sessions end only by the silence kick and resume after start_shop_seq_no. */
-  private readonly v3: boolean;
 
   constructor(options: RelaySessionOptions) {
     const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge } = objectParameter(options);
@@ -104,7 +104,7 @@ export class RelaySession {
     }
     if (typeof backend !== "object" || backend === null) throw new FieldValueError("WRONG_TYPE", "expected a RelayBackend", { path: "backend" });
     this.backend = backend;
-    this.v3 = dialectScheme({ dialect: backend.dialect, path: "backend.dialect" }) === "eip191";
+    dialectScheme({ dialect: backend.dialect, path: "backend.dialect" });
     this.randomChallenge = randomChallenge;
     this.peer = new EnvelopePeer({
       transport,
@@ -264,9 +264,10 @@ export class RelaySession {
     const id = new Uint8Array([(this.nextSubscription >> 8) & 0xff, this.nextSubscription & 0xff]);
     this.nextSubscription = (this.nextSubscription % 0xffff) + 1;
     const start = request.startShopSeqNo;
+    const v3 = (this.backend.shopDialect?.({ shopId }) ?? this.backend.dialect) === "v3";
     // Default: events from start_shop_seq_no on; v3 relays sent the events after it.
-    const scanned = this.v3 ? start : start > 0n ? start - 1n : 0n;
-    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], unwatch: () => undefined, announce: true };
+    const scanned = v3 ? start : start > 0n ? start - 1n : 0n;
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], unwatch: () => undefined, announce: true, v3 };
     subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
     this.subscription = subscription;
     return undefined;
@@ -300,7 +301,7 @@ export class RelaySession {
       const unpushedEvents = BigInt(subscription.queue.length);
       const request = { case: "syncStatusRequest" as const, value: create(SyncStatusRequestSchema, { unpushedEvents }) };
       // v3 clients have no SyncStatus handler: sent for those that read it, never waited for.
-      if (this.v3) this.peer.notify({ request });
+      if (subscription.v3) this.peer.notify({ request });
       else this.peer.request({ request, onTimeout: "close" }).then((response) => this.acknowledged(subscription, response), () => undefined);
     }
     while (this.subscription === subscription && subscription.queue.length > 0 && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
@@ -315,7 +316,7 @@ export class RelaySession {
         this.pushBytes -= frameBytes;
       };
       // A v3 client may ack late: an unacknowledged push holds back the next ones but never closes the session.
-      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: this.v3 ? "never" : "close" }).then(
+      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: subscription.v3 ? "never" : "close" }).then(
         (response) => {
           settled();
           this.acknowledged(subscription, response);

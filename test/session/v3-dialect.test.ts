@@ -6,6 +6,7 @@
 // over loopback; and its liveness rule with a manual clock.
 import { create, toBinary } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
+import { numberToBytes } from "viem";
 import { generatePrivateKey, type LocalAccount, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedEvent, hashEventBytes, ObjectType, openSignedEvent, RelaySession, SESSION_CLOSE_CODES, ShopEventSchema, shopStateToJSON, signEventBytes, type SignedEvent } from "../../src/index.js";
@@ -102,11 +103,7 @@ describe("v3 dialect over loopback", () => {
   });
 });
 
-const numberBytes = (n: bigint) => {
-  const out = new Uint8Array(32);
-  out[31] = Number(n);
-  return out;
-};
+const numberBytes = (n: bigint) => numberToBytes(n, { size: 32 });
 
 describe("v3 dialect liveness (manual clock)", () => {
   it("an unanswered SyncStatus and a push acknowledged only after 40 s do not close the session; 45 s of silence does", async () => {
@@ -153,5 +150,50 @@ describe("v3 dialect liveness (manual clock)", () => {
     }
     expect(session.closed?.code).toBe(SESSION_CLOSE_CODES.IDLE_TIMEOUT);
     await backend.close();
+  });
+});
+
+describe("dialect chosen per shop", () => {
+  it("one relay serves a v3 shop and a default shop side by side, each by its own rules", async () => {
+    const v3Shop = `0x${(301n).toString(16).padStart(64, "0")}`;
+    const mixed = await startTestRelay({ dialect: ({ shopId }) => (shopId === v3Shop ? "v3" : "eip712") });
+    try {
+      expect(mixed.dialect).toBeUndefined();
+      const v3 = new V3Writer();
+      const clerk = new f.Writer(mixed.domain);
+      await mixed.enrollKeycard({ shopId: 301n, publicKey: v3.account.publicKey });
+      await mixed.enrollKeycard({ shopId: f.SHOP_ID, publicKey: clerk.account.publicKey });
+      // The key of a v3 shop's keycard may not join any other shop.
+      await expect(mixed.enrollKeycard({ shopId: f.SHOP_ID, publicKey: v3.account.publicKey })).rejects.toMatchObject({ relayMessage: expect.stringContaining("one shop per keycard key") });
+      const a = await mixed.connect({ dialect: "v3" });
+      const aPushed: SignedEvent[] = [];
+      a.on((e) => e.type === "events" && aPushed.push(...e.events.map((x) => x.signedEvent)));
+      await a.login({ account: v3.account });
+      await a.write({ events: [await v3.sign(f.manifest(numberBytes(301n)))] });
+      await a.subscribe({ shopId: 301n });
+      const b = await mixed.connect();
+      const bPushed: SignedEvent[] = [];
+      b.on((e) => e.type === "events" && bPushed.push(...e.events.map((x) => x.signedEvent)));
+      await b.login({ account: clerk.account });
+      await b.write({ events: [await clerk.sign(f.manifest())] });
+      await b.subscribe({ shopId: f.SHOP_ID });
+      await until(() => a.lastSeqNo === 2n && b.lastSeqNo === 2n);
+      // Each shop's relay event (the enrollment, seq_no 1) is signed in its shop's dialect.
+      expect(openSignedEvent({ signedEvent: aPushed[0]!, scheme: "eip191" }).signer).toBe(mixed.relayAddress);
+      expect(openSignedEvent({ signedEvent: bPushed[0]!, domain: mixed.domain }).signer).toBe(mixed.relayAddress);
+      expect(shopStateToJSON({ state: a.state! })).toBe(shopStateToJSON({ state: mixed.shopState({ shopId: 301n })! }));
+      expect(shopStateToJSON({ state: b.state! })).toBe(shopStateToJSON({ state: mixed.shopState({ shopId: f.SHOP_ID })! }));
+      // A v3 event (no shop_id, EIP-191) is not taken by the default shop.
+      const v3InDefault = new V3Writer();
+      await mixed.enrollKeycard({ shopId: f.SHOP_ID, publicKey: v3InDefault.account.publicKey });
+      const c = await mixed.connect({ dialect: "v3" });
+      await c.login({ account: v3InDefault.account });
+      await expect(c.write({ events: [await v3InDefault.sign(f.tag(5))] })).rejects.toMatchObject({ errorName: "INVALID" });
+      a.close();
+      b.close();
+      c.close();
+    } finally {
+      await mixed.close();
+    }
   });
 });
