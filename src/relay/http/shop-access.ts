@@ -18,8 +18,11 @@ export type ShopAccessList = Readonly<Record<string, { readonly owners?: readonl
  * clerk of a shop own it (development only; the test relay says so).
  */
 export interface ShopAccessOptions {
+  /** Owners and clerks per shop. */
   readonly shops?: ShopAccessList | undefined;
+  /** A JSON file holding a {@link ShopAccessList}, read once when the relay starts. */
   readonly file?: string | undefined;
+  /** Whether a wallet may enroll clerks of a shop beyond the lists, e.g. by a registry lookup. */
   readonly mayEnrollClerk?: ((input: { readonly shopId: Hex; readonly wallet: Address }) => boolean | Promise<boolean>) | undefined;
 }
 
