@@ -18,3 +18,4 @@ export { ReferenceRelay, type ReferenceRelayOptions } from "./relay/reference-re
 export type { ReadBackRecord, RelayStore, StoredRecord, StoredSnapshot } from "./relay/relay-store.js";
 export * from "./relay/start-test-relay.js";
 export { type BlobUploadOptions, DEFAULT_MAX_BLOB_BYTES } from "./relay/blob/blob-uploads.js";
+export type { ShopAccessList, ShopAccessOptions } from "./relay/http/shop-access.js";

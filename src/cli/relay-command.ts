@@ -31,6 +31,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         "auto-pay": { type: "boolean" },
         "max-connections": { type: "string" },
         "max-connections-per-address": { type: "string" },
+        dialect: { type: "string" },
+        access: { type: "string" },
       },
       strict: true,
     }));
@@ -40,7 +42,11 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   if (values.help) return print(`Usage: ${RELAY_USAGE}`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(EXIT.USAGE, "--port must be an integer 0…65535");
+  const dialect = values.dialect ?? "eip712";
+  if (dialect !== "eip712" && dialect !== "v3") throw new CliFailure(EXIT.USAGE, "--dialect must be eip712 or v3");
   const server = await startRelayServer({
+    dialect,
+    access: values.access === undefined ? undefined : { file: values.access },
     domain: domainOf(values["chain-id"], values.registry),
     privateKey: await relayKey(values["key-file"], values.data),
     host: values.host ?? "127.0.0.1",
@@ -59,6 +65,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(server.url);
   print(`relay address: ${server.relay.address}`);
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
+  print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId})`);
+  if (server.access.firstWalletOwns) print("access: none given, so the FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT (development only; --access FILE to set owners and clerks)");
   await stopped;
 }
 

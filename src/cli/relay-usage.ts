@@ -5,7 +5,7 @@
 // Help text of `massmarket-schema relay`, apart from the command so that the
 // other commands never load the relay (and its WebSocket server).
 export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
-  [--max-connections 1024] [--max-connections-per-address 128]
+  [--max-connections 1024] [--max-connections-per-address 128] [--dialect eip712|v3] [--access FILE]
 
 Runs the in-memory reference relay (for development and client tests only).
 Prints its WebSocket URL on the first line, then its signing address.
@@ -19,5 +19,10 @@ Prints its WebSocket URL on the first line, then its signing address.
   --max-connections / --max-connections-per-address  caps of open WebSocket connections, in total
                (default 1024) and per remote address (default 128); a connection over a cap is
                closed with code 1013 and a line on stderr
+  --dialect v3 serve deployed version-3 clients: EIP-191 events, shop_id optional, liveness only by the
+               45 s silence kick, resume after start_shop_seq_no (docs/sessions.md, "Dialects")
+  --access FILE  JSON {"0x<shop id>": {"owners": [...], "clerks": [...]}}: wallets that may enroll clerk
+               keycards by sign-in; without it the first wallet that signs in for a shop owns it
+POST /v3/enroll_key_card[?guest=1] {"message": ERC-4361, "signature": base64}: enrollment by sign-in.
 Dev-only HTTP endpoints: POST /testing/enroll_keycard {"shopId","publicKey","guest"},
 POST /testing/pay {"shopId","orderId"}, GET /testing/discovery, GET /health.`;

@@ -5,18 +5,29 @@
 import { isNamedError, NetworkSchemaError } from "./base.js";
 
 /**
- * Event bytes decode, but are not the canonical encoding of what they hold
- * (fields out of order, repeated, or non-minimal varints). An EIP-712
- * signature covers the decoded values, so such bytes would be a second byte
- * form of a signed event; they are refused so stored bytes are the signed ones.
+ * Event bytes decode, but are refused as a byte form. Under EIP-712 they are
+ * not the canonical encoding of what they hold (fields out of order,
+ * repeated, or non-minimal varints): the signature covers the decoded values,
+ * so such bytes would be a second byte form of a signed event. Under EIP-191
+ * (the signature covers the bytes) they are bytes that protobuf decoders read
+ * in two ways; `secondReading` then says where and why.
  *
  * @example
  * if (isNonCanonicalEncodingError(error)) console.log(error.path); // "signedEvent.event.value"
  */
 export class NonCanonicalEncodingError extends NetworkSchemaError {
   override name = "NonCanonicalEncodingError";
-  constructor({ typeName, path }: { typeName: string; path: string }) {
-    super("NON_CANONICAL_ENCODING", `expected the canonical binary encoding of ${typeName} (fields in number order, once each, minimal varints)`, { path });
+  /** Under EIP-191: the field and why decoders would read it differently. */
+  readonly secondReading: { readonly field: string; readonly reason: string } | undefined;
+  constructor({ typeName, path, secondReading }: { typeName: string; path: string; secondReading?: { field: string; reason: string } }) {
+    super(
+      "NON_CANONICAL_ENCODING",
+      secondReading === undefined
+        ? `expected the canonical binary encoding of ${typeName} (fields in number order, once each, minimal varints)`
+        : `expected ${typeName} bytes that every protobuf decoder reads one way; field ${secondReading.field} has ${secondReading.reason}`,
+      { path },
+    );
+    this.secondReading = secondReading;
   }
 }
 

@@ -15,7 +15,7 @@ import type { RelayLogEntry } from "../session/relay-backend.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
 
 /** A RelayLogEntry over a record's SignedEvent bytes; its signer is recovered on first use. */
-export function lazyLogEntry({ seqNo, bytes, domain }: { seqNo: bigint; bytes: () => Uint8Array; domain: EventDomain }): RelayLogEntry {
+export function lazyLogEntry({ seqNo, bytes, domain }: { seqNo: bigint; bytes: () => Uint8Array; domain: EventDomain | undefined }): RelayLogEntry {
   let known: Address | undefined;
   return {
     seqNo,
@@ -28,7 +28,8 @@ export function lazyLogEntry({ seqNo, bytes, domain }: { seqNo: bigint; bytes: (
     },
     get signer() {
       if (known === undefined) {
-        known = openSignedEvent({ signedEvent: this.signedEvent, domain }).signer;
+        // No domain: a v3-dialect shop, whose events are signed with EIP-191.
+        known = (domain === undefined ? openSignedEvent({ signedEvent: this.signedEvent, scheme: "eip191" }) : openSignedEvent({ signedEvent: this.signedEvent, domain })).signer;
       }
       return known;
     },

@@ -27,6 +27,7 @@ import { shopStateToJSON } from "../state/shop-state-to-json.js";
 import type { OrderState, ShopState } from "../state/shop-state.js";
 import { createKeycardSet, keycardAddress, type KeycardSet, uncompressedPublicKey } from "../wire/keycards.js";
 import { KNOWN_KEY_TABLES } from "../signature/known-key-cache.js";
+import { type Dialect, dialectScheme } from "../wire/dialect.js";
 import { lastNonce } from "../wire/last-nonce.js";
 import { shopIdBytes, type ShopIdInput } from "../wire/shop-id.js";
 import { LapseQueue } from "./lapse-queue.js";
@@ -48,6 +49,8 @@ interface Shop {
   readonly watchers: Set<() => void>;
   /** Orders holding stock, by lapse time. */
   readonly lapses: LapseQueue;
+  /** How the shop's events are signed and its sessions behave, chosen when the shop is first seen. */
+  readonly dialect: Dialect;
 }
 
 /** A ShopEvent union member as an init shape (plain objects for nested messages). */
@@ -79,6 +82,14 @@ export interface ReferenceRelayOptions {
         issueUploadUrl(input: { keycard: RelayKeycard }): Promise<string>;
       }
     | undefined;
+  /**
+   * `"v3"`: serve deployed version-3 clients (docs/sessions.md, "Dialects"):
+   * EIP-191 events (the relay's own too), an absent shop_id is the session's
+   * shop, a keycard key enrolled in one shop only, no state snapshots.
+   * A function chooses per shop (0x + 64 hex digits), once, when the shop is
+   * first seen. Default `"eip712"`.
+   */
+  readonly dialect?: Dialect | ((input: { readonly shopId: Hex }) => Dialect) | undefined;
 }
 
 /**
@@ -95,7 +106,10 @@ export interface ReferenceRelayOptions {
  */
 export class ReferenceRelay implements RelayBackend {
   readonly domain: EventDomain;
-  private readonly signer: RelaySigner;
+  /** The dialect of every shop, or undefined when it is chosen per shop ({@link ReferenceRelay.shopDialect}). */
+  readonly dialect: Dialect | undefined;
+  private readonly choose: (input: { readonly shopId: Hex }) => Dialect;
+  private readonly signers: Readonly<Record<Dialect, RelaySigner>>;
   private readonly store: RelayStore;
   private readonly clock: SessionClock;
   private readonly autoPay: boolean;
@@ -109,15 +123,35 @@ export class ReferenceRelay implements RelayBackend {
   /** A single-use upload URL from the `blobs` option (RelayBackend.blobUploadUrl); undefined without it. */
   readonly blobUploadUrl: RelayBackend["blobUploadUrl"];
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs, dialect }: ReferenceRelayOptions) {
+    if (typeof dialect !== "function") dialectScheme({ dialect });
     this.domain = domain;
-    this.signer = createRelaySigner({ privateKey, domain });
+    this.dialect = typeof dialect === "function" ? undefined : (dialect ?? "eip712");
+    this.choose = typeof dialect === "function" ? dialect : () => dialect ?? "eip712";
+    this.signers = { eip712: createRelaySigner({ privateKey, domain, dialect: "eip712" }), v3: createRelaySigner({ privateKey, domain, dialect: "v3" }) };
     this.store = store;
     this.clock = clock;
     this.autoPay = autoPay;
     this.warn = warn;
-    this.snapshots = new SnapshotKeeper({ store, domain, every: snapshotEvery, warn });
+    // A v3 shop restarts by replaying its log: records read back under a snapshot would be recovered as EIP-712.
+    this.snapshots = new SnapshotKeeper({ store, domain, every: this.dialect === "eip712" ? snapshotEvery : Number.MAX_SAFE_INTEGER, warn });
     this.blobUploadUrl = blobs === undefined ? undefined : (input) => blobs.issueUploadUrl(input);
+  }
+
+  /** The dialect of a shop: the one it was given when first seen, or the one it would be given. */
+  shopDialect({ shopId }: { shopId: Uint8Array }): Dialect {
+    return this.shops.get(bytesToHex(shopId))?.dialect ?? this.dialectFor(shopId);
+  }
+
+  private dialectFor(id: Uint8Array): Dialect {
+    const chosen = this.choose({ shopId: bytesToHex(id) });
+    dialectScheme({ dialect: chosen, path: "dialect(shopId)" });
+    return chosen;
+  }
+
+  // How a shop's events are opened: EIP-712 with the domain, or v3 (EIP-191, no domain).
+  private opening(shop: Shop): { readonly dialect: "v3" } | { readonly domain: EventDomain; readonly dialect: "eip712" } {
+    return shop.dialect === "v3" ? { dialect: "v3" } : { domain: this.domain, dialect: "eip712" };
   }
 
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
@@ -138,7 +172,7 @@ export class ReferenceRelay implements RelayBackend {
 
   /** The address the relay signs its own events with. */
   get address(): Address {
-    return this.signer.address;
+    return this.signers.eip712.address;
   }
 
   /** Current state of a shop (including accepted events still being stored), or undefined; live (the next write changes it): keep `shopStateToJSON` of it to hold on to one. */
@@ -157,9 +191,15 @@ export class ReferenceRelay implements RelayBackend {
    * creating the shop on first use. A zero `userWallet` (`guest: true`) enrols a guest.
    */
   async enrollKeycard({ shopId, publicKey, userWallet, guest = false }: { shopId: ShopIdInput; publicKey: Hex | Uint8Array; userWallet?: Address | undefined; guest?: boolean | undefined }): Promise<Address> {
-    const shop = this.shopFor(shopIdBytes({ shopId }));
+    const id = shopIdBytes({ shopId });
     const raw = uncompressedPublicKey({ publicKey: typeof publicKey === "string" ? hexToBytes(publicKey) : publicKey }).slice(1);
     const address = keycardAddress({ keycard: raw });
+    // v3 events carry no shop_id: a key in two shops could have its events replayed from one into the other.
+    const existing = this.enrolledShop(address);
+    if (existing !== undefined && (this.shopDialect({ shopId: id }) === "v3" || this.shops.get(existing)?.dialect === "v3")) {
+      throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `keycard ${address} is already enrolled (v3 dialect: one shop per keycard key)` });
+    }
+    const shop = this.shopFor(id);
     const wallet = guest ? zeroAddress : (userWallet ?? address);
     await this.commit(shop, () => this.acceptRelayEvents(shop, [
       this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } }),
@@ -172,6 +212,12 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     await this.commit(shop, () => this.payment(shop, orderId));
+  }
+
+  /** The shop (0x + 32 bytes) where a keycard address was ever enrolled, revoked or not, or undefined. */
+  enrolledShop(address: Address): Hex | undefined {
+    for (const shop of this.shops.values()) if (shop.fold.state.keycards[address] !== undefined) return bytesToHex(shop.id);
+    return undefined;
   }
 
   findKeycard({ publicKey }: { publicKey: Uint8Array }): RelayKeycard | undefined {
@@ -245,7 +291,7 @@ export class ReferenceRelay implements RelayBackend {
       for (const [i, signedEvent] of events.entries()) {
         let verified;
         try {
-          verified = shop.fold.verify({ signedEvent, domain: this.domain, keycards });
+          verified = shop.fold.verify({ signedEvent, ...this.opening(shop), keycards });
         } catch (error) {
           throw refusal(error, `event_write_request.events[${i}]`);
         }
@@ -336,19 +382,19 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   private relayEvent(shop: Shop, union: UnionInit, ms: number = this.clock.now()): SignedEvent {
-    const last = lastNonce({ nonces: shop.fold.state.nonces, signer: this.signer.address });
+    const last = lastNonce({ nonces: shop.fold.state.nonces, signer: this.address });
     const event = create(ShopEventSchema, {
       nonce: (last ?? 0n) + 1n,
       shopId: { raw: shop.id },
       timestamp: timestampFromMs(ms),
       union,
     });
-    return this.signer.sign(event);
+    return this.signers[shop.dialect].sign(event);
   }
 
   private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
     return events.map((signedEvent) => {
-      const verified = shop.fold.verify({ signedEvent, domain: this.domain });
+      const verified = shop.fold.verify({ signedEvent, ...this.opening(shop) });
       return { signedEvent, event: verified.event };
     });
   }
@@ -399,7 +445,7 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shopFor(record.shopId);
     const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    shop.fold.verify({ signedEvent, domain: this.domain });
+    shop.fold.verify({ signedEvent, ...this.opening(shop) });
     shop.log.push({ record });
     shop.durable = shop.log.length;
   }
@@ -416,7 +462,8 @@ export class ReferenceRelay implements RelayBackend {
     const key = bytesToHex(id);
     let shop = this.shops.get(key);
     if (shop === undefined) {
-      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.signer.address] } }) }), log: new ShopLogIndex({ shopId: id.slice(), store: this.store, domain: this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue() };
+      const dialect = this.dialectFor(id);
+      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: id.slice(), store: this.store, domain: dialect === "v3" ? undefined : this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect };
       this.shops.set(key, shop);
     }
     return shop;

@@ -44,7 +44,8 @@ export class ShopLogIndex {
   length = 0;
 
   constructor(
-    private readonly options: { shopId: Uint8Array; store: RelayStore; domain: EventDomain },
+    /** `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
+    private readonly options: { shopId: Uint8Array; store: RelayStore; domain: EventDomain | undefined },
   ) {
     this.shopHex = bytesToHex(options.shopId);
   }

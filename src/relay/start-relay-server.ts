@@ -25,7 +25,10 @@ import { openBlobUploads } from "./blob/open-blob-uploads.js";
 import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
 import { createSocketTransport } from "./socket-transport.js";
-import { ReferenceRelay } from "./reference-relay.js";
+import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
+import { discoveryBody } from "./http/discovery.js";
+import { ENROLL_PATH, enrollBySignIn } from "./http/enrollment.js";
+import { createShopAccess, type ShopAccess, type ShopAccessOptions } from "./http/shop-access.js";
 
 /** Path of the WebSocket endpoint, as on v3 relays. */
 export const SESSIONS_PATH = "/v3/sessions";
@@ -57,6 +60,12 @@ export interface RelayServerOptions {
   readonly log?: ((line: string) => void) | undefined;
   /** Limits of blob uploads (stored in `dataDir/blobs`, else in memory). */
   readonly blobs?: BlobUploadOptions | undefined;
+  /** `"v3"` serves deployed version-3 clients; a function chooses per shop (ReferenceRelayOptions.dialect). */
+  readonly dialect?: ReferenceRelayOptions["dialect"];
+  /** Who may enroll clerks by sign-in (POST /v3/enroll_key_card); default: the first wallet that signs in for a shop owns it. */
+  readonly access?: ShopAccessOptions | undefined;
+  /** The relay's token id, named in sign-in messages and discovery; default the relay's address as a number. */
+  readonly relayTokenId?: bigint | undefined;
 }
 
 export interface RelayServer {
@@ -67,6 +76,10 @@ export interface RelayServer {
   readonly relay: ReferenceRelay;
   /** Blob uploads: upload URLs, `POST /v3/upload_blob` and `GET /ipfs/<cid>`. */
   readonly blobs: BlobUploads;
+  /** The enrollment access policy (first-wallet-owns when none was given). */
+  readonly access: ShopAccess;
+  /** The relay's token id. */
+  readonly relayTokenId: bigint;
   /** Open sessions. */
   readonly sessions: ReadonlySet<RelaySession>;
   /** Bytes queued in the open sockets and not yet handed to the network (sum of `bufferedAmount`). */
@@ -75,7 +88,7 @@ export interface RelayServer {
 }
 
 export async function startRelayServer(options: RelayServerOptions): Promise<RelayServer> {
-  const { domain, privateKey, host = "127.0.0.1", port = 0, dataDir, timings = {}, clock = systemClock, autoPay, maxOutstandingPushBytes } = options;
+  const { domain, privateKey, host = "127.0.0.1", port = 0, dataDir, timings = {}, clock = systemClock, autoPay, maxOutstandingPushBytes, dialect } = options;
   const { maxBufferedBytes = DEFAULT_MAX_BUFFERED_BYTES, log = (line: string) => process.stderr.write(`${line}\n`) } = options;
   const limits = createConnectionLimits({
     maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
@@ -86,10 +99,13 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     await store?.close();
     throw error;
   });
-  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay, blobs });
+  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay, blobs, dialect });
+  const access = createShopAccess(options.access);
+  const relayTokenId = options.relayTokenId ?? BigInt(relay.address);
   const sessions = new Set<RelaySession>();
+  let authority = "";
   const sockets = new Set<WebSocket>();
-  const http = createServer((request, response) => handleBlobHttp({ blobs, request, response, log }) || void handleHttp({ relay, domain, request, response }));
+  const http = createServer((request, response) => handleBlobHttp({ blobs, request, response, log }) || void handleHttp({ relay, domain, request, response, signIn: { access, relayTokenId, authority: () => authority, clock } }));
   const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES });
   wss.on("connection", (socket, request) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -143,13 +159,15 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     throw error;
   });
   const address = http.address() as AddressInfo;
-  const authority = `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  authority = `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   blobs.listening({ baseUrl: `http://${authority}` });
   return {
     url: `ws://${authority}${SESSIONS_PATH}`,
     httpUrl: `http://${authority}`,
     relay,
     blobs,
+    access,
+    relayTokenId,
     sessions,
     bufferedBytes: () => [...sockets].reduce((sum, socket) => sum + socket.bufferedAmount, 0),
     async close() {
@@ -161,7 +179,14 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   };
 }
 
-async function handleHttp({ relay, domain, request, response }: { relay: ReferenceRelay; domain: EventDomain; request: IncomingMessage; response: ServerResponse }): Promise<void> {
+interface SignIn {
+  readonly access: ShopAccess;
+  readonly relayTokenId: bigint;
+  readonly authority: () => string;
+  readonly clock: SessionClock;
+}
+
+async function handleHttp({ relay, domain, request, response, signIn }: { relay: ReferenceRelay; domain: EventDomain; request: IncomingMessage; response: ServerResponse; signIn: SignIn }): Promise<void> {
   const reply = (status: number, body: unknown) => {
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify(body));
@@ -170,7 +195,12 @@ async function handleHttp({ relay, domain, request, response }: { relay: Referen
   try {
     if (request.method === "GET" && url.pathname === "/health") return reply(200, { status: "ok" });
     if (request.method === "GET" && url.pathname === "/testing/discovery") {
-      return reply(200, { status: "ok", relayAddress: relay.address, chainId: String(domain.chainId), verifyingContract: domain.verifyingContract });
+      return reply(200, discoveryBody({ relayAddress: relay.address, relayTokenId: signIn.relayTokenId, domain }));
+    }
+    if (request.method === "POST" && url.pathname === ENROLL_PATH) {
+      const { access, relayTokenId, authority, clock } = signIn;
+      const answer = await enrollBySignIn({ relay, access, authority: authority(), relayTokenId, body: await readJson(request), guest: url.searchParams.get("guest") === "1", now: new Date(clock.now()) });
+      return reply(answer.status, answer.body);
     }
     if (request.method === "POST" && url.pathname === "/testing/enroll_keycard") {
       const body = await readJson(request);

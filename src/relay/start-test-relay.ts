@@ -11,8 +11,10 @@ import type { ClientSession, ClientSessionEvent } from "../session/client-sessio
 import { connectClientSession } from "../session/connect-client-session.js";
 import type { SessionTimings } from "../session/timings.js";
 import type { ShopState } from "../state/shop-state.js";
+import type { Dialect } from "../wire/dialect.js";
 import type { ShopIdInput } from "../wire/shop-id.js";
 import type { BlobUploadOptions } from "./blob/blob-uploads.js";
+import type { ShopAccessOptions } from "./http/shop-access.js";
 import { startRelayServer } from "./start-relay-server.js";
 
 /** The domain a test relay uses unless told otherwise: chain 31337 (a local dev chain) and a fixed registry address. */
@@ -43,6 +45,16 @@ export interface StartTestRelayParameters {
   readonly log?: ((line: string) => void) | undefined;
   /** Limits of blob uploads (kept in `dataDir/blobs`, else in memory); 32 MiB per file by default. */
   readonly blobs?: BlobUploadOptions | undefined;
+  /**
+   * `"v3"`: serve deployed version-3 clients, and connect() gives v3-dialect
+   * sessions (docs/sessions.md, "Dialects"). A function chooses per shop
+   * (0x + 64 hex digits); connect() then takes the client's `dialect`.
+   */
+  readonly dialect?: Dialect | ((input: { readonly shopId: Hex }) => Dialect) | undefined;
+  /** Who may enroll clerks by sign-in (POST /v3/enroll_key_card); default: the first wallet that signs in for a shop owns it. */
+  readonly access?: ShopAccessOptions | undefined;
+  /** The relay's token id in sign-in messages and discovery; default the relay's address as a number. */
+  readonly relayTokenId?: bigint | undefined;
 }
 
 /** A running reference relay for client tests. */
@@ -52,6 +64,12 @@ export interface TestRelay {
   /** Base URL of the dev HTTP endpoints. */
   readonly httpUrl: string;
   readonly domain: EventDomain;
+  /** The relay's dialect, or undefined when it is chosen per shop. */
+  readonly dialect: Dialect | undefined;
+  /** The relay's token id (`mass-relayid` in sign-in messages, `relay_token_id` in discovery). */
+  readonly relayTokenId: bigint;
+  /** First-wallet-owns (no access policy given): the owner lists another clerk wallet of its shop. */
+  listClerk(parameters: { shopId: Hex; wallet: Address }): void;
   /** Address the relay signs its sandboxed events with; give it to clients as `relays`. */
   readonly relayAddress: Address;
   /** Dev-only enrollment of a keycard (64- or 65-byte public key) for a shop; creates the shop. */
@@ -69,6 +87,8 @@ export interface TestRelay {
     /** Resume: a state saved from an earlier full subscription and its last seq_no. */
     state?: ShopState | undefined;
     lastSeqNo?: bigint | undefined;
+    /** The session's dialect; defaults to the relay's (`"eip712"` when chosen per shop). */
+    dialect?: Dialect | undefined;
   }): Promise<ClientSession>;
   /** Stops the relay and closes every session. */
   close(): Promise<void>;
@@ -84,22 +104,27 @@ export interface TestRelay {
  * await relay.enrollKeycard({ shopId: 23n, publicKey: account.publicKey });
  * const session = await relay.connect();
  * await session.login({ account });
+ * // A relay for deployed version-3 clients:
+ * const v3Relay = await startTestRelay({ dialect: "v3" });
  */
 export async function startTestRelay(parameters: StartTestRelayParameters = {}): Promise<TestRelay> {
-  const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay, ...caps } = objectParameter(parameters);
-  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay, ...caps });
+  const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay, dialect = "eip712", ...rest } = objectParameter(parameters);
+  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay, dialect, ...rest });
   const { relay } = server;
   return {
     url: server.url,
     httpUrl: server.httpUrl,
     domain,
+    dialect: relay.dialect,
+    relayTokenId: server.relayTokenId,
+    listClerk: (input) => server.access.listClerk(input),
     relayAddress: relay.address,
     enrollKeycard: (input) => relay.enrollKeycard(input),
     simulatePayment: (input) => relay.simulatePayment(input),
     shopState: (input) => relay.shopState(input),
     logLength: (input) => relay.shopLog(input).length,
-    connect: ({ timings: clientTimings, onEvent, state, lastSeqNo } = {}) =>
-      connectClientSession({ url: server.url, domain, relays: [relay.address], WebSocket, timings: clientTimings, onEvent, state, lastSeqNo }),
+    connect: ({ timings: clientTimings, onEvent, state, lastSeqNo, dialect: clientDialect = relay.dialect } = {}) =>
+      connectClientSession({ url: server.url, domain, dialect: clientDialect, relays: [relay.address], WebSocket, timings: clientTimings, onEvent, state, lastSeqNo }),
     close: () => server.close(),
   };
 }

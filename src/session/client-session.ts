@@ -28,6 +28,7 @@ import type { EnvelopeRequest } from "../wire/create-request-envelope.js";
 import { createSubscriptionRequest, type SubscriptionFilterInput } from "../wire/create-subscription-request.js";
 import { matchResponse } from "../wire/match-response.js";
 import { type ShopIdInput, shopIdBytes } from "../wire/shop-id.js";
+import { type Dialect, dialectScheme } from "../wire/dialect.js";
 import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
@@ -64,8 +65,15 @@ export type ClientSessionEvent =
 export interface ClientSessionOptions {
   /** Where frames go; the driver feeds received frames to {@link ClientSession.receive}. */
   readonly transport: SessionTransport;
-  /** Chain and shop registry: signs the login challenge and verifies pushed events. */
-  readonly domain: EventDomain;
+  /** Chain and shop registry: signs the login challenge and verifies pushed events. Required unless `dialect` is `"v3"`. */
+  readonly domain?: EventDomain | undefined;
+  /**
+   * `"v3"`: talk as deployed version-3 clients do (docs/sessions.md,
+   * "Dialects"): EIP-191 login and events, an absent shop_id is the
+   * subscribed shop, `startShopSeqNo` is the last seq_no already held.
+   * Default `"eip712"`.
+   */
+  readonly dialect?: Dialect | undefined;
   /** Addresses of relays allowed to sign sandboxed events (enrollments, payments) for the shop. */
   readonly relays?: readonly Address[] | undefined;
   /** Defaults to {@link systemClock}. */
@@ -109,7 +117,8 @@ interface Subscription {
  */
 export class ClientSession {
   private readonly peer: EnvelopePeer;
-  private readonly domain: EventDomain;
+  private readonly domain: EventDomain | undefined;
+  private readonly dialect: Dialect;
   private readonly relays: readonly Address[];
   private readonly listeners = new Set<(event: ClientSessionEvent) => void>();
   private subscription: Subscription | undefined;
@@ -120,11 +129,12 @@ export class ClientSession {
   private readonly syncWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(options: ClientSessionOptions) {
-    const { transport, domain, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n } = objectParameter(options);
+    const { transport, domain, dialect, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n } = objectParameter(options);
+    this.dialect = dialectScheme({ dialect }) === "eip191" ? "v3" : "eip712";
     if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
       throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
     }
-    if (typeof domain !== "object" || domain === null) throw new FieldValueError("WRONG_TYPE", "expected an EventDomain", { path: "domain" });
+    if (this.dialect === "eip712" && (typeof domain !== "object" || domain === null)) throw new FieldValueError("WRONG_TYPE", "expected an EventDomain", { path: "domain" });
     if (typeof lastSeqNo !== "bigint" || lastSeqNo < 0n) throw new FieldValueError("OUT_OF_RANGE", "expected a non-negative bigint", { path: "lastSeqNo" });
     this.domain = domain;
     this.relays = [...relays];
@@ -218,7 +228,7 @@ export class ClientSession {
    * @example await session.login({ account: privateKeyToAccount(keycardKey) })
    */
   async login(parameters: { account: LocalAccount; scheme?: "eip712" | "eip191" | undefined }): Promise<Address> {
-    const { account, scheme = "eip712" } = objectParameter(parameters);
+    const { account, scheme = this.dialect === "v3" ? "eip191" : "eip712" } = objectParameter(parameters);
     if (!isLocalAccount(account) || typeof account.publicKey !== "string") throw new AccountError("expected a viem LocalAccount with its publicKey (privateKeyToAccount)");
     const challenge = await this.send({ case: "authRequest", value: createAuthenticateRequest({ publicKey: account.publicKey }) });
     if (challenge === undefined || challenge.length === 0) {
@@ -229,6 +239,7 @@ export class ClientSession {
       if (challenge.length !== 32) throw new FieldValueError("WRONG_LENGTH", `expected a 32-byte v3 challenge, got ${challenge.length} bytes; refusing to sign other bytes the v3 way`, { path: "response.payload" });
       signature = await account.signMessage({ message: { raw: challenge } });
     } else if (scheme === "eip712") {
+      if (this.domain === undefined) throw new FieldValueError("MISSING_FIELD", "expected the session's domain to sign an EIP-712 login", { path: "domain" });
       signature = await signAuthChallenge({ challenge, domain: this.domain, account });
     } else {
       throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
@@ -270,22 +281,24 @@ export class ClientSession {
     /** Filtered subscriptions: addresses of the shop's keycards and relays; pushes signed by others are dropped and reported. */
     signers?: readonly Address[] | undefined;
   }): Promise<Uint8Array> {
-    const { shopId, filters, startShopSeqNo = this.seqNo + 1n, signers } = objectParameter(parameters);
+    const { shopId, filters, startShopSeqNo = this.dialect === "v3" ? this.seqNo : this.seqNo + 1n, signers } = objectParameter(parameters);
+    // The first seq_no pushed: start_shop_seq_no itself, or (v3) the one after it.
+    const first = this.dialect === "v3" ? startShopSeqNo + 1n : startShopSeqNo;
     if (this.subscription !== undefined) throw new SessionError({ problem: "ALREADY_SUBSCRIBED", expected: "expected one subscription per session; cancel it first" });
     const full = filters === undefined;
     const request = createSubscriptionRequest({ shopId, startShopSeqNo, filters: full ? ALL_OBJECT_TYPES.map((objectType) => ({ objectType })) : filters });
     const raw = shopIdBytes({ shopId });
     // Reserve the slot now so pushes racing the response find it.
-    const check = full ? undefined : createFilteredPushCheck({ shopId: raw, filters: request.filters, signers, state: this.ledger?.state, stateSeqNo: this.seqNo, startSeqNo: startShopSeqNo, relays: this.relays });
+    const check = full ? undefined : createFilteredPushCheck({ shopId: raw, filters: request.filters, signers, state: this.ledger?.state, stateSeqNo: this.seqNo, startSeqNo: first, relays: this.relays, absentShopIsThis: this.dialect === "v3" });
     const subscription: Subscription = { id: new Uint8Array(0), full, cancelling: false, check };
     this.subscription = subscription;
     // A state of another shop (or none) starts over from the empty state of this one.
     if (full && (this.ledger === undefined || this.ledger.state.shopId !== bytesToHex(raw))) {
-      if (startShopSeqNo > 1n) throw new FieldValueError("OUT_OF_RANGE", "a full subscription without a saved state of this shop starts at seq_no 1; pass state and lastSeqNo to resume", { path: "startShopSeqNo" });
+      if (first > 1n) throw new FieldValueError("OUT_OF_RANGE", "a full subscription without a saved state of this shop starts at seq_no 1; pass state and lastSeqNo to resume", { path: "startShopSeqNo" });
       this.ledger = createShopFold({ state: createShopState({ context: { shopId: raw, relays: this.relays } }) });
     }
     if (!full) this.ledger = undefined;
-    this.seqNo = startShopSeqNo === 0n ? 0n : startShopSeqNo - 1n;
+    this.seqNo = first === 0n ? 0n : first - 1n;
     try {
       const id = await this.send({ case: "subscriptionRequest", value: request });
       subscription.id = id ?? new Uint8Array(0);
@@ -395,11 +408,11 @@ export class ClientSession {
         const signedEvent = sequenced.event;
         if (signedEvent === undefined) throw new FieldValueError("MISSING_FIELD", "expected a signed event", { path: `subscription_push_request.events[${i}].event` });
         if (fold !== undefined) {
-          const { event, signer } = fold.verify({ signedEvent, domain: this.domain });
+          const { event, signer } = fold.verify({ signedEvent, ...this.opening });
           pushed.push({ seqNo: at, signedEvent, event, signer });
           continue;
         }
-        const opened = openPushedEvent({ signedEvent, domain: this.domain });
+        const opened = openPushedEvent({ signedEvent, ...this.opening });
         const problem = subscription.check?.problem(opened);
         if (problem === undefined) pushed.push({ seqNo: at, signedEvent, ...opened });
         else dropped.push({ seqNo: at, signedEvent, ...opened, ...problem });
@@ -421,6 +434,11 @@ export class ClientSession {
     if (this.unpushed !== undefined) this.setUnpushed(this.unpushed > received ? this.unpushed - received : 0n);
     if (dropped.length > 0) this.emit({ type: "dropped", events: dropped });
     if (pushed.length > 0) this.emit({ type: "events", events: pushed });
+  }
+
+  // How pushed events are opened: EIP-712 with the domain, or v3 (EIP-191, no domain).
+  private get opening(): { readonly dialect: "v3" } | { readonly domain: EventDomain; readonly dialect: "eip712" } {
+    return this.dialect === "v3" ? { dialect: "v3" } : { domain: this.domain as EventDomain, dialect: "eip712" };
   }
 
   private setUnpushed(value: bigint): void {

@@ -4,6 +4,7 @@
 
 import type { Address } from "viem";
 import type { EventDomain } from "../eip712/domain.js";
+import type { Dialect } from "../wire/dialect.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { SessionError } from "../errors/session-error.js";
@@ -36,7 +37,9 @@ export interface ConnectClientSessionParameters {
   /** The relay's session endpoint, e.g. `ws://127.0.0.1:4444/v3/sessions`. */
   readonly url: string;
   /** Chain and shop registry of the shop. */
-  readonly domain: EventDomain;
+  readonly domain?: EventDomain | undefined;
+  /** `"v3"` to talk as version-3 clients do (ClientSessionOptions.dialect); default `"eip712"`. */
+  readonly dialect?: Dialect | undefined;
   /** Relay addresses allowed to sign sandboxed events. */
   readonly relays?: readonly Address[] | undefined;
   /**
@@ -63,7 +66,7 @@ export interface ConnectClientSessionParameters {
  * await session.login({ account });
  */
 export function connectClientSession(parameters: ConnectClientSessionParameters): Promise<ClientSession> {
-  const { url, domain, relays, WebSocket: given, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);
+  const { url, domain, dialect, relays, WebSocket: given, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);
   const Socket = (given ?? (globalThis as { WebSocket?: unknown }).WebSocket) as (new (url: string) => WebSocketLike) | undefined;
   if (typeof url !== "string") return Promise.reject(new FieldValueError("WRONG_TYPE", "expected a ws:// or wss:// URL", { path: "url" }));
   if (typeof Socket !== "function") return Promise.reject(new FieldValueError("MISSING_FIELD", "expected a WebSocket constructor (none is global here)", { path: "WebSocket" }));
@@ -85,6 +88,7 @@ export function connectClientSession(parameters: ConnectClientSessionParameters)
         close: (code, reason) => socket.close(code, reason),
       },
       domain,
+      dialect,
       relays,
       timings,
       onEvent,

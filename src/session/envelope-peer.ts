@@ -28,16 +28,19 @@ export interface InboundRequest {
   readonly request: EnvelopeRequest;
 }
 
+/** What an unanswered request does at its deadline; `"never"` has none (v3 relays: only the silence kick ends a session). */
+export type RequestTimeoutAction = "reject" | "close" | "never";
+
 interface Pending {
   readonly resolve: (response: Envelope) => void;
   readonly reject: (error: unknown) => void;
   readonly deadline: number;
-  readonly onTimeout: "reject" | "close";
+  readonly onTimeout: RequestTimeoutAction;
 }
 
 interface Queued {
   readonly request: EnvelopeRequest;
-  readonly onTimeout: "reject" | "close";
+  readonly onTimeout: RequestTimeoutAction;
   readonly resolve: (response: Envelope) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -143,12 +146,20 @@ export class EnvelopePeer {
   }
 
   /** Sends a request and resolves with the response Envelope; queues it while too many are outstanding. */
-  request({ request, onTimeout = "reject" }: { request: EnvelopeRequest; onTimeout?: "reject" | "close" }): Promise<Envelope> {
+  request({ request, onTimeout = "reject" }: { request: EnvelopeRequest; onTimeout?: RequestTimeoutAction }): Promise<Envelope> {
     return new Promise<Envelope>((resolve, reject) => {
       if (this.closedWith !== undefined) return reject(this.closedError());
       this.queue.push({ request, onTimeout, resolve, reject });
       this.sendQueued();
     });
+  }
+
+  /** Sends a request whose answer, if one ever comes, is dropped: nothing waits for it (v3 SyncStatus, which v3 clients never answer). */
+  notify({ request }: { request: EnvelopeRequest }): void {
+    if (this.closedWith !== undefined) return;
+    const id = this.nextId++;
+    this.remember(id);
+    this.write(create(EnvelopeSchema, { requestId: create(RequestIdSchema, { raw: id }), message: request }));
   }
 
   /** Checks deadlines against the clock: request timeouts, ping, kick. */
@@ -219,7 +230,7 @@ export class EnvelopePeer {
         next.reject(error);
         continue;
       }
-      this.pending.set(id, { resolve: next.resolve, reject: next.reject, deadline: this.options.clock.now() + this.requestTimeoutMs, onTimeout: next.onTimeout });
+      this.pending.set(id, { resolve: next.resolve, reject: next.reject, deadline: next.onTimeout === "never" ? Number.POSITIVE_INFINITY : this.options.clock.now() + this.requestTimeoutMs, onTimeout: next.onTimeout });
       this.options.transport.send(frame);
     }
   }

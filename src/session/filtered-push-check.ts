@@ -55,13 +55,16 @@ export function createFilteredPushCheck(input: {
   readonly stateSeqNo: bigint;
   readonly startSeqNo: bigint;
   readonly relays: readonly Address[];
+  /** v3 dialect: an event without shop_id is of the subscribed shop. */
+  readonly absentShopIsThis?: boolean | undefined;
 }): FilteredPushCheck {
   const { shopId, filters } = input;
   const known = knownSigners(input);
   return {
     problem({ event, signer }) {
       const eventShop = event.shopId?.raw;
-      if (eventShop === undefined || !sameBytes({ a: eventShop, b: shopId })) return { reason: "WRONG_SHOP", message: "event.shop_id: not the subscribed shop" };
+      const absent = eventShop === undefined || eventShop.length === 0;
+      if (!(absent && input.absentShopIsThis === true) && (eventShop === undefined || !sameBytes({ a: eventShop, b: shopId }))) return { reason: "WRONG_SHOP", message: "event.shop_id: not the subscribed shop" };
       if (!eventMatchesFilters({ event, filters })) return { reason: "NOT_IN_FILTERS", message: `event.${event.union.case ?? "union"}: matches none of the subscription's filters` };
       if (known === undefined) return undefined;
       if (!known.has(signer)) return { reason: "UNKNOWN_SIGNER", message: `signed by ${signer}, neither an active keycard of the shop nor one of its relays` };

@@ -6,6 +6,7 @@ import type { Address } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
+import type { Dialect } from "../wire/dialect.js";
 
 /** An enrolled keycard as the relay knows it. */
 export interface RelayKeycard {
@@ -38,6 +39,10 @@ export interface RelayLogEntry {
 export interface RelayBackend {
   /** Domain of login challenges and event signatures. */
   readonly domain: EventDomain;
+  /** How the relay's sessions behave (docs/sessions.md, "Dialects"); default `"eip712"`. */
+  readonly dialect?: Dialect | undefined;
+  /** A shop's dialect, when the relay chooses it per shop; it overrides `dialect` for that shop's subscriptions. */
+  shopDialect?(input: { readonly shopId: Uint8Array }): Dialect;
   /** The keycard enrolled with this public key (64 bytes x ‖ y), or undefined. */
   findKeycard(input: { readonly publicKey: Uint8Array }): RelayKeycard | undefined;
   /** A login finished on `session`: the backend closes any older session of the same keycard. */

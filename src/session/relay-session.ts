@@ -15,6 +15,7 @@ import { objectParameter } from "../errors/object-parameter.js";
 import { isRelayError } from "../errors/relay-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
+import { dialectScheme } from "../wire/dialect.js";
 import { DEFAULT_MAX_ENVELOPE_BYTES, LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_IN_REQUESTS, LIMIT_MAX_OUT_BATCH_SIZE, LIMIT_MAX_OUT_REQUESTS } from "../wire/constants.js";
 import { personalMessageDigest } from "../wire/hash-event-bytes.js";
 import { keycardAddress } from "../wire/keycards.js";
@@ -68,6 +69,8 @@ interface Subscription {
   unwatch: () => void;
   /** A SyncStatus is due before the next push. */
   announce: boolean;
+  /** The shop speaks the v3 dialect: liveness only by the silence kick, events after start_shop_seq_no. */
+  readonly v3: boolean;
 }
 
 /**
@@ -106,6 +109,7 @@ export class RelaySession {
     }
     if (typeof backend !== "object" || backend === null) throw new FieldValueError("WRONG_TYPE", "expected a RelayBackend", { path: "backend" });
     this.backend = backend;
+    dialectScheme({ dialect: backend.dialect, path: "backend.dialect" });
     this.randomChallenge = randomChallenge;
     this.peer = new EnvelopePeer({
       transport,
@@ -276,7 +280,10 @@ export class RelaySession {
     const id = new Uint8Array([(this.nextSubscription >> 8) & 0xff, this.nextSubscription & 0xff]);
     this.nextSubscription = (this.nextSubscription % 0xffff) + 1;
     const start = request.startShopSeqNo;
-    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned: start > 0n ? start - 1n : 0n, queue: [], unwatch: () => undefined, announce: true };
+    const v3 = (this.backend.shopDialect?.({ shopId }) ?? this.backend.dialect) === "v3";
+    // Default: events from start_shop_seq_no on; v3 relays sent the events after it.
+    const scanned = v3 ? start : start > 0n ? start - 1n : 0n;
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], unwatch: () => undefined, announce: true, v3 };
     subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
     this.subscription = subscription;
     return undefined;
@@ -323,10 +330,10 @@ export class RelaySession {
     if (subscription.announce && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
       subscription.announce = false;
       const unpushedEvents = BigInt(subscription.queue.length);
-      this.peer.request({ request: { case: "syncStatusRequest", value: create(SyncStatusRequestSchema, { unpushedEvents }) }, onTimeout: "close" }).then(
-        (response) => this.acknowledged(subscription, response),
-        () => undefined,
-      );
+      const request = { case: "syncStatusRequest" as const, value: create(SyncStatusRequestSchema, { unpushedEvents }) };
+      // v3 clients have no SyncStatus handler: sent for those that read it, never waited for.
+      if (subscription.v3) this.peer.notify({ request });
+      else this.peer.request({ request, onTimeout: "close" }).then((response) => this.acknowledged(subscription, response), () => undefined);
     }
     while (this.subscription === subscription && subscription.queue.length > 0 && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
       const { count, frameBytes } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
@@ -339,7 +346,8 @@ export class RelaySession {
       const settled = () => {
         this.pushBytes -= frameBytes;
       };
-      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: "close" }).then(
+      // A v3 client may ack late: an unacknowledged push holds back the next ones but never closes the session.
+      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: subscription.v3 ? "never" : "close" }).then(
         (response) => {
           settled();
           this.acknowledged(subscription, response);

@@ -5,6 +5,7 @@
 import type { Address } from "viem";
 import { bytesToHex } from "../crypto/hex.js";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import type { Dialect } from "../wire/dialect.js";
 import { advanceDraftNonce, type Draft } from "./draft.js";
 import { timestamp } from "./fields.js";
 import { reject } from "./reject.js";
@@ -30,12 +31,14 @@ export interface RuleInput {
  * shop, timestamp, signer, nonce), then the signer table, then the manifest
  * precondition, then the member's own rules. Writes only draft-owned copies.
  */
-export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address): void {
+export function applyToDraft(draft: Draft, event: ShopEvent, signer: Address, dialect: Dialect = "eip712"): void {
   const state = draft.state;
   const union = event.union;
   if (union.case === undefined) reject("EVENT_EMPTY", "event.union", "event sets no member of union");
   const shop = event.shopId?.raw;
-  if (shop === undefined || shop.length !== 32 || bytesToHex(shop) !== state.shopId) reject("SHOP_MISMATCH", "event.shop_id", `event is not for shop ${state.shopId}`);
+  // v3 peers never set shop_id (v3 relays sent it empty): absent, it is the shop the event is folded into.
+  const absentAllowed = dialect === "v3" && (shop === undefined || shop.length === 0);
+  if (!absentAllowed && (shop === undefined || shop.length !== 32 || bytesToHex(shop) !== state.shopId)) reject("SHOP_MISMATCH", "event.shop_id", `event is not for shop ${state.shopId}`);
   const at = timestamp(event.timestamp, "event.timestamp", "TIMESTAMP_MISSING");
   const role = roleOf(state, signer);
   if (role === undefined) {

@@ -11,7 +11,8 @@ import { applyToDraft } from "./apply-to-draft.js";
 import { activeOrders, beginDraft, type Journal } from "./draft.js";
 import { checkEventInput, checkSignerInput, checkStateInput } from "./inputs.js";
 import type { ShopState } from "./shop-state.js";
-import type { VerifyShopEventReturnType } from "./verify-shop-event.js";
+import type { ShopEventOpening, VerifyShopEventReturnType } from "./verify-shop-event.js";
+import { type Dialect, dialectScheme } from "../wire/dialect.js";
 
 /** Parameters of {@link createShopFold}. */
 export interface CreateShopFoldParameters {
@@ -38,7 +39,7 @@ export interface ShopFold {
   /** {@link applyShopEvent}'s rules for one opened event, in place. */
   apply(parameters: { readonly event: ShopEvent; readonly signer: string }): void;
   /** {@link verifyShopEvent} in place: opens the SignedEvent, applies it, returns what was opened. */
-  verify(parameters: OpenSignedEventParameters): ShopFoldVerified;
+  verify(parameters: ShopEventOpening): ShopFoldVerified;
   /** Runs `step`; if it throws, every event applied during it is undone before the error propagates. */
   atomically<T>(step: () => T): T;
   /** A copy of the current state that later events do not change (costs one copy of each collection). */
@@ -94,12 +95,13 @@ export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
       atomically(() => applyToDraft(draft, event, address));
     },
     verify(parameters) {
-      const { signedEvent, domain, scheme = "eip712", maxBytes, hashingBudget, keycards } = objectParameter(parameters);
+      const { signedEvent, domain, dialect, maxBytes, hashingBudget, keycards } = objectParameter(parameters);
+      const scheme = dialectScheme({ dialect, scheme: parameters.scheme });
       // Every opening option travels on, as in verifyShopEvent.
       // Without the caller's keycards, the fold's own (empty) set carries its table LRU from event to event.
       ownKeycards ??= createKeycardSet({ keycards: [] });
       const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards: keycards ?? ownKeycards } as OpenSignedEventParameters);
-      atomically(() => applyToDraft(draft, opened.event, opened.signer as Address));
+      atomically(() => applyToDraft(draft, opened.event, opened.signer as Address, dialect));
       return { event: opened.event, signer: opened.signer, eventBytes: opened.eventBytes, scheme };
     },
     atomically,

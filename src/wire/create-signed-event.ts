@@ -12,6 +12,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { DEFAULT_MAX_EVENT_BYTES, SHOP_EVENT_TYPE_URL } from "./constants.js";
 import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { decodeOneReadingEvent } from "./decode-one-reading-event.js";
 import { withSignaturePath } from "./signature-path.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { hashStruct } from "../eip712/hash-struct.js";
@@ -21,9 +22,16 @@ import { guarded } from "../eip712/problem.js";
 export interface CreateSignedEventParameters {
   /**
    * The event: a ShopEvent message (encoded here), or the exact ShopEvent
-   * bytes that were signed (kept as they are; checked to be the canonical encoding of a ShopEvent).
+   * bytes that were signed (kept as they are; checked under `scheme`'s decoding rule).
    */
   readonly event: ShopEvent | Uint8Array;
+  /**
+   * How the bytes are signed, which decides what byte forms are taken:
+   * `"eip712"` (default) only the canonical encoding; `"eip191"` (the
+   * signature covers the bytes) any bytes every protobuf decoder reads one way,
+   * such as protobufjs's with explicit default values.
+   */
+  readonly scheme?: "eip712" | "eip191" | undefined;
   /** The keycard's 65-byte signature over the event; checked strictly, stored with v 27/28. */
   readonly signature: Hex | Uint8Array;
 }
@@ -37,20 +45,24 @@ export interface CreateSignedEventParameters {
  * @example
  * const signature = await signEvent({ event, domain, account });
  * const signedEvent = createSignedEvent({ event, signature });
+ * // Version-3 bytes as a protobufjs client wrote and signed them (EIP-191):
+ * const v3SignedEvent = createSignedEvent({ event: eventBytes, signature: await signEventBytes({ eventBytes, account }), scheme: "eip191" });
  */
 export function createSignedEvent(parameters: CreateSignedEventParameters): SignedEvent {
-  const { event, signature } = objectParameter(parameters);
+  const { event, signature, scheme = "eip712" } = objectParameter(parameters);
+  if (scheme !== "eip712" && scheme !== "eip191") throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "eip191"', { path: "scheme" });
   const raw = withSignaturePath("signature", () => parseSignature({ signature }).bytes);
   return create(SignedEventSchema, {
-    event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: eventBytesOf(event) }),
+    event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: eventBytesOf(event, scheme) }),
     signature: create(SignatureSchema, { raw }),
   });
 }
 
-function eventBytesOf(event: unknown): Uint8Array {
+function eventBytesOf(event: unknown, scheme: "eip712" | "eip191"): Uint8Array {
   if (event instanceof Uint8Array) {
     const bytes = event.slice();
-    decodeCanonicalEvent({ bytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "event" });
+    const decode = scheme === "eip191" ? decodeOneReadingEvent : decodeCanonicalEvent;
+    decode({ bytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "event" });
     return bytes;
   }
   if (typeof event !== "object" || event === null || (event as { $typeName?: unknown }).$typeName !== ShopEventSchema.typeName) {

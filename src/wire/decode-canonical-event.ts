@@ -9,6 +9,14 @@ import { checkBytes, decodeBounded } from "./decode-bounded.js";
 import { DEFAULT_HASHING_BUDGET, type HashingBudget, measureCost } from "./hashing-cost.js";
 import { sameBytes } from "./same-bytes.js";
 
+/** Signed event bytes to decode: size cap, error path and hashing budget. */
+export interface SignedBytesInput {
+  bytes: unknown;
+  maxBytes: number;
+  path: string;
+  budget?: HashingBudget;
+}
+
 /**
  * Decodes signed event bytes and refuses them unless they are exactly the
  * canonical encoding of what was decoded: then every protobuf decoder reads
@@ -19,17 +27,7 @@ import { sameBytes } from "./same-bytes.js";
  *
  * @example const event = decodeCanonicalEvent({ bytes, maxBytes, path: "signedEvent.event.value" });
  */
-export function decodeCanonicalEvent({
-  bytes,
-  maxBytes,
-  path,
-  budget = DEFAULT_HASHING_BUDGET,
-}: {
-  bytes: unknown;
-  maxBytes: number;
-  path: string;
-  budget?: HashingBudget;
-}): ShopEvent {
+export function decodeCanonicalEvent({ bytes, maxBytes, path, budget = DEFAULT_HASHING_BUDGET }: SignedBytesInput): ShopEvent {
   // Size, then the cheap cost pass, then decoding: each step bounds the next one's work.
   measureCost({ schema: ShopEventSchema, bytes: checkBytes({ bytes, maxBytes, path }), budget, path });
   const event = decodeBounded({ schema: ShopEventSchema, bytes, maxBytes, path });

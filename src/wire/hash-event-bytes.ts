@@ -8,7 +8,7 @@ import { bytesToHex } from "../crypto/hex.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
-import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { decodeOneReadingEvent } from "./decode-one-reading-event.js";
 import { checkBytes } from "./decode-bounded.js";
 
 const PREFIX = new TextEncoder().encode("\x19Ethereum Signed Message:\n");
@@ -37,8 +37,8 @@ export interface HashEventBytesParameters {
 /**
  * Version-3 (EIP-191) digest of an event: the personal-message hash of the
  * exact event bytes, equal to viem's `hashMessage({ raw: eventBytes })`.
- * The bytes must be the canonical encoding of a ShopEvent (at most
- * {@link DEFAULT_MAX_EVENT_BYTES}), so the digest covers one reading of them.
+ * The bytes must be a ShopEvent (at most {@link DEFAULT_MAX_EVENT_BYTES})
+ * that every protobuf decoder reads one way, so the digest covers one event.
  *
  * @throws FieldValueError, SizeLimitError, DecodeError, NonCanonicalEncodingError
  * @example
@@ -48,6 +48,6 @@ export function hashEventBytes(parameters: HashEventBytesParameters): Hex {
   const { eventBytes } = objectParameter(parameters);
   const bytes = checkBytes({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" }).slice();
   // A digest of bytes that decoders read in two ways would sign two events at once.
-  decodeCanonicalEvent({ bytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" });
+  decodeOneReadingEvent({ bytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" });
   return bytesToHex(personalMessageDigest({ bytes }));
 }

@@ -17,6 +17,7 @@ export * from "./create-signed-event.js";
 export * from "./create-subscription-push-request.js";
 export * from "./create-subscription-request.js";
 export * from "./decode-envelope.js";
+export * from "./dialect.js";
 export * from "./decode-shop-event.js";
 export * from "./encode-envelope.js";
 export { hashEventBytes, type HashEventBytesParameters } from "./hash-event-bytes.js";

@@ -21,6 +21,7 @@ import { personalMessageDigest } from "./hash-event-bytes.js";
 import { isKeycardSet, type KeycardSet } from "./keycards.js";
 import { withSignaturePath } from "./signature-path.js";
 import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { decodeOneReadingEvent } from "./decode-one-reading-event.js";
 import { type HashingBudget, resolveBudget } from "./hashing-cost.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
@@ -81,9 +82,9 @@ export interface OpenSignedEventReturnType {
  * fields (they would not be covered by the signature) and its bytes must be
  * the canonical encoding (so one signature has one byte form); with `"eip191"` the
  * bytes are hashed exactly as received, so unknown fields are covered and
- * kept in `event.$unknown`, but they too must be the canonical encoding of
- * what they hold: bytes that another decoder (protobuf-go) would read as a
- * different event are refused under both schemes. Relay policy (shop, keycard, nonce, time) is
+ * kept in `event.$unknown`, and any byte form is taken (explicit defaults,
+ * any field order) as long as every protobuf decoder reads it one way:
+ * bytes that protobuf-go or protobufjs would read as a different event are refused. Relay policy (shop, keycard, nonce, time) is
  * {@link checkEvent}'s job. The input is never modified.
  *
  * @throws SizeLimitError, HashingBudgetError, DecodeError, NonCanonicalEncodingError, TypeUrlError, SignatureError, FieldValueError, UnknownFieldsError, DomainError
@@ -116,8 +117,9 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
   const signature = withSignaturePath("signedEvent.signature.raw", () => parseSignature({ signature: raw }));
 
   const eventBytes = value.slice();
-  // Both schemes: only the canonical byte form, so every decoder reads what was signed.
-  const event = decodeCanonicalEvent({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value", budget });
+  // EIP-712 signs values: one byte form per event. EIP-191 signs the bytes: any form, if every decoder reads it alike.
+  const decode = scheme === "eip191" ? decodeOneReadingEvent : decodeCanonicalEvent;
+  const event = decode({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value", budget });
   if (scheme === "eip191") {
     const signer = eventSigner(personalMessageDigest({ bytes: eventBytes }), signature, keycards);
     return { event, signer, eventBytes, signedEvent: forwardable(eventBytes, signature.bytes) };

@@ -9,7 +9,7 @@ import { AccountError } from "../errors/account-error.js";
 import { parseSignature } from "../signature/parse-signature.js";
 import { recoverDigestSigner } from "../signature/recover-digest-signer.js";
 import { DEFAULT_MAX_EVENT_BYTES } from "./constants.js";
-import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { decodeOneReadingEvent } from "./decode-one-reading-event.js";
 import { checkBytes } from "./decode-bounded.js";
 import { personalMessageDigest } from "./hash-event-bytes.js";
 import { sameAddress } from "../eip712/expected-address.js";
@@ -25,7 +25,7 @@ export interface SignEventBytesParameters {
 /**
  * Signs event bytes the version-3 way (EIP-191 personal message over the
  * exact bytes), for talking to existing v3 relays. Resolves to a strict
- * 65-byte low-s signature with v 27/28. The bytes must be the canonical encoding of a ShopEvent.
+ * 65-byte low-s signature with v 27/28. The bytes must be a ShopEvent that every protobuf decoder reads one way (explicit defaults and any field order are fine).
  *
  * @throws FieldValueError, DecodeError, NonCanonicalEncodingError, SizeLimitError, AccountError, SignatureError
  * @example
@@ -37,7 +37,7 @@ export async function signEventBytes(parameters: SignEventBytesParameters): Prom
   const { eventBytes, account } = objectParameter(parameters);
   const raw = checkBytes({ bytes: eventBytes, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" }).slice();
   // Bytes another decoder would read differently are never signed.
-  decodeCanonicalEvent({ bytes: raw, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" });
+  decodeOneReadingEvent({ bytes: raw, maxBytes: DEFAULT_MAX_EVENT_BYTES, path: "eventBytes" });
   const digest = personalMessageDigest({ bytes: raw });
   if (isLocalAccount(account)) {
     // A raw-key account signs our digest directly; others hash the message themselves.

@@ -49,6 +49,22 @@ describe("massmarket-schema relay", () => {
   });
 });
 
+describe("massmarket-schema relay --dialect v3", () => {
+  it("says its dialect and, without --access, that the first wallet to sign in owns a shop; discovery has relay_token_id and chain_id", async () => {
+    const bad = cli(["relay", "--dialect", "v4"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--dialect must be eip712 or v3");
+    const relay = await spawnRelay(["--dialect", "v3"]);
+    const discovery = (await (await fetch(`${relay.httpUrl}/testing/discovery`)).json()) as Record<string, unknown>;
+    expect(discovery).toMatchObject({ status: "ok", chain_id: 31337, relay_token_id: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+    expect(BigInt(discovery.relay_token_id as string)).toBe(BigInt(relay.relayAddress));
+    relay.child.kill("SIGTERM");
+    expect(await relay.exited).toBe(0);
+    expect(relay.stdout()).toContain("dialect: v3");
+    expect(relay.stdout()).toContain("FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT");
+  });
+});
+
 describe("dev-only HTTP endpoints", () => {
   let relay: TestRelay;
   beforeAll(async () => {

@@ -15,6 +15,8 @@ export interface RelayProcess {
   readonly relayAddress: string;
   /** Resolves with the exit code or signal. */
   readonly exited: Promise<number | string | null>;
+  /** Everything printed on stdout so far. */
+  readonly stdout: () => string;
 }
 
 export async function spawnRelay(args: readonly string[]): Promise<RelayProcess> {
@@ -32,7 +34,7 @@ export async function spawnRelay(args: readonly string[]): Promise<RelayProcess>
     void exited.then((code) => reject(new Error(`relay exited (${String(code)}) before printing its URL: ${errors}`)));
   });
   const url = lines[0] as string;
-  return { child, url, httpUrl: url.replace(/^ws:/, "http:").replace(/\/v3\/sessions$/, ""), relayAddress: (lines[1] as string).replace("relay address: ", ""), exited };
+  return { child, url, httpUrl: url.replace(/^ws:/, "http:").replace(/\/v3\/sessions$/, ""), relayAddress: (lines[1] as string).replace("relay address: ", ""), exited, stdout: () => output };
 }
 
 export async function postJson(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
