@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 import { FieldValueError } from "../errors/field-value-error.js";
+import { objectParameter } from "../errors/object-parameter.js";
 import type { SignatureScheme } from "./open-signed-event.js";
 
 /**
@@ -20,7 +21,8 @@ export type Dialect = "eip712" | "v3";
  *
  * @example const scheme = dialectScheme({ dialect: "v3" }); // "eip191"
  */
-export function dialectScheme({ dialect, scheme, path = "dialect" }: { dialect: unknown; scheme?: unknown; path?: string }): SignatureScheme {
+export function dialectScheme(parameters: { dialect: unknown; scheme?: unknown; path?: string }): SignatureScheme {
+  const { dialect, scheme, path = "dialect" } = objectParameter(parameters);
   if (dialect !== undefined && dialect !== "eip712" && dialect !== "v3") throw new FieldValueError("WRONG_TYPE", 'expected "eip712" or "v3"', { path });
   if (dialect !== "v3") return (scheme ?? "eip712") as SignatureScheme;
   if (scheme !== undefined && scheme !== "eip191") throw new FieldValueError("WRONG_TYPE", 'expected scheme "eip191" (or none) with dialect "v3": v3 peers sign events with EIP-191', { path: "scheme" });

@@ -68,18 +68,20 @@ describe("the log file changed while the relay runs", () => {
     await relay.close();
   });
 
-  it("record 3 copied whole over record 2 (its CRC valid): reading seq_no 2 throws CORRUPT_RECORD, not record 3", async () => {
-    const dir = await directoryWithLog(4);
+  it("a later record copied whole over an earlier one of the same size (its CRC valid): reading the earlier seq_no throws CORRUPT_RECORD, not the later record", async () => {
+    const dir = await directoryWithLog(6);
     const relay = await openOn(dir);
     const path = join(dir, LOG_FILE);
     const bytes = readFileSync(path);
     const records = parseLog(bytes).records;
-    const [second, third, fourth] = [records[1]!.offset!, records[2]!.offset!, records[3]!.offset!];
-    // Enrollment records are the same size: record 3 fits record 2's place exactly.
-    expect(third - second).toBe(fourth - third);
-    overwrite(path, second, bytes.subarray(third, fourth));
-    const error = thrown(() => relay.read({ shopId: SHOP, afterSeqNo: 1n })[0]!.signedEvent);
-    expect(isRelayStoreError(error) && [error.problem, error.offset]).toEqual(["CORRUPT_RECORD", second]);
+    const ends = [...records.slice(1).map((record) => record.offset!), bytes.length];
+    const size = (i: number) => ends[i]! - records[i]!.offset!;
+    // Enrollment records are the same size unless a timestamp fell on a whole second (no nanos): take two that are.
+    const i = [1, 2, 3, 4].find((at) => size(at) === size(at + 1))!;
+    const [earlier, later] = [records[i]!.offset!, records[i + 1]!.offset!];
+    overwrite(path, earlier, bytes.subarray(later, later + size(i + 1)));
+    const error = thrown(() => relay.read({ shopId: SHOP, afterSeqNo: BigInt(i) })[0]!.signedEvent);
+    expect(isRelayStoreError(error) && [error.problem, error.offset]).toEqual(["CORRUPT_RECORD", earlier]);
     await relay.close();
   });
 
