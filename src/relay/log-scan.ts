@@ -52,10 +52,15 @@ export function parseLog(bytes: Uint8Array): LogScan {
   return { records, validBytes: offset, size: bytes.length, damage };
 }
 
-/** A record's payload (shop id ‖ seq_no ‖ SignedEvent bytes) as a StoredRecord, copied out of the buffer. */
+/**
+ * A record's payload (shop id ‖ seq_no ‖ SignedEvent bytes) as a StoredRecord
+ * whose bytes are views of `payload`: copying 100,000 records at every start
+ * cost more than the rest of a snapshot restart. Whoever keeps any of them
+ * copies it (the relay does: shop ids, held bytes, replayed events), or one
+ * kept view pins the whole file read at load.
+ */
 export function decodePayload(payload: Uint8Array): StoredRecord {
-  // new Uint8Array copies: Buffer.slice is a view, and one kept shop id would pin the whole file read at load.
-  return { shopId: new Uint8Array(payload.subarray(0, 32)), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: new Uint8Array(payload.subarray(FIXED)) };
+  return { shopId: payload.subarray(0, 32), seqNo: new DataView(payload.buffer, payload.byteOffset + 32, 8).getBigUint64(0), signedEvent: payload.subarray(FIXED) };
 }
 
 /** Bytes a record takes in the file. */

@@ -443,7 +443,8 @@ export class ReferenceRelay implements RelayBackend {
 
   private replay(record: StoredRecord): void {
     const shop = this.shopFor(record.shopId);
-    const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
+    // A copy: the decoded event's byte fields would be views of the whole file read at load.
+    const signedEvent = fromBinary(SignedEventSchema, new Uint8Array(record.signedEvent));
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
     shop.fold.verify({ signedEvent, ...this.opening(shop) });
     shop.log.push({ record });
@@ -463,7 +464,9 @@ export class ReferenceRelay implements RelayBackend {
     let shop = this.shops.get(key);
     if (shop === undefined) {
       const dialect = this.dialectFor(id);
-      shop = { id: id.slice(), fold: createShopFold({ state: createShopState({ context: { shopId: id, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: id.slice(), store: this.store, domain: dialect === "v3" ? undefined : this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect };
+      // new Uint8Array copies (Buffer's slice would not): a loaded record's shop id is a view of the whole file read.
+      const own = new Uint8Array(id);
+      shop = { id: own, fold: createShopFold({ state: createShopState({ context: { shopId: own, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: own, store: this.store, domain: dialect === "v3" ? undefined : this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect };
       this.shops.set(key, shop);
     }
     return shop;

@@ -59,7 +59,8 @@ export class ShopLogIndex {
   push({ record }: { record: StoredRecord }): void {
     const at = this.length++;
     this.place(at, record.offset ?? NOT_STORED);
-    if (record.offset === undefined || this.options.store.readRecord === undefined) this.held.set(at, record.signedEvent);
+    // A view (records loaded from a file are views of the whole read) is copied, so it pins only itself.
+    if (record.offset === undefined || this.options.store.readRecord === undefined) this.held.set(at, ownBytes(record.signedEvent));
   }
 
   /** The store wrote the records from seq_no `first` on at these offsets: their bytes are dropped when it can read them back. */
@@ -153,4 +154,9 @@ export class ShopLogIndex {
 
 function changed(offset: number, detail: string): RelayStoreError {
   return new RelayStoreError({ problem: "CORRUPT_RECORD", file: "events.log", offset, detail: `${detail}: the log changed under the relay` });
+}
+
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  // new Uint8Array copies; a Buffer's slice() would be one more view.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }

@@ -10,9 +10,12 @@ import type { StoredRecord } from "./relay-store.js";
 
 export const EMPTY_LOG_HASH: Uint8Array = new Uint8Array(32);
 
+// update() copies its input into the hash at once, so one buffer serves every call.
+const seqNoBytes = new Uint8Array(8);
+const seqNoView = new DataView(seqNoBytes.buffer);
+
 /** The chain hash after one more record of the same shop. */
 export function chainLogHash(previous: Uint8Array, record: StoredRecord): Uint8Array {
-  const seqNo = new Uint8Array(8);
-  new DataView(seqNo.buffer).setBigUint64(0, record.seqNo);
-  return new Uint8Array(createHash("sha256").update(previous).update(seqNo).update(record.signedEvent).digest());
+  seqNoView.setBigUint64(0, record.seqNo);
+  return createHash("sha256").update(previous).update(seqNoBytes).update(record.signedEvent).digest();
 }

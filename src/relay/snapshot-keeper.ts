@@ -11,6 +11,7 @@
 // read or runs past the log is not trusted: the shop is replayed in full
 // and the reason logged (the log is the record; a snapshot only saves time).
 import { bytesToHex } from "../crypto/hex.js";
+import { sameBytes } from "../wire/same-bytes.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { shopStateFromJSON } from "../state/shop-state-from-json.js";
 import type { ShopState } from "../state/shop-state.js";
@@ -55,8 +56,11 @@ export class SnapshotKeeper {
       for (const snapshot of snapshots) waiting.set(bytesToHex(snapshot.shopId), snapshot);
     }
     const held = new Map<string, StoredRecord[]>();
+    // Runs of one shop's records are the rule: its key is made once per run, not once per record.
+    let last: { shopId: Uint8Array; key: string } | undefined;
     for (const record of records) {
-      const key = bytesToHex(record.shopId);
+      if (last === undefined || !sameBytes({ a: last.shopId, b: record.shopId })) last = { shopId: record.shopId, key: bytesToHex(record.shopId) };
+      const key = last.key;
       const chain = this.chainOf(key);
       chain.hash = chainLogHash(chain.hash, record);
       const snapshot = waiting.get(key);

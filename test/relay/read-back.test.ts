@@ -13,6 +13,8 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { createFileStore, LOG_FILE, parseLog } from "../../src/relay/file-store.js";
+import { ShopLogIndex } from "../../src/relay/shop-log-index.js";
+import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import { directoryWithLog, openOn, tempDir } from "./data-dir-fixtures.js";
 
 const hex = (bytes: Uint8Array) => bytesToHex(bytes);
@@ -49,11 +51,17 @@ describe("entries are read back from the log file", () => {
     await again.close();
   });
 
-  it("loaded records own their bytes: a shop id the relay keeps does not pin the whole file read at load", async () => {
+  it("loaded records are views of one read of the file; bytes the relay holds from them are copies that own their buffer", async () => {
     const dir = await directoryWithLog(3);
     const store = await createFileStore({ directory: dir });
     const loaded = await store.load();
-    expect(loaded.map((record) => [record.shopId.buffer.byteLength, record.signedEvent.buffer.byteLength])).toEqual(loaded.map((record) => [32, record.signedEvent.length]));
+    const buffer = loaded[0]!.signedEvent.buffer;
+    expect(loaded.every((record) => record.signedEvent.buffer === buffer && record.shopId.buffer === buffer)).toBe(true);
     await store.close();
+    // A store that cannot read records back makes the relay hold each record's bytes: never as a view of that read.
+    const index = new ShopLogIndex({ shopId: loaded[0]!.shopId, store: { load: () => Promise.resolve(loaded), append: () => Promise.resolve(), close: () => Promise.resolve() }, domain: TEST_RELAY_DOMAIN });
+    for (const record of loaded) index.push({ record });
+    const held = (index as unknown as { held: Map<number, Uint8Array> }).held;
+    expect([...held.values()].map((bytes) => bytes.buffer.byteLength)).toEqual(loaded.map((record) => record.signedEvent.length));
   });
 });
