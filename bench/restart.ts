@@ -32,7 +32,7 @@ import { TEST_RELAY_DOMAIN } from "../src/testing.js";
 import { retainedHeap } from "./retained-heap.js";
 
 /** Bump when the generated log would differ: the cache is keyed by it (and by the state version, so an older snapshot is never reused). */
-const VERSION = `restart-v3-state${SHOP_STATE_VERSION}`;
+const VERSION = `restart-v4-state${SHOP_STATE_VERSION}`;
 const RELAY_KEY: Hex = `0x${"11".repeat(32)}`;
 const CLERK_KEY: Hex = `0x${"22".repeat(32)}`;
 const SHOP_ID = 23n;

@@ -17,7 +17,8 @@ import { replaceDataFile } from "./replace-data-file.js";
 
 /** Folder of the snapshots inside the data directory. */
 export const SNAPSHOT_DIR = "snapshots";
-const FORMAT = "massmarket-relay-snapshot/1";
+// 2: the log hash is one running SHA-256 (snapshot-hash.ts); a /1 file is not used, its shop replayed in full.
+const FORMAT = "massmarket-relay-snapshot/2";
 const SUFFIX = ".snapshot";
 
 /** Replaces the shop's snapshot file. */

@@ -2,20 +2,32 @@
 //
 // SPDX-License-Identifier: MIT
 
-// The chain hash that binds a snapshot to the log prefix it covers:
-// h0 = 32 zero bytes, hn = SHA-256(hn-1 ‖ seq_no (u64 BE) ‖ SignedEvent bytes).
-// Any record changed, missing or reordered before the snapshot changes it.
-import { createHash } from "node:crypto";
+// The hash that binds a snapshot to the log prefix it covers: SHA-256 over
+// the shop's records 1…n in order, each as seq_no (u64 BE) ‖ length (u32 BE)
+// ‖ SignedEvent bytes. Any record changed, missing or reordered before the
+// snapshot changes it. One running hash per shop (not one hash per record):
+// a restart hashes 100,000 records in a few tens of milliseconds.
+import { createHash, type Hash } from "node:crypto";
 import type { StoredRecord } from "./relay-store.js";
 
-export const EMPTY_LOG_HASH: Uint8Array = new Uint8Array(32);
-
 // update() copies its input into the hash at once, so one buffer serves every call.
-const seqNoBytes = new Uint8Array(8);
-const seqNoView = new DataView(seqNoBytes.buffer);
+const header = new Uint8Array(12);
+const headerView = new DataView(header.buffer);
 
-/** The chain hash after one more record of the same shop. */
-export function chainLogHash(previous: Uint8Array, record: StoredRecord): Uint8Array {
-  seqNoView.setBigUint64(0, record.seqNo);
-  return createHash("sha256").update(previous).update(seqNoBytes).update(record.signedEvent).digest();
+/** The running log hash of one shop. */
+export class LogHashChain {
+  private readonly hash: Hash = createHash("sha256");
+
+  /** Adds the shop's next record. */
+  add(record: StoredRecord): void {
+    headerView.setBigUint64(0, record.seqNo);
+    headerView.setUint32(8, record.signedEvent.length);
+    this.hash.update(header);
+    this.hash.update(record.signedEvent);
+  }
+
+  /** The hash of the records added so far (the chain goes on). */
+  digest(): Uint8Array {
+    return this.hash.copy().digest();
+  }
 }

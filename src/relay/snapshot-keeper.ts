@@ -16,7 +16,7 @@ import type { EventDomain } from "../eip712/domain.js";
 import { shopStateFromJSON } from "../state/shop-state-from-json.js";
 import type { ShopState } from "../state/shop-state.js";
 import type { RelayStore, StoredRecord, StoredSnapshot } from "./relay-store.js";
-import { chainLogHash, EMPTY_LOG_HASH } from "./snapshot-hash.js";
+import { LogHashChain } from "./snapshot-hash.js";
 
 /**
  * Records between two snapshots of a shop, unless the relay is told otherwise:
@@ -26,7 +26,7 @@ import { chainLogHash, EMPTY_LOG_HASH } from "./snapshot-hash.js";
 export const DEFAULT_SNAPSHOT_EVERY = 2_000;
 
 interface Chain {
-  hash: Uint8Array;
+  readonly hash: LogHashChain;
   snapshotAt: bigint;
 }
 
@@ -62,7 +62,7 @@ export class SnapshotKeeper {
       if (last === undefined || !sameBytes({ a: last.shopId, b: record.shopId })) last = { shopId: record.shopId, key: bytesToHex(record.shopId) };
       const key = last.key;
       const chain = this.chainOf(key);
-      chain.hash = chainLogHash(chain.hash, record);
+      chain.hash.add(record);
       const snapshot = waiting.get(key);
       if (snapshot === undefined) {
         replay(record);
@@ -74,7 +74,7 @@ export class SnapshotKeeper {
       if (BigInt(prefix.length) < snapshot.seqNo) continue;
       waiting.delete(key);
       held.delete(key);
-      const state = this.trusted(snapshot, chain.hash, prefix);
+      const state = this.trusted(snapshot, chain.hash.digest(), prefix);
       if (state === undefined) {
         for (const older of prefix) replay(older);
         continue;
@@ -101,10 +101,10 @@ export class SnapshotKeeper {
     // A store without snapshots needs no chain.
     if (store.saveSnapshot === undefined) return;
     const chain = this.chainOf(bytesToHex(shopId));
-    for (const record of records) chain.hash = chainLogHash(chain.hash, record);
+    for (const record of records) chain.hash.add(record);
     if (stateJson === undefined || seqNo - chain.snapshotAt < BigInt(every)) return;
     chain.snapshotAt = seqNo;
-    const snapshot: StoredSnapshot = { shopId, seqNo, logHash: chain.hash, stateJson };
+    const snapshot: StoredSnapshot = { shopId, seqNo, logHash: chain.hash.digest(), stateJson };
     const save = store.saveSnapshot.bind(store);
     // Saved in order, off the write path: an ack never waits for a snapshot.
     this.pending = this.pending.then(() => save(snapshot)).catch((error: unknown) => warn(`snapshot of shop ${bytesToHex(shopId)} at seq_no ${seqNo} not saved: ${String(error)}`));
@@ -132,7 +132,7 @@ export class SnapshotKeeper {
   private chainOf(key: string): Chain {
     let chain = this.chains.get(key);
     if (chain === undefined) {
-      chain = { hash: EMPTY_LOG_HASH, snapshotAt: 0n };
+      chain = { hash: new LogHashChain(), snapshotAt: 0n };
       this.chains.set(key, chain);
     }
     return chain;
