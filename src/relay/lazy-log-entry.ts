@@ -5,7 +5,10 @@
 // A log entry is built when a session reads it, over the record's stored
 // bytes (read back from the store when used, see shop-log-index.ts): the
 // entry was verified when it was accepted, so it is decoded again without
-// the checks, and dropped after. Only the signer is kept once recovered.
+// the checks, and dropped after. Only its offset and, once recovered, its
+// signer are kept. A class, not an object literal with getters: a session
+// that stops reading queues one entry per record of its backlog, and an
+// entry is a few fields (about 60 bytes), not five closures.
 import { fromBinary } from "@bufbuild/protobuf";
 import type { Address } from "viem";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
@@ -14,24 +17,43 @@ import type { EventDomain } from "../eip712/domain.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
 
-/** A RelayLogEntry over a record's SignedEvent bytes; its signer is recovered on first use. */
-export function lazyLogEntry({ seqNo, bytes, domain }: { seqNo: bigint; bytes: () => Uint8Array; domain: EventDomain | undefined }): RelayLogEntry {
-  let known: Address | undefined;
-  return {
-    seqNo,
-    // Read and decoded on each use: an entry queued for a slow reader pins no bytes.
-    get signedEvent(): SignedEvent {
-      return fromBinary(SignedEventSchema, bytes());
-    },
-    get event(): ShopEvent {
-      return fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0));
-    },
-    get signer() {
-      if (known === undefined) {
-        // No domain: a v3-dialect shop, whose events are signed with EIP-191.
-        known = (domain === undefined ? openSignedEvent({ signedEvent: this.signedEvent, scheme: "eip191" }) : openSignedEvent({ signedEvent: this.signedEvent, domain })).signer;
-      }
-      return known;
-    },
-  };
+/** Reads an entry's record bytes; `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
+export interface LogEntryReader {
+  read(entry: LazyLogEntry): Uint8Array;
+  readonly domain: EventDomain | undefined;
+}
+
+/** A RelayLogEntry over the record at position `at` (from 0); its signer is recovered on first use. */
+export class LazyLogEntry implements RelayLogEntry {
+  /** Where its record starts in the store, once found. */
+  offset: number | undefined = undefined;
+  private known: Address | undefined = undefined;
+
+  constructor(
+    readonly at: number,
+    private readonly reader: LogEntryReader,
+  ) {}
+
+  get seqNo(): bigint {
+    return BigInt(this.at + 1);
+  }
+
+  // Read and decoded on each use: an entry queued for a slow reader pins no bytes.
+  get signedEvent(): SignedEvent {
+    return fromBinary(SignedEventSchema, this.reader.read(this));
+  }
+
+  get event(): ShopEvent {
+    return fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0));
+  }
+
+  get signer(): Address {
+    if (this.known === undefined) {
+      const { domain } = this.reader;
+      const signedEvent = this.signedEvent;
+      // No domain: a v3-dialect shop, whose events are signed with EIP-191.
+      this.known = (domain === undefined ? openSignedEvent({ signedEvent, scheme: "eip191" }) : openSignedEvent({ signedEvent, domain })).signer;
+    }
+    return this.known;
+  }
 }

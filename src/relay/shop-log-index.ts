@@ -16,7 +16,7 @@ import { bytesToHex } from "../crypto/hex.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
-import { lazyLogEntry } from "./lazy-log-entry.js";
+import { LazyLogEntry, type LogEntryReader } from "./lazy-log-entry.js";
 import type { ReadBackRecord, RelayStore, StoredRecord } from "./relay-store.js";
 
 /** Most record offsets kept per shop beside the newest records' (8 KiB). */
@@ -75,24 +75,22 @@ export class ShopLogIndex {
   /** Entries `from`…`to` − 1 (positions from 0), each reading its bytes when used; a signer is recovered when asked for. */
   entries({ from, to }: { from: number; to: number }): RelayLogEntry[] {
     const cursor: Cursor = { at: -1, next: NOT_STORED };
+    // One reader per batch: its entries share the cursor.
+    const reader: LogEntryReader = {
+      domain: this.options.domain,
+      read: (entry) => {
+        const held = this.held.get(entry.at);
+        if (held !== undefined) return held;
+        // Found once, then read straight from its offset (notify reads an entry, pump reads it again later).
+        const record = entry.offset === undefined ? this.find(entry.at, cursor) : this.readAt(entry.at, entry.offset);
+        entry.offset = record.offset;
+        cursor.at = entry.at;
+        cursor.next = record.next;
+        return record.signedEvent;
+      },
+    };
     const out: RelayLogEntry[] = [];
-    for (let at = from; at < to; at++) {
-      // Found once, then read straight from its offset (notify reads an entry, pump reads it again later).
-      let offset: number | undefined;
-      out.push(lazyLogEntry({
-        seqNo: BigInt(at + 1),
-        domain: this.options.domain,
-        bytes: () => {
-          const held = this.held.get(at);
-          if (held !== undefined) return held;
-          const record = offset === undefined ? this.find(at, cursor) : this.readAt(at, offset);
-          offset = record.offset;
-          cursor.at = at;
-          cursor.next = record.next;
-          return record.signedEvent;
-        },
-      }));
-    }
+    for (let at = from; at < to; at++) out.push(new LazyLogEntry(at, reader));
     return out;
   }
 
