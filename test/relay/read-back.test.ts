@@ -15,7 +15,8 @@ import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { createFileStore, LOG_FILE, parseLog } from "../../src/relay/file-store.js";
 import { ShopLogIndex } from "../../src/relay/shop-log-index.js";
 import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
-import { directoryWithLog, openOn, tempDir } from "./data-dir-fixtures.js";
+import { ReferenceRelay } from "../../src/relay/reference-relay.js";
+import { directoryWithLog, openOn, RELAY_KEY, tempDir } from "./data-dir-fixtures.js";
 
 const hex = (bytes: Uint8Array) => bytesToHex(bytes);
 
@@ -63,5 +64,17 @@ describe("entries are read back from the log file", () => {
     for (const record of loaded) index.push({ record });
     const held = (index as unknown as { held: Map<number, Uint8Array> }).held;
     expect([...held.values()].map((bytes) => bytes.buffer.byteLength)).toEqual(loaded.map((record) => record.signedEvent.length));
+  });
+
+  it("a v3-dialect shop's entries, read back from the file after a restart, name their EIP-191 signer", async () => {
+    const dir = tempDir();
+    const open = async () => ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: await createFileStore({ directory: dir }), dialect: "v3" });
+    const relay = await open();
+    for (let i = 0; i < 3; i++) await relay.enrollKeycard({ shopId: 23n, publicKey: privateKeyToAccount(generatePrivateKey()).publicKey });
+    await relay.close();
+    const again = await open();
+    const entries = again.read({ shopId: numberToBytes(23n, { size: 32 }), afterSeqNo: 0n });
+    expect(entries.map((entry) => entry.signer)).toEqual(Array(3).fill(again.address));
+    await again.close();
   });
 });
