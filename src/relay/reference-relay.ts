@@ -249,10 +249,11 @@ export class ReferenceRelay implements RelayBackend {
     return this.shops.has(bytesToHex(shopId));
   }
 
-  read({ shopId, afterSeqNo }: { shopId: Uint8Array; afterSeqNo: bigint }): readonly RelayLogEntry[] {
+  read({ shopId, afterSeqNo, limit }: { shopId: Uint8Array; afterSeqNo: bigint; limit?: number | undefined }): readonly RelayLogEntry[] {
     const shop = this.shops.get(bytesToHex(shopId));
     if (shop === undefined || afterSeqNo >= BigInt(shop.durable)) return [];
-    return shop.log.entries({ from: Number(afterSeqNo), to: shop.durable });
+    const from = Number(afterSeqNo);
+    return shop.log.entries({ from, to: limit === undefined ? shop.durable : Math.min(shop.durable, from + Math.max(1, Math.floor(limit))) });
   }
 
   watch({ shopId, onAppend }: { shopId: Uint8Array; onAppend: () => void }): () => void {

@@ -53,8 +53,8 @@ export interface RelayBackend {
   write(input: { readonly keycard: RelayKeycard; readonly events: readonly SignedEvent[] }): Promise<Uint8Array | undefined>;
   /** Whether the relay knows the shop. */
   hasShop(input: { readonly shopId: Uint8Array }): boolean;
-  /** Log entries with seqNo > afterSeqNo, in order (only durable ones). */
-  read(input: { readonly shopId: Uint8Array; readonly afterSeqNo: bigint }): readonly RelayLogEntry[];
+  /** Log entries with seqNo > afterSeqNo, in order (only durable ones); at most `limit` of them when given (returning more is allowed: the session reads in chunks). */
+  read(input: { readonly shopId: Uint8Array; readonly afterSeqNo: bigint; readonly limit?: number | undefined }): readonly RelayLogEntry[];
   /** The keycard that created an order, or undefined for an unknown order (guests see only their own). */
   orderOwner(input: { readonly shopId: Uint8Array; readonly orderId: Uint8Array }): Address | undefined;
   /** Calls `onAppend` whenever the shop log grows; returns the unsubscription. */

@@ -51,6 +51,11 @@ export interface RelaySessionOptions {
 /** Default budget (256 KiB, two full frames) of push bytes a relay session has sent and not had acknowledged. */
 export const DEFAULT_MAX_OUTSTANDING_PUSH_BYTES = 256 * 1024;
 
+/** Most matching log entries a relay session holds for its subscription; the rest of the backlog is counted and read again as the queue drains. */
+const SUBSCRIPTION_QUEUE_LIMIT = 512;
+// Log entries asked of the backend at once.
+const READ_CHUNK = 1024;
+
 // Requests only a relay sends: a client sending one breaks the protocol.
 const RELAY_ONLY = new Set(["subscriptionPushRequest", "syncStatusRequest"]);
 // Filters that need a login to the subscribed shop.
@@ -64,8 +69,12 @@ interface Subscription {
   readonly filters: SubscriptionRequest["filters"];
   /** Highest seqNo examined for this subscription. */
   scanned: bigint;
-  /** Matching entries not yet pushed. */
+  /** Matching entries not yet pushed, at most SUBSCRIPTION_QUEUE_LIMIT. */
   readonly queue: RelayLogEntry[];
+  /** Matching entries after the queue, counted but not held (read again when the queue runs low). */
+  backlog: number;
+  /** Entries up to this seqNo are queued, pushed or not matching; a refill reads after it. */
+  queuedUpTo: bigint;
   unwatch: () => void;
   /** A SyncStatus is due before the next push. */
   announce: boolean;
@@ -283,7 +292,7 @@ export class RelaySession {
     const v3 = (this.backend.shopDialect?.({ shopId }) ?? this.backend.dialect) === "v3";
     // Default: events from start_shop_seq_no on; v3 relays sent the events after it.
     const scanned = v3 ? start : start > 0n ? start - 1n : 0n;
-    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], unwatch: () => undefined, announce: true, v3 };
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], backlog: 0, queuedUpTo: scanned, unwatch: () => undefined, announce: true, v3 };
     subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
     this.subscription = subscription;
     return undefined;
@@ -307,14 +316,45 @@ export class RelaySession {
     }
   }
 
+  // A session that stops reading holds at most SUBSCRIPTION_QUEUE_LIMIT entries; the rest of its backlog is a count.
   private scan(subscription: Subscription): void {
-    const fresh = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.scanned });
-    for (const entry of fresh) {
-      subscription.scanned = entry.seqNo;
-      if (eventMatchesFilters({ event: entry.event, filters: subscription.filters }) && this.visible(subscription, entry)) subscription.queue.push(entry);
+    for (;;) {
+      const fresh = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.scanned, limit: READ_CHUNK });
+      for (const entry of fresh) {
+        subscription.scanned = entry.seqNo;
+        const holding = subscription.backlog === 0;
+        if (!this.matches(subscription, entry)) {
+          if (holding) subscription.queuedUpTo = entry.seqNo;
+        } else if (holding && subscription.queue.length < SUBSCRIPTION_QUEUE_LIMIT) {
+          subscription.queue.push(entry);
+          subscription.queuedUpTo = entry.seqNo;
+        } else {
+          subscription.backlog++;
+        }
+      }
+      if (fresh.length > 0) subscription.announce = true;
+      if (fresh.length < READ_CHUNK) break;
     }
-    if (fresh.length > 0) subscription.announce = true;
     this.pump(subscription);
+  }
+
+  // Reads the counted backlog again, after the last entry queued, until the queue is full again.
+  private refill(subscription: Subscription): void {
+    while (subscription.backlog > 0 && subscription.queue.length < SUBSCRIPTION_QUEUE_LIMIT) {
+      const entries = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.queuedUpTo, limit: READ_CHUNK });
+      if (entries.length === 0) return;
+      for (const entry of entries) {
+        if (entry.seqNo > subscription.scanned || subscription.backlog === 0 || subscription.queue.length >= SUBSCRIPTION_QUEUE_LIMIT) return;
+        subscription.queuedUpTo = entry.seqNo;
+        if (!this.matches(subscription, entry)) continue;
+        subscription.queue.push(entry);
+        subscription.backlog--;
+      }
+    }
+  }
+
+  private matches(subscription: Subscription, entry: RelayLogEntry): boolean {
+    return eventMatchesFilters({ event: entry.event, filters: subscription.filters }) && this.visible(subscription, entry);
   }
 
   /** Guests see only the events of their own orders (whoever signed them). */
@@ -329,13 +369,15 @@ export class RelaySession {
   private pump(subscription: Subscription): void {
     if (subscription.announce && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
       subscription.announce = false;
-      const unpushedEvents = BigInt(subscription.queue.length);
+      const unpushedEvents = BigInt(subscription.queue.length + subscription.backlog);
       const request = { case: "syncStatusRequest" as const, value: create(SyncStatusRequestSchema, { unpushedEvents }) };
       // v3 clients have no SyncStatus handler: sent for those that read it, never waited for.
       if (subscription.v3) this.peer.notify({ request });
       else this.peer.request({ request, onTimeout: "close" }).then((response) => this.acknowledged(subscription, response), () => undefined);
     }
-    while (this.subscription === subscription && subscription.queue.length > 0 && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
+    while (this.subscription === subscription && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
+      if (subscription.queue.length < SUBSCRIPTION_QUEUE_LIMIT / 2) this.refill(subscription);
+      if (subscription.queue.length === 0) return;
       const { count, frameBytes } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
       if (count === 0) return this.tooBig(subscription.queue[0] as RelayLogEntry, frameBytes);
       // The budget holds back a slow reader; with nothing outstanding one push always goes.
@@ -378,6 +420,7 @@ export class RelaySession {
     if (subscription === undefined) return;
     this.subscription = undefined;
     subscription.queue.length = 0;
+    subscription.backlog = 0;
     subscription.unwatch();
   }
 }
