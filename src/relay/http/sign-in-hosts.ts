@@ -39,7 +39,7 @@ export function signInHosts({ address, port, extra = [] }: { address: string; po
  * Referer's host, which must be one of `hosts` too: v3 took any Referer, so a
  * message signed on any page could enroll.
  *
- * @example const problem = signInPlaceProblem({ domain: "localhost:4444", uri: "http://localhost:4444/v3/enroll_key_card?guest=0", referer: undefined, hosts, path: "/v3/enroll_key_card" });
+ * @example const problem = signInPlaceProblem({ domain: "localhost:4444", uri: "http://localhost:4444/v3/enroll_key_card?guest=0", referer: undefined, hosts: ["localhost:4444"], path: "/v3/enroll_key_card" });
  */
 export function signInPlaceProblem({ domain, uri, referer, hosts, path }: { domain: string; uri: string; referer: string | undefined; hosts: readonly string[]; path: string }): string | undefined {
   const parsed = parseUrl(uri);
