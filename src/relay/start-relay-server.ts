@@ -28,7 +28,7 @@ import { createSocketTransport } from "./socket-transport.js";
 import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
 import { discoveryBody } from "./http/discovery.js";
 import { ENROLL_PATH, enrollBySignIn } from "./http/enrollment.js";
-import { signInHosts } from "./http/sign-in-hosts.js";
+import { corsOrigin, signInHosts } from "./http/sign-in-hosts.js";
 import { createShopAccess, type ShopAccess, type ShopAccessOptions } from "./http/shop-access.js";
 
 /** Path of the WebSocket endpoint, as on v3 relays. */
@@ -192,8 +192,10 @@ interface SignIn {
 }
 
 async function handleHttp({ relay, domain, request, response, signIn }: { relay: ReferenceRelay; domain: EventDomain; request: IncomingMessage; response: ServerResponse; signIn: SignIn }): Promise<void> {
+  // A web page the relay lists as a sign-in host may read its answers (sign-in and discovery).
+  const allow = corsOrigin({ origin: request.headers.origin, hosts: signIn.hosts() });
   const reply = (status: number, body: unknown) => {
-    response.writeHead(status, { "content-type": "application/json" });
+    response.writeHead(status, { "content-type": "application/json", ...(allow === undefined ? {} : { "access-control-allow-origin": allow, vary: "Origin" }) });
     response.end(JSON.stringify(body));
   };
   const url = new URL(request.url ?? "/", "http://relay");

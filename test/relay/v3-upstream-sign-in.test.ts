@@ -127,6 +127,12 @@ describe("enrollment as the upstream v3 client makes it", () => {
     expect(answer).toMatchObject({ status: 201, body: { success: true } });
   });
 
+  it("a listed page's origin may read the answers (Access-Control-Allow-Origin), another page's may not", async () => {
+    const at = (origin: string) => fetch(`${relay.httpUrl}/testing/discovery`, { headers: { origin } });
+    expect((await at("http://shop.example:5173")).headers.get("access-control-allow-origin")).toBe("http://shop.example:5173");
+    expect((await at("http://phish.example")).headers.get("access-control-allow-origin")).toBeNull();
+  });
+
   it("the same keycard again gets 409", async () => {
     const url = v3Url(relay);
     const keycard = privateKeyToAccount(generatePrivateKey());

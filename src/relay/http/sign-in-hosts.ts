@@ -56,6 +56,18 @@ export function signInPlaceProblem({ domain, uri, referer, hosts, path }: { doma
   return undefined;
 }
 
+/**
+ * The `Access-Control-Allow-Origin` for a browser page at `origin` (the
+ * request's Origin header): the origin itself when its host is one of
+ * `hosts`, so a listed page can read the relay's answer; otherwise none.
+ *
+ * @example const allow = corsOrigin({ origin: "http://shop.example:5173", hosts: ["shop.example:5173"] }); // "http://shop.example:5173"
+ */
+export function corsOrigin({ origin, hosts }: { origin: string | undefined; hosts: readonly string[] }): string | undefined {
+  const page = origin === undefined ? undefined : parseUrl(origin);
+  return page !== undefined && hosts.includes(page.host) ? page.origin : undefined;
+}
+
 function parseUrl(text: string): URL | undefined {
   try {
     return new URL(text);
