@@ -33,6 +33,7 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         "max-connections-per-address": { type: "string" },
         dialect: { type: "string" },
         access: { type: "string" },
+        "sign-in-host": { type: "string", multiple: true },
       },
       strict: true,
     }));
@@ -47,6 +48,7 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   const server = await startRelayServer({
     dialect,
     access: values.access === undefined ? undefined : { file: values.access },
+    signInHosts: values["sign-in-host"],
     domain: domainOf(values["chain-id"], values.registry),
     privateKey: await relayKey(values["key-file"], values.data),
     host: values.host ?? "127.0.0.1",
@@ -65,7 +67,7 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(server.url);
   print(`relay address: ${server.relay.address}`);
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
-  print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId})`);
+  print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId}); v3 clients take ${server.url.replace(/\/sessions$/, "")}`);
   if (server.access.firstWalletOwns) print("access: none given, so the FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT (development only; --access FILE to set owners and clerks)");
   await stopped;
 }

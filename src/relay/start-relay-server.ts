@@ -28,6 +28,7 @@ import { createSocketTransport } from "./socket-transport.js";
 import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
 import { discoveryBody } from "./http/discovery.js";
 import { ENROLL_PATH, enrollBySignIn } from "./http/enrollment.js";
+import { corsOrigin, signInHosts } from "./http/sign-in-hosts.js";
 import { createShopAccess, type ShopAccess, type ShopAccessOptions } from "./http/shop-access.js";
 
 /** Path of the WebSocket endpoint, as on v3 relays. */
@@ -66,6 +67,8 @@ export interface RelayServerOptions {
   readonly access?: ShopAccessOptions | undefined;
   /** The relay's token id, named in sign-in messages and discovery; default the relay's address as a number. */
   readonly relayTokenId?: bigint | undefined;
+  /** Hosts (host:port) sign-in messages may name beside the relay's own addresses: its public host behind a proxy, or web pages that sign users in (with a Referer). */
+  readonly signInHosts?: readonly string[] | undefined;
 }
 
 export interface RelayServer {
@@ -104,8 +107,9 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   const relayTokenId = options.relayTokenId ?? BigInt(relay.address);
   const sessions = new Set<RelaySession>();
   let authority = "";
+  let hosts: readonly string[] = [];
   const sockets = new Set<WebSocket>();
-  const http = createServer((request, response) => handleBlobHttp({ blobs, request, response, log }) || void handleHttp({ relay, domain, request, response, signIn: { access, relayTokenId, authority: () => authority, clock } }));
+  const http = createServer((request, response) => handleBlobHttp({ blobs, request, response, log }) || void handleHttp({ relay, domain, request, response, signIn: { access, relayTokenId, hosts: () => hosts, clock } }));
   const wss = new WebSocketServer({ server: http, path: SESSIONS_PATH, maxPayload: timings.maxFrameBytes ?? DEFAULT_MAX_ENVELOPE_BYTES });
   wss.on("connection", (socket, request) => {
     const remote = request.socket.remoteAddress ?? "unknown";
@@ -160,6 +164,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   });
   const address = http.address() as AddressInfo;
   authority = `${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
+  hosts = signInHosts({ address: address.address, port: address.port, extra: options.signInHosts });
   blobs.listening({ baseUrl: `http://${authority}` });
   return {
     url: `ws://${authority}${SESSIONS_PATH}`,
@@ -182,13 +187,15 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
 interface SignIn {
   readonly access: ShopAccess;
   readonly relayTokenId: bigint;
-  readonly authority: () => string;
+  readonly hosts: () => readonly string[];
   readonly clock: SessionClock;
 }
 
 async function handleHttp({ relay, domain, request, response, signIn }: { relay: ReferenceRelay; domain: EventDomain; request: IncomingMessage; response: ServerResponse; signIn: SignIn }): Promise<void> {
+  // A web page the relay lists as a sign-in host may read its answers (sign-in and discovery).
+  const allow = corsOrigin({ origin: request.headers.origin, hosts: signIn.hosts() });
   const reply = (status: number, body: unknown) => {
-    response.writeHead(status, { "content-type": "application/json" });
+    response.writeHead(status, { "content-type": "application/json", ...(allow === undefined ? {} : { "access-control-allow-origin": allow, vary: "Origin" }) });
     response.end(JSON.stringify(body));
   };
   const url = new URL(request.url ?? "/", "http://relay");
@@ -198,8 +205,9 @@ async function handleHttp({ relay, domain, request, response, signIn }: { relay:
       return reply(200, discoveryBody({ relayAddress: relay.address, relayTokenId: signIn.relayTokenId, domain }));
     }
     if (request.method === "POST" && url.pathname === ENROLL_PATH) {
-      const { access, relayTokenId, authority, clock } = signIn;
-      const answer = await enrollBySignIn({ relay, access, authority: authority(), relayTokenId, body: await readJson(request), guest: url.searchParams.get("guest") === "1", now: new Date(clock.now()) });
+      const { access, relayTokenId, hosts, clock } = signIn;
+      const { referer } = request.headers;
+      const answer = await enrollBySignIn({ relay, access, hosts: hosts(), referer, relayTokenId, body: await readJson(request), guest: url.searchParams.get("guest") === "1", now: new Date(clock.now()) });
       return reply(answer.status, answer.body);
     }
     if (request.method === "POST" && url.pathname === "/testing/enroll_keycard") {

@@ -55,6 +55,8 @@ export interface StartTestRelayParameters {
   readonly access?: ShopAccessOptions | undefined;
   /** The relay's token id in sign-in messages and discovery; default the relay's address as a number. */
   readonly relayTokenId?: bigint | undefined;
+  /** Hosts (host:port) sign-in messages may name beside the relay's own addresses (RelayServerOptions.signInHosts). */
+  readonly signInHosts?: readonly string[] | undefined;
 }
 
 /** A running reference relay for client tests. */

@@ -4,7 +4,7 @@
 
 // The "one reading" rule for bytes a signature covers as they are (EIP-191):
 // refuse exactly what protobuf-es, protobuf-go and protobufjs read apart
-// (test/security/two-readings.test.ts shows each class), allow the rest.
+// (test/security/two-readings-three-decoders.test.ts shows each class), allow the rest.
 import { type DescField, type DescMessage, ScalarType } from "@bufbuild/protobuf";
 import { readRecord } from "./wire-reader.js";
 

@@ -10,6 +10,7 @@ import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestRelay, type TestRelay } from "../../src/testing.js";
 import { postJson, spawnRelay } from "../session/relay-process.js";
+import { signIn } from "../support/sign-in.js";
 
 const main = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
 const cli = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
@@ -54,13 +55,19 @@ describe("massmarket-schema relay --dialect v3", () => {
     const bad = cli(["relay", "--dialect", "v4"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--dialect must be eip712 or v3");
-    const relay = await spawnRelay(["--dialect", "v3"]);
+    const relay = await spawnRelay(["--dialect", "v3", "--sign-in-host", "shop.example:5173"]);
     const discovery = (await (await fetch(`${relay.httpUrl}/testing/discovery`)).json()) as Record<string, unknown>;
     expect(discovery).toMatchObject({ status: "ok", chain_id: 31337, relay_token_id: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
     expect(BigInt(discovery.relay_token_id as string)).toBe(BigInt(relay.relayAddress));
+    // --sign-in-host: a web page the relay lists signs users in (its host in the message, the browser's Referer).
+    const page = { domain: "shop.example:5173", uri: "http://shop.example:5173/connect", referer: "http://shop.example:5173/" };
+    const wallet = privateKeyToAccount(generatePrivateKey());
+    const enrolled = await signIn({ httpUrl: relay.httpUrl, wallet, keycardPublicKey: privateKeyToAccount(generatePrivateKey()).publicKey, shopId: 7n, relayTokenId: BigInt(relay.relayAddress), ...page });
+    expect(enrolled.status).toBe(201);
     relay.child.kill("SIGTERM");
     expect(await relay.exited).toBe(0);
     expect(relay.stdout()).toContain("dialect: v3");
+    expect(relay.stdout()).toContain(`v3 clients take ${relay.url.replace(/\/sessions$/, "")}`);
     expect(relay.stdout()).toContain("FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT");
   });
 });

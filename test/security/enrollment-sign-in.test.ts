@@ -57,6 +57,19 @@ describe("hostile sign-in enrollments", () => {
     expect(keycards()).toBe(before);
   });
 
+  // A phishing page has the owner's wallet sign a message naming the page (wallets show and enforce the page's domain), then posts it with its own Referer, as v3 relays took.
+  it.each([
+    ["signed on a page the relay does not list, posted with that page as Referer", { domain: "phish.example", uri: "https://phish.example/enroll", referer: "https://phish.example/" }],
+    ["naming the relay, posted with another page as Referer", { referer: "https://phish.example/" }],
+    ["naming a page, posted with the relay as Referer", { domain: "phish.example", uri: "https://phish.example/enroll", referer: "PLACEHOLDER" }],
+  ] as const)("a message %s is refused (400)", async (_what, change) => {
+    const before = keycards();
+    const referer = change.referer === "PLACEHOLDER" ? `${relay.httpUrl}/` : change.referer;
+    const answer = await signIn({ ...base(freshKey()), ...change, referer });
+    expect(answer.status).toBe(400);
+    expect(keycards()).toBe(before);
+  });
+
   it("a message signed by another wallet than the one it names is refused (400)", async () => {
     const answer = await signIn({ ...base(freshKey()), signer: stranger });
     expect(answer).toMatchObject({ status: 400, body: { error: expect.stringContaining("not by the message's address") } });

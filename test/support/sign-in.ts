@@ -21,6 +21,8 @@ export interface SignInParameters {
   readonly uri?: string;
   readonly nonce?: string;
   readonly resources?: readonly string[];
+  /** A Referer header, as a browser adds for the page that posts. */
+  readonly referer?: string;
   /** Sign with another wallet than the message's address. */
   readonly signer?: LocalAccount;
 }
@@ -46,7 +48,7 @@ export async function signIn(p: SignInParameters): Promise<{ status: number; bod
   const signature = await (p.signer ?? p.wallet).signMessage({ message });
   const response = await fetch(`${p.httpUrl}/v3/enroll_key_card${p.guest === true ? "?guest=1" : ""}`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(p.referer === undefined ? {} : { referer: p.referer }) },
     body: JSON.stringify({ message, signature: Buffer.from(signature.slice(2), "hex").toString("base64") }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -5,12 +5,11 @@
 // Version-3 compatibility: the EIP-191 digest of the exact event bytes
 // matches every upstream vector's `hash`, every vector's signature opens to
 // the vector's signer, and our digest equals viem's hashMessage on any bytes.
-import { create, fromBinary, toBinary, toJson } from "@bufbuild/protobuf";
+import { create, toBinary } from "@bufbuild/protobuf";
 import { AnySchema } from "@bufbuild/protobuf/wkt";
 import fc from "fast-check";
 import { bytesToHex, hashMessage, hexToBytes } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { protobufjsJson } from "../support/protobufjs.js";
 import { describe, expect, it } from "vitest";
 import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { createSignedEvent, hashEventBytes, openSignedEvent, SHOP_EVENT_TYPE_URL, ShopEventSchema, signEventBytes } from "../../src/index.js";
@@ -62,24 +61,6 @@ describe("hashEventBytes", () => {
       fc.property(shopEventArbitraries({ maxItems: 8 }).event, (event) => {
         const bytes = toBinary(ShopEventSchema, event);
         expect(hashEventBytes({ eventBytes: bytes })).toBe(hashMessage({ raw: bytes }));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  // One reading, not one encoding (docs/verifying-events.md, "Two decoding rules"); protobuf-go is compared in test/security/two-readings.test.ts.
-  it("hashes random bytes only when decoders read them one way, and refuses the rest with a typed error", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), (bytes) => {
-        let digest: string | undefined;
-        try {
-          digest = hashEventBytes({ eventBytes: bytes });
-        } catch (error) {
-          expect(error).toMatchObject({ code: expect.stringMatching(/^(DECODE_FAILED|NON_CANONICAL_ENCODING)$/) });
-          return;
-        }
-        expect(digest).toBe(hashMessage({ raw: bytes }));
-        expect(protobufjsJson(bytes)).toEqual(toJson(ShopEventSchema, fromBinary(ShopEventSchema, bytes)));
       }),
       { numRuns: 300 },
     );

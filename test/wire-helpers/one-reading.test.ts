@@ -3,11 +3,13 @@
 // SPDX-License-Identifier: MIT
 
 // The two decoding rules: EIP-191 bytes are taken in any form every decoder reads one way; EIP-712 bytes only canonical.
-import { create, toBinary } from "@bufbuild/protobuf";
+import { create, fromBinary, toBinary, toJson } from "@bufbuild/protobuf";
 import { AnySchema } from "@bufbuild/protobuf/wkt";
-import { hexToBytes } from "viem";
+import fc from "fast-check";
+import { hashMessage, hexToBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { createSignedEvent, hashEventBytes, openSignedEvent, SHOP_EVENT_TYPE_URL, ShopEventSchema, SignedEventSchema, signEventBytes } from "../../src/index.js";
+import { protobufjsJson } from "../support/protobufjs.js";
 import { thrown } from "../support/thrown.js";
 import { concat, field, lengthDelimited } from "../support/wire-bytes.js";
 import { domain, keycard, tagEvent } from "./fixtures.js";
@@ -68,6 +70,30 @@ describe("one reading (EIP-191) and one encoding (EIP-712)", () => {
     hashEventBytes({ eventBytes: bytes });
     const opened = openSignedEvent({ signedEvent: signedWith(bytes, await signEventBytes({ eventBytes: bytes, account: keycard })), scheme: "eip191" });
     expect(opened.event.union.case === "updateTag" && opened.event.union.value.delete).toBe(false);
+  });
+
+  // Replaces eip191-vectors' "refuses random bytes that are not the canonical encoding", which point 3 of issue 19 reverses (explicit defaults such as 08 00, a field given twice, unknown fields are one reading); protobuf-go is compared in test/security/two-readings-three-decoders.test.ts.
+  it("EIP-191: random bytes are hashed only when decoders read them one way, and refused with a typed error otherwise", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 300 }), (bytes) => {
+        let digest: string | undefined;
+        try {
+          digest = hashEventBytes({ eventBytes: bytes });
+        } catch (error) {
+          expect(error).toMatchObject({ code: expect.stringMatching(/^(DECODE_FAILED|NON_CANONICAL_ENCODING)$/) });
+          return;
+        }
+        expect(digest).toBe(hashMessage({ raw: bytes }));
+        expect(protobufjsJson(bytes)).toEqual(toJson(ShopEventSchema, fromBinary(ShopEventSchema, bytes)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("EIP-191: an explicit default nonce (08 00), not the canonical encoding, is hashed", () => {
+    const bytes = new Uint8Array([0x08, 0x00]);
+    expect(toBinary(ShopEventSchema, fromBinary(ShopEventSchema, bytes))).toHaveLength(0);
+    expect(hashEventBytes({ eventBytes: bytes })).toBe(hashMessage({ raw: bytes }));
   });
 
   it("a second reading is named: field and reason", () => {

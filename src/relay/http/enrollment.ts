@@ -13,6 +13,7 @@ import { isRelayError } from "../../errors/relay-error.js";
 import { keycardAddress } from "../../wire/keycards.js";
 import type { ReferenceRelay } from "../reference-relay.js";
 import type { ShopAccess } from "./shop-access.js";
+import { signInPlaceProblem } from "./sign-in-hosts.js";
 
 /** Path of the enrollment endpoint, as on v3 relays. */
 export const ENROLL_PATH = "/v3/enroll_key_card";
@@ -29,18 +30,20 @@ const refuse = (status: number, error: string): HttpAnswer => ({ status, body: {
 
 /**
  * Checks a sign-in enrollment and, when it holds, enrolls the keycard.
- * 400: a malformed or wrong message (domain, URI, nonce, resources, relay id)
+ * 400: a malformed or wrong message (domain, URI, nonce, resources, relay id;
+ * `hosts` and `referer` as in {@link signInPlaceProblem})
  * or a signature of another wallet; 403: the wallet may not act as a clerk;
  * 409: the keycard key is already enrolled; 201 `{ success: true }`.
  *
  * @example
  * const relay = await ReferenceRelay.open({ domain, privateKey, dialect: "v3" });
- * const answer = await enrollBySignIn({ relay, access: createShopAccess(), authority: "127.0.0.1:4444", relayTokenId: 1n, body: { message: "…", signature: "…" }, guest: false, now: new Date() });
+ * const answer = await enrollBySignIn({ relay, access: createShopAccess(), hosts: ["127.0.0.1:4444"], referer: undefined, relayTokenId: 1n, body: { message: "…", signature: "…" }, guest: false, now: new Date() });
  */
 export async function enrollBySignIn({
   relay,
   access,
-  authority,
+  hosts,
+  referer,
   relayTokenId,
   body,
   guest,
@@ -48,7 +51,8 @@ export async function enrollBySignIn({
 }: {
   relay: ReferenceRelay;
   access: ShopAccess;
-  authority: string;
+  hosts: readonly string[];
+  referer: string | undefined;
   relayTokenId: bigint;
   body: Record<string, unknown>;
   guest: boolean;
@@ -60,17 +64,11 @@ export async function enrollBySignIn({
   if (signatureHex === undefined) return refuse(400, "signature: expected 65 bytes, base64 or 0x-hex");
   const siwe = parseSiweMessage(message);
   if (siwe.address === undefined || siwe.uri === undefined) return refuse(400, "message: not an ERC-4361 message");
-  // The message must name this relay: its host as domain and URI, the enrollment path, and v3's fixed nonce.
-  if (!validateSiweMessage({ message: siwe, domain: authority, nonce: ENROLL_NONCE, time: now })) {
-    return refuse(400, `message: expected domain ${authority}, nonce ${ENROLL_NONCE} and a current validity window`);
-  }
-  let uri: URL;
-  try {
-    uri = new URL(siwe.uri);
-  } catch {
-    return refuse(400, "message: uri is not a URL");
-  }
-  if (uri.host !== authority || uri.pathname !== ENROLL_PATH) return refuse(400, `message: expected uri http(s)://${authority}${ENROLL_PATH}`);
+  // v3's fixed nonce, and the validity window when the message has one.
+  if (!validateSiweMessage({ message: siwe, nonce: ENROLL_NONCE, time: now })) return refuse(400, `message: expected nonce ${ENROLL_NONCE} and a current validity window`);
+  // The message must name this relay (or the page that had the wallet sign): domain and URI.
+  const place = signInPlaceProblem({ domain: siwe.domain ?? "", uri: siwe.uri, referer, hosts, path: ENROLL_PATH });
+  if (place !== undefined) return refuse(400, `message: ${place}`);
   const resources = resourcesOf(siwe.resources ?? []);
   if (typeof resources === "string") return refuse(400, `message: resources: ${resources}`);
   if (resources.relayId !== relayTokenId) return refuse(400, `message: resources: mass-relayid ${resources.relayId} is not this relay (${relayTokenId})`);
