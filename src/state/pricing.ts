@@ -5,7 +5,7 @@
 // Pricing: docs/shop-state.md, "Pricing". Exact integers; every step within uint256.
 import { findVariation } from "./combination.js";
 import { reject } from "./reject.js";
-import type { OrderLineState, ShopState, SignedAmountState } from "./shop-state.js";
+import type { ListingState, OrderLineState, ShopState, SignedAmountState } from "./shop-state.js";
 
 const MAX_UINT256 = (1n << 256n) - 1n;
 
@@ -23,13 +23,18 @@ function signed(amount: SignedAmountState | null): bigint {
 export function currentUnitPrice(state: ShopState, line: Pick<OrderLineState, "listingId" | "variationIds">, path: string): bigint {
   const listing = state.listings[line.listingId];
   if (listing === undefined) reject("LISTING_NOT_FOUND", path, `no listing ${line.listingId}`);
+  return unitPriceOf(listing, line.variationIds, path);
+}
+
+/** The listing's price ± the diffs of the given variations, within 0 … 2^256 − 1. */
+export function unitPriceOf(listing: ListingState, variationIds: readonly string[], path: string): bigint {
   let unit = BigInt(listing.price);
-  for (const id of line.variationIds) {
+  for (const id of variationIds) {
     const found = findVariation(listing, id);
     if (found === undefined) reject("VARIATION_NOT_FOUND", path, `listing ${listing.id} no longer has variation ${id}`);
     unit += signed(found.variation.diff);
   }
-  return bounded(unit, path, `unit price of ${line.listingId}`);
+  return bounded(unit, path, `unit price of ${listing.id}`);
 }
 
 /**
