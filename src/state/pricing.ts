@@ -20,7 +20,7 @@ function signed(amount: SignedAmountState | null): bigint {
 }
 
 /** One unit of a line at the listing's current price: price ± its variations' diffs, within 0 … 2^256 − 1. */
-export function currentUnitPrice(state: ShopState, line: Pick<OrderLineState, "listingId" | "variationIds">, path: string): bigint {
+export function currentUnitPrice(state: Pick<ShopState, "listings">, line: Pick<OrderLineState, "listingId" | "variationIds">, path: string): bigint {
   const listing = state.listings[line.listingId];
   if (listing === undefined) reject("LISTING_NOT_FOUND", path, `no listing ${line.listingId}`);
   return unitPriceOf(listing, line.variationIds, path);
@@ -44,7 +44,7 @@ export function unitPriceOf(listing: ListingState, variationIds: readonly string
  * Each unit price, line total, running subtotal and modifier step must be
  * within 0 … 2^256 − 1.
  */
-export function orderTotal(state: ShopState, orderId: string, regionName: string | null, path: string): bigint {
+export function orderTotal(state: Pick<ShopState, "orders" | "listings" | "manifest">, orderId: string, regionName: string | null, path: string): bigint {
   const order = Object.hasOwn(state.orders, orderId) ? state.orders[orderId] : undefined;
   if (order === undefined) reject("ORDER_NOT_FOUND", path, `no order ${orderId}`);
   let total = 0n;
