@@ -93,7 +93,7 @@ export interface CreateCustomerViewFoldParameters {
  *
  * @throws FieldValueError for a bad context or keycard
  * @example
- * const fold = createCustomerViewFold({ context: { shopId, relays: [relay] } });
+ * const fold = createCustomerViewFold({ context: { shopId, relays } });
  * session.on((e) => { if (e.type === "events") for (const pushed of e.events) fold.add(pushed); });
  * console.log(fold.view.manifest?.pricingCurrency);
  */
@@ -109,8 +109,8 @@ export function createCustomerViewFold(parameters: CreateCustomerViewFoldParamet
  *
  * @throws FieldValueError for a bad context, keycard or event list
  * @example
- * const view = foldCustomerView({ context: { shopId, relays: [relay] }, keycard, events: pushed });
- * for (const order of Object.values(view.orders)) console.log(order.status, order.total);
+ * const folded = foldCustomerView({ context: { shopId, relays }, keycard, events: pushed });
+ * for (const order of Object.values(folded.orders)) console.log(order.status, order.total);
  */
 export function foldCustomerView(parameters: CreateCustomerViewFoldParameters & { readonly events: readonly CustomerViewEvent[] }): CustomerView {
   const { events, ...rest } = objectParameter(parameters);
