@@ -181,3 +181,20 @@ describe("a guest's customer view", () => {
     customer.close();
   });
 });
+
+describe("session.view beyond a guest", () => {
+  it("is read from a clerk's full state (every order), and undefined for filters that cannot fold one", async () => {
+    const full = await connected(clerk);
+    await full.subscribe({ shopId: f.SHOP_ID });
+    await full.synced();
+    expect(full.view?.orders[f.hex8(7)]?.status).toBe("paid");
+    expect(full.view?.orders[f.hex8(7)]?.charged).toBe(full.view?.orders[f.hex8(7)]?.total);
+    expect(full.view).toBe(full.view); // the same object until the next change
+    full.close();
+    const narrow = await relay.connect();
+    await narrow.subscribe({ shopId: f.SHOP_ID, filters: [{ objectType: "LISTING" }] });
+    await narrow.synced();
+    expect(narrow.view).toBeUndefined();
+    narrow.close();
+  });
+});
