@@ -7,9 +7,10 @@
 import type { Address, Hex } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { isNetworkSchemaError } from "../errors/base.js";
-import { FieldValueError } from "../errors/field-value-error.js";
+import { FieldValueError, type FieldValueCode, isFieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { createShopState } from "../state/create-shop-state.js";
+import { checkEventInput, checkSignerInput } from "../state/inputs.js";
 import { ownedFold } from "../state/owned-fold.js";
 import { currentUnitPrice, orderTotal } from "../state/pricing.js";
 import type { ShopContext } from "../state/shop-context.js";
@@ -116,7 +117,14 @@ export function foldCustomerView(parameters: CreateCustomerViewFoldParameters & 
   const { events, ...rest } = objectParameter(parameters);
   if (!Array.isArray(events)) throw new FieldValueError("WRONG_TYPE", "expected an array of events", { path: "events" });
   const fold = createCustomerViewFold(rest);
-  for (const event of events) fold.add(event);
+  for (const [i, event] of events.entries()) {
+    try {
+      fold.add(event);
+    } catch (error) {
+      if (isFieldValueError(error)) throw new FieldValueError(error.code as FieldValueCode, error.shortMessage, { path: `events[${i}].${error.path}`, cause: error });
+      throw error;
+    }
+  }
   return fold.view;
 }
 
@@ -143,8 +151,13 @@ export function foldFrom(state: ShopState, keycard: Address | undefined): Custom
   let lastSeqNo = 0n;
   let cached: CustomerView | undefined;
   return {
-    add({ seqNo, event, signer }) {
+    add(given) {
+      // Bad input is the caller's error, thrown; only a rule's refusal is recorded.
+      if (typeof given !== "object" || given === null) throw new FieldValueError("WRONG_TYPE", "expected { seqNo, event, signer }", { path: "event" });
+      const { seqNo, event, signer } = given;
       if (typeof seqNo !== "bigint" || seqNo <= lastSeqNo) throw new FieldValueError("OUT_OF_RANGE", `expected a seq_no above ${lastSeqNo}`, { path: "seqNo" });
+      checkEventInput(event, "event");
+      checkSignerInput(signer, "signer");
       lastSeqNo = seqNo;
       cached = undefined;
       try {

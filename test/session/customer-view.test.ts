@@ -91,3 +91,16 @@ describe("a customer's view", () => {
     expect(isFieldValueError(badId) && badId.path).toBe("filters[0].objectId");
   });
 });
+
+describe("foldCustomerView's parameters", () => {
+  it("throws a typed error naming the bad event, instead of recording junk as refused", () => {
+    const [first] = seen;
+    if (first === undefined) throw new Error("no events");
+    const junk = thrown(() => foldCustomerView({ context, events: [first, null as never] }));
+    expect(isFieldValueError(junk) && junk.path).toBe("events[1].event");
+    const badSigner = thrown(() => foldCustomerView({ context, events: [{ ...first, signer: "nobody" }] }));
+    expect(isFieldValueError(badSigner) && badSigner.path).toBe("events[0].signer");
+    const backwards = thrown(() => foldCustomerView({ context, events: [first, first] }));
+    expect(isFieldValueError(backwards) && backwards.path).toBe("events[1].seqNo");
+  });
+});
