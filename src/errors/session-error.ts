@@ -10,9 +10,10 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * - TIMEOUT: the peer did not answer the request within the session's request timeout.
  * - NOT_LOGGED_IN: the operation needs a finished keycard login.
  * - ALREADY_SUBSCRIBED: the session already has its one subscription.
- * - NOT_SUBSCRIBED: there is no subscription to cancel.
+ * - NOT_SUBSCRIBED: there is no subscription to cancel, or to be synced with (synced() also rejects with it when the subscription ends before it settles).
+ * - WAIT_TIMEOUT: waitFor's condition did not hold before its timeout (path `timeout`).
  */
-export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED";
+export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED" | "WAIT_TIMEOUT";
 
 /**
  * A ClientSession or RelaySession could not do what was asked; `problem` says why.

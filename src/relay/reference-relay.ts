@@ -5,6 +5,8 @@
 // The reference relay's core, behind the RelaySessions: shops with their state
 // and log, keycards, the write path through the shop state machine, and the
 // relay's own sandboxed events (enrollment, payment details, payment).
+import { objectIdKey } from "../values/object-id-input-hex.js";
+import type { ObjectIdInput } from "../values/object-id.js";
 import { create, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import { timestampFromMs, timestampMs } from "@bufbuild/protobuf/wkt";
 import type { Address, Hex } from "viem";
@@ -208,10 +210,11 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   /** Dev-only payment: the relay takes an unpaid order's lines out of stock and records a payment transaction. */
-  async simulatePayment({ shopId, orderId }: { shopId: ShopIdInput; orderId: Hex }): Promise<void> {
+  async simulatePayment({ shopId, orderId }: { shopId: ShopIdInput; orderId: ObjectIdInput }): Promise<void> {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
-    await this.commit(shop, () => this.payment(shop, orderId));
+    const id = objectIdKey({ id: orderId, path: "orderId" });
+    await this.commit(shop, () => this.payment(shop, id));
   }
 
   /** The shop (0x + 32 bytes) where a keycard address was ever enrolled, revoked or not, or undefined. */

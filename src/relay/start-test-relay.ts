@@ -2,6 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
+import type { ObjectIdInput } from "../values/object-id.js";
 import type { Address, Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { WebSocket } from "ws";
@@ -77,7 +78,7 @@ export interface TestRelay {
   /** Dev-only enrollment of a keycard (64- or 65-byte public key) for a shop; creates the shop. */
   enrollKeycard(parameters: { shopId: ShopIdInput; publicKey: Hex | Uint8Array; guest?: boolean | undefined; userWallet?: Address | undefined }): Promise<Address>;
   /** Dev-only payment of an unpaid order (a relay-signed payment transaction, which takes its lines out of stock). */
-  simulatePayment(parameters: { shopId: ShopIdInput; orderId: Hex }): Promise<void>;
+  simulatePayment(parameters: { shopId: ShopIdInput; orderId: ObjectIdInput }): Promise<void>;
   /** The relay's current state of a shop. */
   shopState(parameters: { shopId: ShopIdInput }): ShopState | undefined;
   /** Number of events in a shop's durable log. */

@@ -39,6 +39,8 @@ import { createShopState } from "../state/create-shop-state.js";
 import { createShopFold, type ShopFold } from "../state/shop-fold.js";
 import type { ShopState } from "../state/shop-state.js";
 import type { SessionTimings } from "./timings.js";
+import { type CustomerView, type CustomerViewFold, customerViewOf, foldFrom } from "./customer-view.js";
+import { LogFollower } from "./log-follower.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
 
 /** One event a relay pushed, verified. */
@@ -86,6 +88,25 @@ export interface ClientSessionOptions {
   readonly lastSeqNo?: bigint | undefined;
   /** Called for pushed events, sync status and the close. */
   readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+  /** Called when {@link ClientSession.nextDeadline} may have moved earlier without a frame (a `waitFor`); a driver re-arms its timer (connectClientSession does). */
+  readonly onDeadline?: (() => void) | undefined;
+}
+
+/** What {@link ClientSession.waitFor} shows its condition: the session's state (full subscriptions) and customer view. */
+export interface SessionSnapshot {
+  readonly state: ShopState | undefined;
+  readonly view: CustomerView | undefined;
+}
+
+/** Default `waitFor` timeout in milliseconds of the session clock. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
+
+/** Filters a guest subscribes with for {@link ClientSession.view}: everything it may see (INVENTORY is refused to guests). */
+export const CUSTOMER_VIEW_FILTERS: readonly SubscriptionFilterInput[] = Object.freeze((["MANIFEST", "ACCOUNT", "LISTING", "TAG", "ORDER"] as const).map((objectType) => Object.freeze({ objectType })));
+
+// A filtered subscription folds a view only when it sees every event of these kinds.
+function takesCustomerView(filters: readonly { objectType: ObjectType; objectId?: unknown }[]): boolean {
+  return [ObjectType.MANIFEST, ObjectType.ACCOUNT, ObjectType.LISTING, ObjectType.TAG].every((type) => filters.some((f) => f.objectType === type && f.objectId === undefined));
 }
 
 const ALL_OBJECT_TYPES = [ObjectType.MANIFEST, ObjectType.ACCOUNT, ObjectType.LISTING, ObjectType.TAG, ObjectType.ORDER, ObjectType.INVENTORY];
@@ -126,10 +147,15 @@ export class ClientSession {
   private seqNo = 0n;
   private unpushed: bigint | undefined;
   private keycard: Address | undefined;
-  private readonly syncWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private readonly follower = new LogFollower();
+  private readonly clock: SessionClock;
+  private readonly onDeadline: (() => void) | undefined;
+  /** A filtered subscription's customer view, folded from seq_no 1. */
+  private viewFold: CustomerViewFold | undefined;
+  private fullView: { readonly eventCount: number; readonly seqNo: bigint; readonly keycard: Address | undefined; readonly view: CustomerView } | undefined;
 
   constructor(options: ClientSessionOptions) {
-    const { transport, domain, dialect, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n } = objectParameter(options);
+    const { transport, domain, dialect, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n, onDeadline } = objectParameter(options);
     this.dialect = dialectScheme({ dialect }) === "eip191" ? "v3" : "eip712";
     if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
       throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
@@ -140,6 +166,8 @@ export class ClientSession {
     this.relays = [...relays];
     this.ledger = state === undefined ? undefined : createShopFold({ state });
     this.seqNo = lastSeqNo;
+    this.clock = clock;
+    this.onDeadline = onDeadline;
     if (onEvent !== undefined) this.listeners.add(onEvent);
     this.peer = new EnvelopePeer({
       transport,
@@ -151,8 +179,7 @@ export class ClientSession {
       tooManyCode: ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
       onRequest: (request) => this.handle(request),
       onClose: ({ code, reason }) => {
-        const error = new SessionError({ problem: "CLOSED", expected: `session closed (${code})` });
-        for (const waiter of this.syncWaiters.splice(0)) waiter.reject(error);
+        this.follower.close(new SessionError({ problem: "CLOSED", expected: `session closed (${code}: ${reason})` }));
         this.emit({ type: "closed", code, reason });
       },
     });
@@ -166,11 +193,14 @@ export class ClientSession {
   /** Runs due timers (request timeouts, ping, kick); call it at {@link ClientSession.nextDeadline}. @example session.tick() */
   tick(): void {
     this.peer.tick();
+    this.follower.expire(this.clock.now());
   }
 
   /** Session-clock time when `tick` next has work, or undefined once closed. @example const deadline = session.nextDeadline(); if (deadline !== undefined) setTimeout(() => session.tick(), deadline - Date.now()) */
   nextDeadline(): number | undefined {
-    return this.peer.nextDeadline();
+    const peer = this.peer.nextDeadline();
+    const wait = this.follower.nextDeadline();
+    return peer === undefined || wait === undefined ? (peer ?? wait) : Math.min(peer, wait);
   }
 
   /** Tells the session its transport closed. @example socket.onclose = ({ code, reason }) => session.transportClosed({ code, reason }) */
@@ -216,6 +246,27 @@ export class ClientSession {
    */
   get state(): ShopState | undefined {
     return this.ledger?.state;
+  }
+
+  /**
+   * The customer's view (docs/shop-state.md, "A customer's view"): manifest,
+   * listings, tags, stock status and orders with prices and totals. A full
+   * subscription's is read from {@link ClientSession.state} (orders narrowed
+   * to the login's when it is a guest keycard); a filtered one's is folded
+   * from its pushes when it starts at seq_no 1 and its filters take every
+   * MANIFEST, ACCOUNT, LISTING and TAG event ({@link CUSTOMER_VIEW_FILTERS}).
+   * Undefined otherwise. A new object after each change, never changed itself.
+   */
+  get view(): CustomerView | undefined {
+    if (this.viewFold !== undefined) return this.viewFold.view;
+    const state = this.ledger?.state;
+    if (state === undefined || this.subscription === undefined) return undefined;
+    const keycard = this.keycard !== undefined && state.keycards[this.keycard]?.role === "guest" ? this.keycard : undefined;
+    const cached = this.fullView;
+    if (cached !== undefined && cached.eventCount === state.eventCount && cached.seqNo === this.seqNo && cached.keycard === keycard) return cached.view;
+    const view = customerViewOf({ state, keycard, lastSeqNo: this.seqNo, refused: [] });
+    this.fullView = { eventCount: state.eventCount, seqNo: this.seqNo, keycard, view };
+    return view;
   }
 
   /**
@@ -298,13 +349,14 @@ export class ClientSession {
       this.ledger = createShopFold({ state: createShopState({ context: { shopId: raw, relays: this.relays } }) });
     }
     if (!full) this.ledger = undefined;
+    this.viewFold = !full && first <= 1n && takesCustomerView(request.filters) ? foldFrom(createShopState({ context: { shopId: raw, relays: this.relays } }), this.keycard) : undefined;
     this.seqNo = first === 0n ? 0n : first - 1n;
     try {
       const id = await this.send({ case: "subscriptionRequest", value: request });
       subscription.id = id ?? new Uint8Array(0);
       return subscription.id.slice();
     } catch (error) {
-      if (this.subscription === subscription) this.subscription = undefined;
+      if (this.subscription === subscription) this.unsubscribe();
       throw error;
     }
   }
@@ -321,7 +373,7 @@ export class ClientSession {
     try {
       await this.send({ case: "subscriptionCancelRequest", value: create(SubscriptionCancelRequestSchema, { subscriptionId: subscription.id }) });
     } finally {
-      if (this.subscription === subscription) this.subscription = undefined;
+      if (this.subscription === subscription) this.unsubscribe();
     }
   }
 
@@ -357,13 +409,59 @@ export class ClientSession {
   }
 
   /**
-   * Resolves once the relay has pushed everything it announced (unpushed events 0).
+   * Every event the relay committed before this call, applied: pings the
+   * relay (which announces each commit to its subscribers with a SyncStatus
+   * before it acknowledges the write, on the same ordered connection), then
+   * waits until the events received reach the count received plus the
+   * SyncStatus `unpushed_events` at the ping's answer, folded into `state`
+   * and `view` and reported to listeners and `events()`.
+   *
+   * @throws SessionError NOT_SUBSCRIBED (no live subscription: none, refused or cancelled, also when it ends while waiting), CLOSED
    * @example await session.subscribe({ shopId }); await session.synced();
    */
-  synced(): Promise<void> {
-    if (this.peer.closed !== undefined) return Promise.reject(new SessionError({ problem: "CLOSED", expected: "expected an open session" }));
-    if (this.unpushed === 0n) return Promise.resolve();
-    return new Promise((resolve, reject) => this.syncWaiters.push({ resolve, reject }));
+  async synced(): Promise<void> {
+    if (this.peer.closed !== undefined) throw new SessionError({ problem: "CLOSED", expected: "expected an open session" });
+    if (this.subscription === undefined || this.subscription.cancelling) throw new SessionError({ problem: "NOT_SUBSCRIBED", expected: "expected a live subscription (subscribe() first, and it must succeed)" });
+    const subscription = this.subscription;
+    await this.ping();
+    if (this.subscription !== subscription) throw new SessionError({ problem: "NOT_SUBSCRIBED", expected: "expected the subscription to stay open until synced" });
+    await this.follower.syncTo(this.follower.received + (this.unpushed ?? 0n));
+  }
+
+  /**
+   * The events delivered in this session, from the first (the subscription's
+   * history, whenever the iterator is made) and then live as they are pushed
+   * and folded; it ends once the session closes. A listener added with `on`
+   * sees only what comes after it; this sees everything. Keeps every delivered
+   * event for the session's life.
+   *
+   * @example
+   * for await (const { seqNo, event } of session.events()) console.log(seqNo, event.union.case);
+   */
+  events(parameters: { fromSeqNo?: bigint | undefined } = {}): AsyncGenerator<PushedEvent, void, undefined> {
+    const { fromSeqNo = 0n } = objectParameter(parameters);
+    if (typeof fromSeqNo !== "bigint") throw new FieldValueError("WRONG_TYPE", "expected a bigint seq_no", { path: "fromSeqNo" });
+    return this.follower.events(fromSeqNo);
+  }
+
+  /**
+   * Resolves with the first value of `until` that is not undefined, null or
+   * false, checked now and after each push is folded; `until` sees the
+   * session's `state` and `view`. Rejects with SessionError WAIT_TIMEOUT
+   * after `timeout` ms of the session clock (default {@link DEFAULT_WAIT_TIMEOUT_MS};
+   * driven by `tick`), CLOSED when the session closes, or what `until` throws.
+   *
+   * @example
+   * const paid = await session.waitFor({ until: ({ view }) => view?.orders[orderId]?.status === "paid" && view.orders[orderId], timeout: 10_000 });
+   */
+  waitFor<T>(parameters: { until: (snapshot: SessionSnapshot) => T | undefined | null | false; timeout?: number | undefined }): Promise<Exclude<T, undefined | null | false>> {
+    const { until, timeout = DEFAULT_WAIT_TIMEOUT_MS } = objectParameter(parameters);
+    if (typeof until !== "function") throw new FieldValueError("WRONG_TYPE", "expected a function of { state, view }", { path: "until" });
+    if (typeof timeout !== "number" || !(timeout >= 0)) throw new FieldValueError("OUT_OF_RANGE", "expected a timeout in milliseconds, 0 or more (Infinity for none)", { path: "timeout" });
+    const deadline = timeout === Infinity ? undefined : this.clock.now() + timeout;
+    const waiting = this.follower.waitFor(() => until({ state: this.state, view: this.view }), deadline);
+    this.onDeadline?.();
+    return waiting;
   }
 
   private async send(request: EnvelopeRequest): Promise<Uint8Array | undefined> {
@@ -432,8 +530,10 @@ export class ClientSession {
     this.peer.reply({ id });
     const received = BigInt(push.events.length);
     if (this.unpushed !== undefined) this.setUnpushed(this.unpushed > received ? this.unpushed - received : 0n);
+    if (this.viewFold !== undefined) for (const event of pushed) this.viewFold.add(event);
     if (dropped.length > 0) this.emit({ type: "dropped", events: dropped });
     if (pushed.length > 0) this.emit({ type: "events", events: pushed });
+    this.follower.delivered(pushed, received);
   }
 
   // How pushed events are opened: EIP-712 with the domain, or v3 (EIP-191, no domain).
@@ -443,7 +543,11 @@ export class ClientSession {
 
   private setUnpushed(value: bigint): void {
     this.unpushed = value;
-    if (value === 0n) for (const waiter of this.syncWaiters.splice(0)) waiter.resolve();
+  }
+
+  private unsubscribe(): void {
+    this.subscription = undefined;
+    this.follower.unsubscribed();
   }
 
   private emit(event: ClientSessionEvent): void {

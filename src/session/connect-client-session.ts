@@ -94,6 +94,8 @@ export function connectClientSession(parameters: ConnectClientSessionParameters)
       onEvent,
       state,
       lastSeqNo,
+      // A waitFor deadline arrives without a frame: the timer is re-armed for it.
+      onDeadline: () => ticks.arm(),
     });
     const ticks = createTickScheduler({ session });
     socket.onopen = () => {

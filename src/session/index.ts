@@ -6,6 +6,8 @@
 export * from "./client-session.js";
 export * from "./close-codes.js";
 export * from "./connect-client-session.js";
+export { createCustomerViewFold, customerOrderTotal, foldCustomerView } from "./customer-view.js";
+export type { CreateCustomerViewFoldParameters, CustomerOrder, CustomerOrderLine, CustomerView, CustomerViewEvent, CustomerViewFold, RefusedViewEvent } from "./customer-view.js";
 export * from "./event-filter.js";
 export * from "./relay-backend.js";
 export * from "./relay-session.js";

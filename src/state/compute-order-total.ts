@@ -4,6 +4,8 @@
 
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { objectIdKey } from "../values/object-id-input-hex.js";
+import type { ObjectIdInput } from "../values/object-id.js";
 import { checkStateInput } from "./inputs.js";
 import { orderTotal } from "./pricing.js";
 import type { ShopState } from "./shop-state.js";
@@ -11,8 +13,8 @@ import type { ShopState } from "./shop-state.js";
 /** Parameters of {@link computeOrderTotal}. */
 export interface ComputeOrderTotalParameters {
   readonly state: ShopState;
-  /** The order, 0x + 16 lowercase hex digits. */
-  readonly orderId: string;
+  /** The order: `ObjectId`, bigint, 8 bytes or 0x-hex (any {@link ObjectIdInput}). */
+  readonly orderId: ObjectIdInput;
   /** Name of the manifest shipping region whose modifiers apply; omit for none. */
   readonly shippingRegion?: string | undefined;
 }
@@ -33,7 +35,6 @@ export interface ComputeOrderTotalParameters {
 export function computeOrderTotal(parameters: ComputeOrderTotalParameters): bigint {
   const { state, orderId, shippingRegion } = objectParameter(parameters);
   checkStateInput(state, "state");
-  if (typeof orderId !== "string" || !/^0x[0-9a-f]{16}$/.test(orderId)) throw new FieldValueError("WRONG_TYPE", "expected the order id as 0x + 16 lowercase hex digits", { path: "orderId" });
   if (shippingRegion !== undefined && typeof shippingRegion !== "string") throw new FieldValueError("WRONG_TYPE", "expected a region name or undefined", { path: "shippingRegion" });
-  return orderTotal(state, orderId, shippingRegion ?? null, "orderId");
+  return orderTotal(state, objectIdKey({ id: orderId, path: "orderId" }), shippingRegion ?? null, "orderId");
 }

@@ -29,6 +29,8 @@ export interface Draft {
   nonceView?: Record<string, unknown>;
   /** Active orders (not paid, not canceled) per owner keycard, built on first use and kept up to date. */
   active?: Map<string, number>;
+  /** A guest's fold: the log it sees has no ChangeInventory, so stock is neither checked nor held (docs/shop-state.md, "A customer's view"). */
+  readonly stockUnseen?: boolean | undefined;
 }
 
 /** How many active orders (not paid, not canceled) `owner` has in the draft. */
@@ -48,8 +50,8 @@ const ALL: readonly Collections[] = ["keycards", "listings", "tags", "inventory"
  * copied on its first write. With `journal`, `state` is the caller's own
  * (a ShopFold's) and is written in place.
  */
-export function beginDraft({ state, owned, journal }: { state: ShopState; owned: boolean; journal?: Journal }): Draft {
-  if (journal !== undefined) return { state: state as Draft["state"], copied: new Set(ALL), journal, views: {} };
+export function beginDraft({ state, owned, journal, stockUnseen }: { state: ShopState; owned: boolean; journal?: Journal; stockUnseen?: boolean }): Draft {
+  if (journal !== undefined) return { state: state as Draft["state"], copied: new Set(ALL), journal, views: {}, stockUnseen };
   const draft: Draft = { state: { ...state }, copied: new Set(), views: {} };
   if (owned) for (const name of ALL) writable(draft, name);
   return draft;

@@ -6,6 +6,7 @@
 export * from "./apply-shop-event.js";
 export * from "./compute-order-total.js";
 export * from "./create-shop-state.js";
+export * from "./listing-unit-price.js";
 export { inventoryKey, type InventoryKeyParameters } from "./inventory-key.js";
 export { MAX_GUEST_ACTIVE_ORDERS, MAX_ORDER_LINES } from "./order-limits.js";
 export * from "./reduce-shop-log.js";

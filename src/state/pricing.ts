@@ -5,7 +5,7 @@
 // Pricing: docs/shop-state.md, "Pricing". Exact integers; every step within uint256.
 import { findVariation } from "./combination.js";
 import { reject } from "./reject.js";
-import type { OrderLineState, ShopState, SignedAmountState } from "./shop-state.js";
+import type { ListingState, OrderLineState, ShopState, SignedAmountState } from "./shop-state.js";
 
 const MAX_UINT256 = (1n << 256n) - 1n;
 
@@ -20,16 +20,21 @@ function signed(amount: SignedAmountState | null): bigint {
 }
 
 /** One unit of a line at the listing's current price: price ± its variations' diffs, within 0 … 2^256 − 1. */
-export function currentUnitPrice(state: ShopState, line: Pick<OrderLineState, "listingId" | "variationIds">, path: string): bigint {
+export function currentUnitPrice(state: Pick<ShopState, "listings">, line: Pick<OrderLineState, "listingId" | "variationIds">, path: string): bigint {
   const listing = state.listings[line.listingId];
   if (listing === undefined) reject("LISTING_NOT_FOUND", path, `no listing ${line.listingId}`);
+  return unitPriceOf(listing, line.variationIds, path);
+}
+
+/** The listing's price ± the diffs of the given variations, within 0 … 2^256 − 1. */
+export function unitPriceOf(listing: ListingState, variationIds: readonly string[], path: string): bigint {
   let unit = BigInt(listing.price);
-  for (const id of line.variationIds) {
+  for (const id of variationIds) {
     const found = findVariation(listing, id);
     if (found === undefined) reject("VARIATION_NOT_FOUND", path, `listing ${listing.id} no longer has variation ${id}`);
     unit += signed(found.variation.diff);
   }
-  return bounded(unit, path, `unit price of ${line.listingId}`);
+  return bounded(unit, path, `unit price of ${listing.id}`);
 }
 
 /**
@@ -39,7 +44,7 @@ export function currentUnitPrice(state: ShopState, line: Pick<OrderLineState, "l
  * Each unit price, line total, running subtotal and modifier step must be
  * within 0 … 2^256 − 1.
  */
-export function orderTotal(state: ShopState, orderId: string, regionName: string | null, path: string): bigint {
+export function orderTotal(state: Pick<ShopState, "orders" | "listings" | "manifest">, orderId: string, regionName: string | null, path: string): bigint {
   const order = Object.hasOwn(state.orders, orderId) ? state.orders[orderId] : undefined;
   if (order === undefined) reject("ORDER_NOT_FOUND", path, `no order ${orderId}`);
   let total = 0n;

@@ -75,11 +75,13 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
         if (missing !== undefined) reject("VARIATION_NOT_FOUND", path, `listing ${line.listingId} no longer has variation ${missing}`);
         // Prices are frozen here: a later price change does not change what this order pays.
         const unitPrice = currentUnitPrice(state, line, path).toString();
+        items.push({ ...line, unitPrice });
+        // A guest's view has no stock to check: the relay's acceptance of the commit is its evidence.
+        if (draft.stockUnseen === true) continue;
         const key = keyOf(line.listingId, line.variationIds);
         const stock = inventory[key] ?? { stock: 0, committed: 0 };
         if (stock.stock - stock.committed < line.quantity) reject("OUT_OF_STOCK", path, `${key}: ${stock.stock - stock.committed} available, ${line.quantity} ordered`);
         inventory[key] = { stock: stock.stock, committed: stock.committed + line.quantity };
-        items.push({ ...line, unitPrice });
       }
       next = { ...order, items, status: "committed", committedAt: input.at };
       break;
@@ -160,6 +162,7 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
 
 // Ends an order's hold: committed −= quantity per line, and stock too when the order was paid.
 function releaseHold(draft: Draft, order: OrderState, sold: boolean): void {
+  if (draft.stockUnseen === true) return;
   const inventory = writable(draft, "inventory");
   for (const line of order.items) {
     const key = keyOf(line.listingId, line.variationIds);

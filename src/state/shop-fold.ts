@@ -2,17 +2,12 @@
 //
 // SPDX-License-Identifier: MIT
 
-import type { Address } from "viem";
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { objectParameter } from "../errors/object-parameter.js";
-import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
-import { createKeycardSet, type KeycardSet } from "../wire/keycards.js";
-import { applyToDraft } from "./apply-to-draft.js";
-import { activeOrders, beginDraft, type Journal } from "./draft.js";
-import { checkEventInput, checkSignerInput, checkStateInput } from "./inputs.js";
+import { checkStateInput } from "./inputs.js";
+import { ownedFold } from "./owned-fold.js";
 import type { ShopState } from "./shop-state.js";
 import type { ShopEventOpening, VerifyShopEventReturnType } from "./verify-shop-event.js";
-import { type Dialect, dialectScheme } from "../wire/dialect.js";
 
 /** Parameters of {@link createShopFold}. */
 export interface CreateShopFoldParameters {
@@ -62,62 +57,5 @@ export interface ShopFold {
 export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
   const { state } = objectParameter(parameters);
   checkStateInput(state, "state");
-  const journal: Journal = [];
-  const draft = beginDraft({ state: ownCopy(state), owned: true, journal });
-  // The order index is built now, with the copy: else the first event needing it would pay a scan of the shop.
-  activeOrders(draft, "");
-  let depth = 0;
-  let ownKeycards: KeycardSet | undefined;
-  const atomically = <T>(step: () => T): T => {
-    const mark = journal.length;
-    const root = { ...draft.state };
-    depth += 1;
-    try {
-      return step();
-    } catch (error) {
-      while (journal.length > mark) (journal.pop() as () => void)();
-      Object.assign(draft.state, root);
-      throw error;
-    } finally {
-      depth -= 1;
-      // Once the outermost step is done nothing can undo it: drop its steps.
-      if (depth === 0) journal.length = 0;
-    }
-  };
-  return {
-    get state(): ShopState {
-      return draft.state;
-    },
-    apply(parameters) {
-      const { event, signer } = objectParameter(parameters);
-      checkEventInput(event, "event");
-      const address = checkSignerInput(signer, "signer");
-      atomically(() => applyToDraft(draft, event, address));
-    },
-    verify(parameters) {
-      const { signedEvent, domain, dialect, maxBytes, hashingBudget, keycards } = objectParameter(parameters);
-      const scheme = dialectScheme({ dialect, scheme: parameters.scheme });
-      // Every opening option travels on, as in verifyShopEvent.
-      // Without the caller's keycards, the fold's own (empty) set carries its table LRU from event to event.
-      ownKeycards ??= createKeycardSet({ keycards: [] });
-      const opened = openSignedEvent({ signedEvent, scheme, domain, maxBytes, hashingBudget, keycards: keycards ?? ownKeycards } as OpenSignedEventParameters);
-      atomically(() => applyToDraft(draft, opened.event, opened.signer as Address, dialect));
-      return { event: opened.event, signer: opened.signer, eventBytes: opened.eventBytes, scheme };
-    },
-    atomically,
-    snapshot: () => ownCopy(draft.state),
-  };
-}
-
-// Collections and the nonce map are the fold's own (entities are replaced, never edited, so they are shared).
-function ownCopy(state: ShopState): ShopState {
-  return {
-    ...state,
-    keycards: { ...state.keycards },
-    listings: { ...state.listings },
-    tags: { ...state.tags },
-    inventory: { ...state.inventory },
-    orders: { ...state.orders },
-    nonces: { lastNonces: { ...state.nonces.lastNonces } },
-  };
+  return ownedFold({ state, stockUnseen: false });
 }

@@ -12,3 +12,4 @@ export * from "./object-id-hex.js";
 export * from "./shop-id.js";
 export * from "./uint256.js";
 export * from "./uint256-value.js";
+export * from "./object-id-input-hex.js";

@@ -10,11 +10,12 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { pathOption } from "./path-option.js";
 
-/** An object id (listing, option, variation, tag, order): a uint64 as bigint, or exactly 8 bytes as bytes or 0x-hex. */
-export type ObjectIdInput = bigint | Hex | Uint8Array;
+/** An object id (listing, option, variation, tag, order): an `ObjectId` message, a uint64 as bigint, or exactly 8 bytes as bytes or 0x-hex. */
+export type ObjectIdInput = ObjectId | bigint | Hex | Uint8Array;
 
 /**
- * An `ObjectId` message (exactly 8 bytes) from a bigint below 2^64, 8 bytes, or 0x + 16 hex digits.
+ * An `ObjectId` message (exactly 8 bytes) from a bigint below 2^64, 8 bytes,
+ * 0x + 16 hex digits (either case), or an `ObjectId` message (copied).
  *
  * @throws FieldValueError (WRONG_TYPE, WRONG_LENGTH, OUT_OF_RANGE)
  * @example
@@ -29,8 +30,12 @@ export function objectId(parameters: { id: ObjectIdInput; path?: string }): Obje
     new DataView(raw.buffer).setBigUint64(0, id);
     return create(ObjectIdSchema, { raw });
   }
-  const raw = typeof id === "string" && isHex(id, { strict: true }) ? hexToBytes(id) : id;
+  const raw = typeof id === "string" && isHex(id, { strict: true }) ? hexToBytes(id) : isObjectIdMessage(id) ? id.raw : id;
   if (!(raw instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", "expected an object id as bigint, 8 bytes or 0x + 16 hex digits", { path });
   if (raw.length !== 8) throw new FieldValueError("WRONG_LENGTH", `expected exactly 8 bytes for an object id, got ${raw.length}`, { path });
   return create(ObjectIdSchema, { raw: raw.slice() });
+}
+
+function isObjectIdMessage(value: unknown): value is ObjectId {
+  return typeof value === "object" && value !== null && (value as { $typeName?: unknown }).$typeName === "market.mass.ObjectId";
 }

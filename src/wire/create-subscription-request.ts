@@ -3,18 +3,20 @@
 // SPDX-License-Identifier: MIT
 
 import { create } from "@bufbuild/protobuf";
-import type { Hex } from "viem";
-import { hexToBytes, isHex } from "../crypto/hex.js";
-import { ObjectIdSchema, Uint256Schema } from "../../gen/market/mass/base_types_pb.js";
+import { Uint256Schema } from "../../gen/market/mass/base_types_pb.js";
+import { objectId, type ObjectIdInput } from "../values/object-id.js";
 import { ObjectType, ObjectTypeSchema, type SubscriptionRequest, SubscriptionRequestSchema } from "../../gen/market/mass/subscription_pb.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { type ShopIdInput, shopIdBytes } from "./shop-id.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
-/** Which events to receive: one object kind, optionally one object (8-byte id). */
+/** An ObjectType as the enum value or its name: `ObjectType.ORDER` or `"ORDER"`. */
+export type ObjectTypeInput = ObjectType | Exclude<keyof typeof ObjectType, "UNSPECIFIED">;
+
+/** Which events to receive: one object kind, optionally one object (any object id form). */
 export interface SubscriptionFilterInput {
-  readonly objectType: ObjectType;
-  readonly objectId?: Uint8Array | Hex | undefined;
+  readonly objectType: ObjectTypeInput;
+  readonly objectId?: ObjectIdInput | undefined;
 }
 
 export interface CreateSubscriptionRequestParameters {
@@ -45,16 +47,18 @@ export function createSubscriptionRequest(parameters: CreateSubscriptionRequestP
   if (!Array.isArray(filters) || filters.length === 0) throw new FieldValueError("MISSING_FIELD", "expected at least one filter", { path: "filters" });
   const checked = filters.map((filter: SubscriptionFilterInput, i) => {
     if (typeof filter !== "object" || filter === null) throw new FieldValueError("WRONG_TYPE", "expected a filter object { objectType, objectId? }", { path: `filters[${i}]` });
-    const { objectType, objectId } = filter;
-    if (objectType === ObjectType.UNSPECIFIED || ObjectTypeSchema.value[objectType] === undefined) {
-      throw new FieldValueError("OUT_OF_RANGE", "expected an ObjectType other than UNSPECIFIED", { path: `filters[${i}].objectType` });
-    }
-    if (objectId === undefined) return { objectType };
-    const id = typeof objectId === "string" && isHex(objectId, { strict: true }) ? hexToBytes(objectId) : objectId;
-    if (!(id instanceof Uint8Array) || id.length !== 8) {
-      throw new FieldValueError("WRONG_LENGTH", "expected an object id of 8 bytes (bytes or 0x + 16 hex digits)", { path: `filters[${i}].objectId` });
-    }
-    return { objectType, objectId: create(ObjectIdSchema, { raw: id.slice() }) };
+    const objectType = objectTypeOf(filter.objectType, `filters[${i}].objectType`);
+    if (filter.objectId === undefined) return { objectType };
+    return { objectType, objectId: objectId({ id: filter.objectId, path: `filters[${i}].objectId` }) };
   });
   return create(SubscriptionRequestSchema, { startShopSeqNo, shopId: create(Uint256Schema, { raw }), filters: checked });
+}
+
+// The enum value, or its name ("ORDER"): users type the name first.
+function objectTypeOf(given: unknown, path: string): ObjectType {
+  const value = typeof given === "string" && given !== "UNSPECIFIED" && Object.hasOwn(ObjectType, given) ? ObjectType[given as keyof typeof ObjectType] : given;
+  if (typeof value !== "number" || value === ObjectType.UNSPECIFIED || ObjectTypeSchema.value[value as ObjectType] === undefined) {
+    throw new FieldValueError("OUT_OF_RANGE", `expected an ObjectType other than UNSPECIFIED, as the enum or its name (${Object.keys(ObjectType).filter((k) => Number.isNaN(Number(k)) && k !== "UNSPECIFIED").join(", ")})`, { path });
+  }
+  return value;
 }

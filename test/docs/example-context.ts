@@ -12,7 +12,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import type { EventWriteRequest } from "../../gen/market/mass/transport_pb.js";
 import type { WebSocket as NodeWebSocket } from "ws";
-import type { ClientSession, EventDomain, HashingBudget, KeycardInput, KeycardSet, NonceTracker, OpenSignedEventReturnType, ShopContext, RelayBackend, RelaySession, SessionTransport, ShopState, TimestampWindow } from "../../src/index.js";
+import type { ClientSession, CustomerView, PushedEvent, EventDomain, HashingBudget, KeycardInput, KeycardSet, NonceTracker, OpenSignedEventReturnType, ShopContext, RelayBackend, RelaySession, SessionTransport, ShopState, TimestampWindow } from "../../src/index.js";
 
 /** A shop event to sign, hash or check. */
 export declare const event: ShopEvent;
@@ -88,6 +88,12 @@ export declare const privateKey: Hex;
 export declare const keycardKey: Hex;
 /** A client session connected to a relay. */
 export declare const session: ClientSession;
+/** A guest's customer view of a shop (session.view, foldCustomerView). */
+export declare const view: CustomerView;
+/** An order id as the state and the view key it: 0x + 16 lowercase hex digits. */
+export declare const orderId: Hex;
+/** Events a session delivered (its `events` notifications, or `session.events()`). */
+export declare const pushed: readonly PushedEvent[];
 /** A relay's session with one client. */
 export declare const relaySession: RelaySession;
 /** One received binary frame (one Envelope). */

@@ -7,6 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { isEventRejectedError } from "../../src/errors/event-rejected-error.js";
 import { isNetworkSchemaError } from "../../src/errors/base.js";
+import { isFieldValueError } from "../../src/errors/field-value-error.js";
+import { objectId } from "../../src/values/object-id.js";
 import { computeOrderTotal, createShopState, inventoryKey, shopRole } from "../../src/state/index.js";
 import { clerk, context, guest, oidHex, relay, retired, stranger } from "../support/shop-fixtures.js";
 import { buildScenario, ORDER } from "../support/shop-scenario.js";
@@ -37,7 +39,12 @@ describe("state helpers", () => {
     expect(computeOrderTotal({ state, orderId: oidHex(ORDER.chosen), shippingRegion: "domestic" })).toBe(2404n);
     expect(computeOrderTotal({ state, orderId: oidHex(ORDER.chosen), shippingRegion: "other" })).toBe(5800n);
     // Names of Object.prototype members are not order ids.
-    expect(isNetworkSchemaError(thrown(() => computeOrderTotal({ state, orderId: "constructor" })))).toBe(true);
+    const junk = thrown(() => computeOrderTotal({ state, orderId: "constructor" as never }));
+    expect(isFieldValueError(junk) && junk.path).toBe("orderId");
+    // One id type: ObjectId, bigint, bytes and 0x-hex in either case name the same order.
+    for (const orderId of [objectId({ id: BigInt(ORDER.chosen) }), BigInt(ORDER.chosen), objectId({ id: BigInt(ORDER.chosen) }).raw, oidHex(ORDER.chosen).toUpperCase().replace("0X", "0x") as `0x${string}`]) {
+      expect(computeOrderTotal({ state, orderId })).toBe(1600n);
+    }
     const unknown = thrown(() => computeOrderTotal({ state, orderId: oidHex(999) }));
     expect(isEventRejectedError(unknown) && unknown.reason).toBe("ORDER_NOT_FOUND");
     const region = thrown(() => computeOrderTotal({ state, orderId: oidHex(ORDER.chosen), shippingRegion: "moon" }));
