@@ -19,3 +19,6 @@ export type { ReadBackRecord, RelayStore, StoredRecord, StoredSnapshot } from ".
 export * from "./relay/start-test-relay.js";
 export { type BlobUploadOptions, DEFAULT_MAX_BLOB_BYTES } from "./relay/blob/blob-uploads.js";
 export type { ShopAccessList, ShopAccessOptions } from "./relay/http/shop-access.js";
+export type { ShopStore, ShopStoreAppend, ShopStoreAppended, ShopStoreAppendNotice, ShopStoreKeycard, ShopStoreKeycardInShop, ShopStoreRecord } from "./relay/store/store.js";
+export { createMemoryShopStore, type MemoryShopStore } from "./relay/store/memory-store.js";
+export * from "./relay/store/conformance.js";
