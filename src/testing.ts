@@ -22,3 +22,5 @@ export type { ShopAccessList, ShopAccessOptions } from "./relay/http/shop-access
 export type { ShopStore, ShopStoreAppend, ShopStoreAppended, ShopStoreAppendNotice, ShopStoreKeycard, ShopStoreKeycardInShop, ShopStoreRecord } from "./relay/store/store.js";
 export { createMemoryShopStore, type MemoryShopStore } from "./relay/store/memory-store.js";
 export * from "./relay/store/conformance.js";
+export { openPostgresShopStore, type OpenPostgresShopStoreParameters } from "./relay/store/postgres-store.js";
+export { POSTGRES_MIGRATIONS, type PostgresMigration } from "./relay/store/postgres-migrations.js";

@@ -5,6 +5,7 @@
 // A ShopStore in this process's memory: nothing outlives it. Several
 // connections (connect()) share its data, as two processes share a database,
 // which is what the conformance suite's concurrency cases need.
+import type { Address } from "viem";
 import { bytesToHex } from "../../crypto/hex.js";
 import { ShopStoreFailedError } from "../../errors/shop-store-error.js";
 import type { StoredSnapshot } from "../relay-store.js";
@@ -54,7 +55,7 @@ function connection(shared: Shared): ShopStore {
       if (shared.tables.check(batch, (seqNo) => records[Number(seqNo) - 1]!.signedEvent) === "replayed") return { head: shared.tables.head(batch.shopId), replayed: true };
       shared.tables.add(batch);
       // Copies: the caller may reuse its buffers.
-      shared.records.set(bytesToHex(batch.shopId), [...records, ...batch.records.map((record) => ({ ...record, signedEvent: new Uint8Array(record.signedEvent) }))]);
+      shared.records.set(bytesToHex(batch.shopId), [...records, ...batch.records.map((record) => ({ ...record, signer: record.signer.toLowerCase() as Address, signedEvent: new Uint8Array(record.signedEvent) }))]);
       const head = batch.records[batch.records.length - 1]!.seqNo;
       for (const listener of [...shared.listeners]) queueMicrotask(() => listener({ shopId: new Uint8Array(batch.shopId), head }));
       return { head, replayed: false };

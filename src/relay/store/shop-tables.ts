@@ -94,7 +94,7 @@ export class ShopTables {
     }
     for (const keycard of batch.keycards ?? []) {
       const address = keycard.address.toLowerCase();
-      shop.keycards.set(address, { address: keycard.address, publicKey: new Uint8Array(keycard.publicKey), guest: keycard.guest, revoked: keycard.revoked });
+      shop.keycards.set(address, { address: address as Address, publicKey: new Uint8Array(keycard.publicKey), guest: keycard.guest, revoked: keycard.revoked });
       let shops = this.byAddress.get(address);
       if (shops === undefined) this.byAddress.set(address, (shops = new Set()));
       shops.add(key);

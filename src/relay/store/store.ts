@@ -18,7 +18,7 @@ export interface ShopStoreRecord {
   readonly seqNo: bigint;
   /** The SignedEvent bytes as accepted (served to readers as they are). */
   readonly signedEvent: Uint8Array;
-  /** Who signed it (a keycard, or the relay itself), as the relay verified it: with `nonce`, unique in the shop. */
+  /** Who signed it (a keycard, or the relay itself), as the relay verified it: with `nonce`, unique in the shop (any case in, lower case out). */
   readonly signer: Address;
   /** The event's nonce (uint64). */
   readonly nonce: bigint;
@@ -26,7 +26,7 @@ export interface ShopStoreRecord {
 
 /** A keycard of a shop as the store keeps it: written with the batch that enrols, revokes or changes it. */
 export interface ShopStoreKeycard {
-  /** The keycard's address (from its public key). */
+  /** The keycard's address (from its public key; any case in, lower case out). */
   readonly address: Address;
   /** The 64-byte public key (x ‖ y, no 0x04 prefix). */
   readonly publicKey: Uint8Array;
