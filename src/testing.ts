@@ -24,3 +24,4 @@ export { createMemoryShopStore, type MemoryShopStore } from "./relay/store/memor
 export * from "./relay/store/conformance.js";
 export { openPostgresShopStore, type OpenPostgresShopStoreParameters } from "./relay/store/postgres-store.js";
 export { POSTGRES_MIGRATIONS, type PostgresMigration } from "./relay/store/postgres-migrations.js";
+export { openFileShopStore, type OpenFileShopStoreParameters } from "./relay/store/file-store.js";

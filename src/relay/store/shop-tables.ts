@@ -35,6 +35,12 @@ export class ShopTables {
     return [...this.shops.values()].filter((shop) => shop.head > 0n).map((shop) => new Uint8Array(shop.id));
   }
 
+  /** The (signer, nonce) of a stored record. */
+  identity(shopId: Uint8Array, seqNo: bigint): { signer: Address; nonce: bigint } {
+    const { signer, nonce } = this.shops.get(bytesToHex(shopId))!.identities[Number(seqNo) - 1]!;
+    return { signer: signer as Address, nonce };
+  }
+
   keycards(shopId: Uint8Array): ShopStoreKeycard[] {
     return [...(this.shops.get(bytesToHex(shopId))?.keycards.values() ?? [])];
   }
@@ -92,7 +98,15 @@ export class ShopTables {
       shop.nonces.set(`${signer}:${record.nonce}`, record.seqNo);
       shop.head = record.seqNo;
     }
-    for (const keycard of batch.keycards ?? []) {
+    this.setKeycards(batch.shopId, batch.keycards ?? []);
+  }
+
+  /** Replaces the shop's keycards of these addresses (a batch's, or an index entry's at load). */
+  setKeycards(shopId: Uint8Array, keycards: readonly ShopStoreKeycard[]): void {
+    const key = bytesToHex(shopId);
+    const shop = this.shops.get(key);
+    if (shop === undefined) return;
+    for (const keycard of keycards) {
       const address = keycard.address.toLowerCase();
       shop.keycards.set(address, { address: address as Address, publicKey: new Uint8Array(keycard.publicKey), guest: keycard.guest, revoked: keycard.revoked });
       let shops = this.byAddress.get(address);
