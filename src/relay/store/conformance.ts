@@ -48,10 +48,15 @@ export interface StoreConformanceCase {
  * writers on two connections, and notifications (docs/relay-guide.md).
  *
  * @example
- * for (const c of storeConformanceCases({ target: { name: "memory", create: async () => {
- *   const store = createMemoryShopStore();
- *   return { connect: async () => store.connect(), sharedConnections: true, crash: (s) => s.close(), destroy: async () => {} };
- * } } })) it(c.name, c.run);
+ * import { test } from "node:test";
+ * const target: StoreConformanceTarget = {
+ *   name: "memory",
+ *   async create() {
+ *     const memory = createMemoryShopStore();
+ *     return { connect: async () => memory.connect(), sharedConnections: true, crash: (s) => s.close(), destroy: async () => undefined };
+ *   },
+ * };
+ * for (const c of storeConformanceCases({ target })) test(c.name, c.run);
  */
 export function storeConformanceCases({ target }: { target: StoreConformanceTarget }): StoreConformanceCase[] {
   return CASES.map(([name, body]) => ({
@@ -78,7 +83,15 @@ export interface StoreConformanceReport {
  * step or REPL), and reports them all rather than stopping at the first failure.
  *
  * @example
- * const report = await runStoreConformance({ target });
+ * const report = await runStoreConformance({
+ *   target: {
+ *     name: "memory",
+ *     async create() {
+ *       const memory = createMemoryShopStore();
+ *       return { connect: async () => memory.connect(), sharedConnections: true, crash: (s) => s.close(), destroy: async () => undefined };
+ *     },
+ *   },
+ * });
  * if (report.failed.length > 0) process.exitCode = 1;
  */
 export async function runStoreConformance({ target }: { target: StoreConformanceTarget }): Promise<StoreConformanceReport> {

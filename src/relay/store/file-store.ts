@@ -43,7 +43,7 @@ export interface OpenFileShopStoreParameters {
  *
  * @example
  * const store = await openFileShopStore({ directory: "./relay-data" });
- * console.log(await store.shops());
+ * console.log((await store.shops()).length);
  */
 export async function openFileShopStore(parameters: OpenFileShopStoreParameters): Promise<ShopStore> {
   const { directory, identify } = objectParameter(parameters);

@@ -32,7 +32,9 @@ interface Shared {
  *
  * @example
  * const store = createMemoryShopStore();
- * await store.append({ shopId, records: [{ seqNo: 1n, signedEvent, signer, nonce: 1n }] });
+ * const shop = new Uint8Array(32).fill(7);
+ * await store.append({ shopId: shop, records: [{ seqNo: 1n, signedEvent: eventBytes, signer: keycard, nonce: 1n }] });
+ * const other = store.connect(); // sees the same records
  */
 export function createMemoryShopStore(): MemoryShopStore {
   const shared: Shared = { tables: new ShopTables(), records: new Map(), snapshots: new Map(), listeners: new Set() };

@@ -42,7 +42,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,40}$/;
  *
  * @example
  * const store = await openPostgresShopStore({ connectionString: "postgres://relay@127.0.0.1:5432/shops" });
- * console.log(await store.head({ shopId }));
+ * console.log(await store.head({ shopId: new Uint8Array(32).fill(7) }));
  */
 export async function openPostgresShopStore(parameters: OpenPostgresShopStoreParameters): Promise<ShopStore> {
   const { connectionString, schema = "massmarket", maxConnections = 10 } = objectParameter(parameters);
