@@ -11,8 +11,11 @@
 
 /** One numbered step of the PostgreSQL store's schema; `sql` is given the quoted schema name. */
 export interface PostgresMigration {
+  /** Applied in increasing order; never reused. */
   readonly version: number;
+  /** What it does, recorded beside the version. */
   readonly name: string;
+  /** The statements, for the schema name given (already quoted). */
   readonly sql: (schema: string) => string;
 }
 
