@@ -34,8 +34,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a cluster, or throws saying what is missing. */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/** Starts a cluster, or throws saying what is missing; `fsync: true` for measurements (the tests run without). */
+export async function startPostgresCluster({ fsync = false }: { fsync?: boolean } = {}): Promise<PostgresCluster> {
   const bin = findPostgres();
   if (bin === undefined) throw new Error("PostgreSQL's server programs were not found (Debian: apt-get install postgresql; or set POSTGRES_BIN to the directory of initdb, pg_ctl and postgres)");
   const root = process.getuid?.() === 0;
@@ -63,8 +63,8 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   try {
     const [initdb, initArgs] = as("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync", "--no-instructions"]);
     execFileSync(initdb, initArgs, { stdio: "pipe" });
-    // fsync off: the tests crash connections, not the machine; the bench measures with its own settings.
-    const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='' -c fsync=off -c max_connections=200`;
+    // fsync off for tests: they crash connections, not the machine; the bench turns it on.
+    const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='' -c fsync=${fsync ? "on" : "off"} -c max_connections=200`;
     const [pgCtl, ctlArgs] = as("pg_ctl", ["start", "-D", data, "-l", join(dir, "server.log"), "-w", "-t", "60", "-o", options]);
     started = true;
     execFileSync(pgCtl, ctlArgs, { stdio: "pipe" });
