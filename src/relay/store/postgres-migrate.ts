@@ -3,12 +3,12 @@
 // SPDX-License-Identifier: MIT
 
 // Brings a database's store schema up to POSTGRES_MIGRATIONS (see there).
-import type * as Pg from "pg";
 import { ShopStoreFailedError } from "../../errors/shop-store-error.js";
+import type { PgQueryable } from "./load-pg.js";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations.js";
 
 /** Applies the missing migrations under an advisory lock; refuses a database migrated by a newer release. */
-export async function migrate({ client, schema }: { client: Pg.ClientBase; schema: string }): Promise<void> {
+export async function migrate({ client, schema }: { client: PgQueryable; schema: string }): Promise<void> {
   const quoted = `"${schema}"`;
   // One key per schema: relays starting together migrate one at a time.
   await client.query("SELECT pg_advisory_lock(hashtext($1))", [`massmarket-migrations:${schema}`]);

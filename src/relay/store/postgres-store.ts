@@ -10,7 +10,6 @@
 // skipped the lock; the batch is one transaction. Each append NOTIFYs
 // "<schema>_append" with the shop and its new head; every store LISTENs on a
 // connection of its own and tells its onAppend listeners.
-import type * as Pg from "pg";
 import type { Address, Hex } from "viem";
 import { bytesToHex, hexToBytes } from "../../crypto/hex.js";
 import { FieldValueError } from "../../errors/field-value-error.js";
@@ -20,7 +19,7 @@ import { objectParameter } from "../../errors/object-parameter.js";
 import { sameBytes } from "../../wire/same-bytes.js";
 import type { StoredSnapshot } from "../relay-store.js";
 import { checkAddress, checkAppend, checkRange, checkShopId } from "./check-append.js";
-import { loadPg } from "./load-pg.js";
+import { loadPg, type PgClient, type PgPool } from "./load-pg.js";
 import { migrate } from "./postgres-migrate.js";
 import type { ShopStore, ShopStoreAppend, ShopStoreAppended, ShopStoreAppendNotice, ShopStoreKeycard, ShopStoreRecord } from "./store.js";
 
@@ -70,7 +69,7 @@ export async function openPostgresShopStore(parameters: OpenPostgresShopStorePar
   return postgresStore({ pool, listener, schema });
 }
 
-function postgresStore({ pool, listener, schema }: { pool: Pg.Pool; listener: Pg.Client; schema: string }): ShopStore {
+function postgresStore({ pool, listener, schema }: { pool: PgPool; listener: PgClient; schema: string }): ShopStore {
   const s = `"${schema}"`;
   const listeners = new Set<(notice: ShopStoreAppendNotice) => void>();
   let closed: Promise<void> | undefined;
