@@ -20,7 +20,16 @@ export default defineConfig({
         test: {
           name: "node",
           include: ["test/**/*.test.ts"],
-          exclude: [...configDefaults.exclude, "test/browser/**", "test/**/*.chromium.test.ts"],
+          exclude: [...configDefaults.exclude, "test/browser/**", "test/**/*.chromium.test.ts", "test/**/*.postgres.test.ts"],
+        },
+      },
+      {
+        // The PostgreSQL store against a throwaway cluster (test/support/postgres-cluster.ts).
+        extends: true,
+        test: {
+          name: "postgres",
+          include: ["test/**/*.postgres.test.ts"],
+          globalSetup: ["test/support/postgres-setup.ts"],
         },
       },
       {

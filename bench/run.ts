@@ -19,6 +19,7 @@ import { measureRelayReaders, relayReadersSection } from "./relay-readers.js";
 import { profileCase } from "./profile.js";
 import { measureScaling, patchScalingSection, SCALING_FULL, SCALING_QUICK, scalingSection } from "./scaling.js";
 import { keptRestartSection, runRestartBench } from "./restart.js";
+import { keptStoreSection, runStoreBench } from "./store-throughput.js";
 import { stateBench } from "./state.js";
 import { bundleSection, judge, machineSection, type Miss, missSection, resultsTable, targetsTable } from "./report.js";
 import type { Suite } from "./suite.js";
@@ -55,6 +56,7 @@ if (process.argv.includes("--scaling")) {
 // `npm run bench -- --restart [--restart-events=N]`: only the relay restart, its section patched.
 // `npm run bench -- --wasm [--quick]`: only the WebAssembly secp256k1 section (bench/wasm-recovery.ts), patched (not with --quick).
 if (process.argv.includes("--wasm")) process.exit(await runWasmBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
+if (process.argv.includes("--stores")) process.exit(await runStoreBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 if (process.argv.includes("--restart")) process.exit(await runRestartBench({ argv: process.argv, resultsPath: new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
 const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;
@@ -213,5 +215,5 @@ ${relayReaders}
 ## Scaling
 
 ${scaling}
-${keptRestartSection({ resultsPath: new URL("./RESULTS.md", import.meta.url) })}`;
+${keptRestartSection({ resultsPath: new URL("./RESULTS.md", import.meta.url) })}${keptStoreSection({ resultsPath: new URL("./RESULTS.md", import.meta.url) })}`;
 }

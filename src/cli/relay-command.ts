@@ -12,6 +12,8 @@ import type { EventDomain } from "../eip712/domain.js";
 import { relayKeyOf } from "../relay/relay-key-file.js";
 import { startRelayServer } from "../relay/start-relay-server.js";
 import { TEST_RELAY_DOMAIN } from "../relay/start-test-relay.js";
+import { openPostgresShopStore } from "../relay/store/postgres-store.js";
+import { relayStoreOnShopStore } from "../relay/store/relay-store-on-shop-store.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { RELAY_USAGE } from "./relay-usage.js";
 
@@ -25,6 +27,7 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         host: { type: "string" },
         port: { type: "string" },
         data: { type: "string" },
+        database: { type: "string" },
         "key-file": { type: "string" },
         "chain-id": { type: "string" },
         registry: { type: "string" },
@@ -45,11 +48,17 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(EXIT.USAGE, "--port must be an integer 0…65535");
   const dialect = values.dialect ?? "eip712";
   if (dialect !== "eip712" && dialect !== "v3") throw new CliFailure(EXIT.USAGE, "--dialect must be eip712 or v3");
+  if (values.database !== undefined && (values.data !== undefined || values["key-file"] === undefined)) {
+    throw new CliFailure(EXIT.USAGE, "--database needs --key-file (the relay's own events must verify when it starts again) and no --data");
+  }
+  const domain = domainOf(values["chain-id"], values.registry);
+  const store = values.database === undefined ? undefined : relayStoreOnShopStore({ store: await openPostgresShopStore({ connectionString: values.database }), domain, dialect });
   const server = await startRelayServer({
+    store,
     dialect,
     access: values.access === undefined ? undefined : { file: values.access },
     signInHosts: values["sign-in-host"],
-    domain: domainOf(values["chain-id"], values.registry),
+    domain,
     privateKey: await relayKey(values["key-file"], values.data),
     host: values.host ?? "127.0.0.1",
     port,

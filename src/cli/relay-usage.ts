@@ -4,7 +4,7 @@
 
 // Help text of `massmarket-schema relay`, apart from the command so that the
 // other commands never load the relay (and its WebSocket server).
-export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
+export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR | --database postgres://… --key-file PATH] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
   [--max-connections 1024] [--max-connections-per-address 128] [--dialect eip712|v3] [--access FILE]
   [--sign-in-host HOST:PORT]…
 
@@ -13,6 +13,8 @@ Prints its WebSocket URL on the first line, then its signing address.
   --host       interface to bind (default 127.0.0.1, loopback only)
   --port       TCP port (default 0: any free port)
   --data DIR   keep the log in DIR/events.log (append-only, fsynced before each ack, replayed on start)
+  --database URL  keep the shops in PostgreSQL (docs/relay-guide.md, "Storage"; needs the pg package and
+               --key-file); the log is loaded into memory at start, as with --data; one relay process per database
   --key-file   file with the relay's 0x-prefixed private key (default: DIR/relay.key with --data,
                created on first start so replayed relay events verify; otherwise a fresh random key)
   --chain-id / --registry  the EIP-712 domain (default 31337 and 0x…dEaD)

@@ -25,6 +25,8 @@ export type ErrorCode =
   | "SESSION_FAILED"
   | "HASHING_BUDGET_EXCEEDED"
   | "STORE_REFUSED"
+  | "STORE_CONFLICT"
+  | "STORE_FAILED"
   | "BLOB_UPLOAD_FAILED";
 
 export interface NetworkSchemaErrorOptions {

@@ -21,4 +21,5 @@ export * from "./unexpected-response-error.js";
 export * from "./non-canonical-encoding-error.js";
 export * from "./session-error.js";
 export * from "./relay-store-error.js";
+export * from "./shop-store-error.js";
 export * from "./blob-upload-error.js";

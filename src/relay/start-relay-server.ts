@@ -24,6 +24,7 @@ import type { BlobUploadOptions, BlobUploads } from "./blob/blob-uploads.js";
 import { openBlobUploads } from "./blob/open-blob-uploads.js";
 import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
+import type { RelayStore } from "./relay-store.js";
 import { createSocketTransport } from "./socket-transport.js";
 import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
 import { discoveryBody } from "./http/discovery.js";
@@ -46,6 +47,8 @@ export interface RelayServerOptions {
   readonly port?: number | undefined;
   /** Keep the log in an append-only file in this directory. */
   readonly dataDir?: string | undefined;
+  /** The relay's store instead of dataDir's log (e.g. PostgreSQL through relayStoreOnShopStore); closed with the server. */
+  readonly store?: RelayStore | undefined;
   readonly timings?: SessionTimings | undefined;
   readonly clock?: SessionClock | undefined;
   readonly autoPay?: boolean | undefined;
@@ -97,7 +100,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
   });
-  const store = dataDir === undefined ? undefined : await createFileStore({ directory: dataDir });
+  const store = options.store ?? (dataDir === undefined ? undefined : await createFileStore({ directory: dataDir }));
   const blobs = await openBlobUploads({ dataDir, clock, options: options.blobs, log }).catch(async (error: unknown) => {
     await store?.close();
     throw error;

@@ -1,0 +1,60 @@
+// SPDX-FileCopyrightText: 2026 Mass Market network-schema developers
+//
+// SPDX-License-Identifier: MIT
+
+// The PostgreSQL ShopStore against the exported conformance suite, on the
+// throwaway cluster of the postgres project: a schema per case, a crash is
+// the server terminating the store's connections mid-append.
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { openPostgresShopStore, POSTGRES_MIGRATIONS, type ShopStore, storeConformanceCases } from "../../../src/testing.js";
+
+const url = inject("postgresUrl");
+const admin = new pg.Pool({ connectionString: url, max: 2 });
+afterAll(() => admin.end());
+let next = 0;
+
+const withName = (name: string): string => `${url}?application_name=${name}`;
+
+describe("PostgreSQL ShopStore conformance", () => {
+  const target = {
+    name: "postgres",
+    async create() {
+      const schema = `conf_${process.pid}_${next++}`;
+      return {
+        connect: () => openPostgresShopStore({ connectionString: withName(schema), schema }),
+        sharedConnections: true,
+        async crash(store: ShopStore) {
+          // The server ends the store's sessions: an open transaction is rolled back, a committed one stays.
+          await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()", [schema]);
+          await store.close();
+        },
+        async destroy() {
+          await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        },
+      };
+    },
+  };
+  for (const c of storeConformanceCases({ target })) it(c.name, c.run);
+});
+
+describe("PostgreSQL ShopStore migrations", () => {
+  it("are recorded once, and a second store on the same schema applies none again", async () => {
+    const schema = `mig_${process.pid}`;
+    const [a, b] = await Promise.all([openPostgresShopStore({ connectionString: url, schema }), openPostgresShopStore({ connectionString: url, schema })]);
+    const { rows } = await admin.query(`SELECT version, name FROM "${schema}".migrations ORDER BY version`);
+    expect(rows).toEqual(POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name })));
+    await Promise.all([a.close(), b.close()]);
+    await admin.query(`INSERT INTO "${schema}".migrations (version, name) VALUES (999, 'from a newer release')`);
+    await expect(openPostgresShopStore({ connectionString: url, schema })).rejects.toMatchObject({ name: "ShopStoreFailedError", operation: "migrate" });
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+  });
+
+  it("refuses a schema name that is not a plain identifier, naming the field", async () => {
+    await expect(openPostgresShopStore({ connectionString: url, schema: 'x"; DROP TABLE y; --' })).rejects.toMatchObject({ name: "FieldValueError", path: "schema" });
+  });
+
+  it("reports an unreachable server as ShopStoreFailedError", async () => {
+    await expect(openPostgresShopStore({ connectionString: "postgres://postgres@127.0.0.1:1/postgres" })).rejects.toMatchObject({ name: "ShopStoreFailedError", operation: "open" });
+  });
+});
