@@ -8,22 +8,9 @@ import type { Address } from "viem";
 import { keccak256Utf8Into } from "./keccak.js";
 
 const hash = new Uint8Array(32);
-// The same few addresses (a shop's contract, its keycards) are checksummed for every event: a small memo, emptied when full.
-const MEMO_SIZE = 256;
-const memo = new Map<string, Address>();
 
 /** The EIP-55 mixed-case form of a 0x-prefixed 40-digit hex address (any case; not validated here). */
 export function checksumAddress(address: string): Address {
-  let out = memo.get(address);
-  if (out === undefined) {
-    if (memo.size >= MEMO_SIZE) memo.clear();
-    out = computeChecksum(address);
-    memo.set(address, out);
-  }
-  return out;
-}
-
-function computeChecksum(address: string): Address {
   const lower = address.slice(2).toLowerCase();
   keccak256Utf8Into(lower, hash, 0);
   let out = "0x";
