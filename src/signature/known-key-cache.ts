@@ -9,9 +9,9 @@
 import type { Address } from "viem";
 import { findKnownSigner, type KnownKey } from "./known-signer.js";
 import type { StrictSignature } from "./parse-signature.js";
-import { publicKeyToAddress, recoverDigestSigner } from "./recover-digest-signer.js";
-import { recoverPublicKey, secp256k1Path } from "./secp256k1-recovery.js";
-import { SignatureError } from "../errors/signature-error.js";
+import { publicKeyToAddress, recoverSignerKey } from "./recover-digest-signer.js";
+import { secp256k1Path } from "./secp256k1-recovery.js";
+import { sameBytes } from "../wire/same-bytes.js";
 
 /** Tables kept at once: a shop has a handful of active keycards (about 30 kB each). */
 export const KNOWN_KEY_TABLES = 8;
@@ -31,12 +31,13 @@ export class KnownKeyCache {
   // How often "the last signer signs again" held lately (a moving average): the guess is tried only while it pays.
   private guessRate = 1;
   private last: Address | undefined;
+  private readonly addresses: { readonly publicKey: Uint8Array; readonly address: Address }[] = [];
 
   constructor(private readonly capacity = KNOWN_KEY_TABLES) {}
 
   /** The signer of `digest`: on @noble/curves checked against `expected` or the likely keycard's table first; otherwise recovered. */
   signer(digest: Uint8Array, signature: StrictSignature, expected?: KnownKey): Address {
-    if (secp256k1Path() !== "js") return recoverDigestSigner({ digest, signature });
+    if (secp256k1Path() !== "js") return this.addressOf(recoverSignerKey(digest, signature));
     const candidate = expected?.address ?? (this.guessRate >= 0.5 ? this.last : undefined);
     const entry = candidate === undefined ? undefined : this.tables.get(candidate);
     if (entry !== undefined) {
@@ -44,13 +45,23 @@ export class KnownKeyCache {
       const found = findKnownSigner(digest, signature, entry);
       if (found !== undefined) return this.observe(found, entry.publicKey);
     }
-    let publicKey: Uint8Array;
-    try {
-      publicKey = recoverPublicKey(digest, signature);
-    } catch (cause) {
-      throw new SignatureError({ problem: "NOT_RECOVERABLE", expected: "expected a signature that recovers to a public key", cause });
+    const publicKey = recoverSignerKey(digest, signature);
+    return this.observe(this.addressOf(publicKey), publicKey);
+  }
+
+  // The address of a recovered key, from the last few keys seen (most recent first): two keccak calls and a checksum saved per event of a known signer.
+  private addressOf(publicKey: Uint8Array): Address {
+    const addresses = this.addresses;
+    for (let k = 0; k < addresses.length; k++) {
+      const known = addresses[k] as { readonly publicKey: Uint8Array; readonly address: Address };
+      if (!sameBytes({ a: known.publicKey, b: publicKey })) continue;
+      if (k > 0) addresses.unshift(...addresses.splice(k, 1));
+      return known.address;
     }
-    return this.observe(publicKeyToAddress({ publicKey }), publicKey);
+    const address = publicKeyToAddress({ publicKey });
+    addresses.unshift({ publicKey: publicKey.slice(), address });
+    if (addresses.length > this.capacity) addresses.pop();
+    return address;
   }
 
   private observe(address: Address, publicKey: Uint8Array): Address {

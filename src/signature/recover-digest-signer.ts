@@ -18,13 +18,16 @@ import { objectParameter } from "../errors/object-parameter.js";
  */
 export function recoverDigestSigner(parameters: { digest: Uint8Array; signature: StrictSignature }): Address {
   const { digest, signature } = objectParameter(parameters);
-  let publicKey: Uint8Array;
+  return publicKeyToAddress({ publicKey: recoverSignerKey(digest, signature) });
+}
+
+/** The 65-byte public key that signed `digest`, or a SignatureError (NOT_RECOVERABLE). */
+export function recoverSignerKey(digest: Uint8Array, signature: StrictSignature): Uint8Array {
   try {
-    publicKey = recoverPublicKey(digest, signature);
+    return recoverPublicKey(digest, signature);
   } catch (cause) {
     throw new SignatureError({ problem: "NOT_RECOVERABLE", expected: "expected a signature that recovers to a public key", cause });
   }
-  return publicKeyToAddress({ publicKey });
 }
 
 /**

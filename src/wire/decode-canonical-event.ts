@@ -7,6 +7,7 @@ import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_even
 import { NonCanonicalEncodingError } from "../errors/non-canonical-encoding-error.js";
 import { checkBytes, decodeBounded } from "./decode-bounded.js";
 import { DEFAULT_HASHING_BUDGET, type HashingBudget, measureCost } from "./hashing-cost.js";
+import { provedCanonical } from "./canonical-wire.js";
 import { sameBytes } from "./same-bytes.js";
 
 /** Signed event bytes to decode: size cap, error path and hashing budget. */
@@ -31,7 +32,8 @@ export function decodeCanonicalEvent({ bytes, maxBytes, path, budget = DEFAULT_H
   // Size, then the cheap cost pass, then decoding: each step bounds the next one's work.
   measureCost({ schema: ShopEventSchema, bytes: checkBytes({ bytes, maxBytes, path }), budget, path });
   const event = decodeBounded({ schema: ShopEventSchema, bytes, maxBytes, path });
-  if (!sameBytes({ a: toBinary(ShopEventSchema, event), b: bytes as Uint8Array })) {
+  // One pass proves honest bytes canonical; whatever it cannot prove is decided by re-encoding, as the rule is stated.
+  if (!provedCanonical({ schema: ShopEventSchema, bytes: bytes as Uint8Array }) && !sameBytes({ a: toBinary(ShopEventSchema, event), b: bytes as Uint8Array })) {
     throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path });
   }
   return event;

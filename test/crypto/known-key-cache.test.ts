@@ -104,4 +104,14 @@ describe("keycard tables on WebAssembly", () => {
     for (const { bytes, signer } of list) expect(openSignedEvent({ signedEvent: bytes, domain, keycards }).signer).toBe(signer);
     expect(tables).not.toHaveBeenCalled();
   });
+
+  it(`names each event's own signer while ${signers.length} keycards rotate through the ${KNOWN_KEY_TABLES} addresses kept, and hashes a known key again only once it left them`, async () => {
+    expect(await selectSecp256k1Path({ path: "wasm" })).toEqual({ path: "wasm" });
+    const list = await events(80, (i) => (i < 40 ? i % signers.length : [0, 1, 0, 2][i % 4]) as number);
+    const keycards = createKeycardSet({ keycards: [] });
+    const addresses = vi.spyOn(await import("../../src/signature/recover-digest-signer.js"), "publicKeyToAddress");
+    list.forEach(({ bytes, signer }) => expect(openSignedEvent({ signedEvent: bytes, domain, keycards }).signer).toBe(signer));
+    // The 40 rotating events miss every time (20 keys, 8 kept); then keys 0, 1 and 2, none of them among the 8 kept, miss once each.
+    expect(addresses.mock.calls.length).toBe(40 + 3);
+  });
 });
