@@ -295,6 +295,16 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "I3 stock back to 0 keeps the entry", by: clerk, union: stock(PAINTING, -5, [11]), check: (s) => expect(s.inventory[`${oidHex(PAINTING)}:${oidHex(11)}`]).toEqual({ stock: 0, committed: 0 }) },
   { rule: "L9 expected_in_stock_by with nanos out of range", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 99n, nanos: 1_000_000_000 } } }] }), code: "FIELD_INVALID" },
   { rule: "L8 variation diff without its amount", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: true } } }] }), code: "FIELD_INVALID" },
+  // L10: the painting costs 1400 with S (0) or M (+200) (the scenario removed XS): its cheapest unit is 1400.
+  { rule: "L10 a variation that brings the unit to exactly 0", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: false, diff: u256(1400) } } }] }), check: (s) => expect(s.listings[oidHex(PAINTING)]?.options[0]?.variations.map((v) => v.id)).toContain(oidHex(14)) },
+  { rule: "L10 a variation that makes a unit price negative", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: false, diff: u256(1401) } } }] }), code: "UNIT_PRICE_NEGATIVE" },
+  { rule: "L10 a price below the cheapest variation's discount", by: clerk, setup: [{ by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: false, diff: u256(500) } } }] }) }], union: upListing({ price: u256(499) }), code: "UNIT_PRICE_NEGATIVE" },
+  { rule: "L10 a new listing whose second variation costs below 0", by: clerk, union: { case: "listing", value: { id: oid(300), price: u256(10), metadata: meta, options: [{ id: oid(301), variations: [{ id: oid(302) }, { id: oid(303), diff: { plusSign: false, diff: u256(11) } }] }] } }, code: "UNIT_PRICE_NEGATIVE" },
+  {
+    rule: "L10 removing the option that kept the price up", by: clerk,
+    setup: [{ by: clerk, union: { case: "listing", value: { id: oid(300), price: u256(100), metadata: meta, options: [{ id: oid(301), variations: [{ id: oid(302), diff: { plusSign: true, diff: u256(50) } }] }, { id: oid(304), variations: [{ id: oid(305), diff: { plusSign: false, diff: u256(120) } }] }] } } }],
+    union: { case: "updateListing", value: { id: oid(300), removeOptionIds: [oid(301)] } }, code: "UNIT_PRICE_NEGATIVE",
+  },
   // Boundaries: stock exactly 2^31 − 1 and one more.
   { rule: "I3 stock exactly 2^31 - 1", by: clerk, union: stock(PEN, 2 ** 31 - 1 - 19), check: (s) => expect(s.inventory[oidHex(PEN)]?.stock).toBe(2 ** 31 - 1) },
   { rule: "I3 stock 2^31", by: clerk, union: stock(PEN, 2 ** 31 - 19), code: "STOCK_LIMIT" },
