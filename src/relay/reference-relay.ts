@@ -14,9 +14,8 @@ import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
-import { isNetworkSchemaError } from "../errors/base.js";
-import { isEventRejectedError } from "../errors/event-rejected-error.js";
 import { RelayError } from "../errors/relay-error.js";
+import { refusal } from "./refusal.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "../session/relay-backend.js";
 import { type SessionClock, systemClock } from "../session/transport.js";
 import { computeOrderTotal } from "../state/compute-order-total.js";
@@ -294,7 +293,7 @@ export class ReferenceRelay implements RelayBackend {
         try {
           verified = shop.fold.verify({ signedEvent, ...this.opening(shop), keycards });
         } catch (error) {
-          throw refusal(error, `event_write_request.events[${i}]`);
+          throw refusal({ error, at: `event_write_request.events[${i}]`, domain: shop.dialect === "v3" ? undefined : this.domain });
         }
         if (verified.signer !== keycard.address) {
           throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
@@ -472,12 +471,6 @@ export class ReferenceRelay implements RelayBackend {
     }
     return shop;
   }
-}
-
-function refusal(error: unknown, path: string): RelayError {
-  if (isEventRejectedError(error)) return new RelayError({ errorCode: error.errorCode, relayMessage: `${path}: ${error.message}` });
-  if (isNetworkSchemaError(error)) return new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `${path}: ${error.message}` });
-  throw error;
 }
 
 function randomBytes(length: number): Uint8Array {
