@@ -15,10 +15,10 @@ import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_even
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayError } from "../errors/relay-error.js";
+import { paymentDetailsFor } from "./payment-details.js";
 import { refusal } from "./refusal.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "../session/relay-backend.js";
 import { type SessionClock, systemClock } from "../session/transport.js";
-import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
 import { holdLapsesAt } from "../state/hold.js";
 import { createShopFold, type ShopFold } from "../state/shop-fold.js";
@@ -361,14 +361,9 @@ export class ReferenceRelay implements RelayBackend {
     const union = event.union;
     if (union.case !== "updateOrder" || union.value.action.case !== "choosePayment") return [];
     const orderId = bytesToHex(union.value.id?.raw ?? new Uint8Array(0));
-    const total = computeOrderTotal({ state: shop.fold.state, orderId });
-    const details = this.relayEvent(shop, {
-      case: "updateOrder",
-      value: {
-        id: { raw: hexToBytes(orderId as Hex) },
-        action: { case: "setPaymentDetails", value: { paymentId: { raw: randomBytes(32) }, total: { raw: uint256(total) }, ttl: "3600" } },
-      },
-    });
+    // The region the address is in, and the total charged with it: what the shop rules (and every client) check.
+    const value = paymentDetailsFor({ state: shop.fold.state, orderId, paymentId: randomBytes(32), ttl: "3600" });
+    const details = this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(orderId as Hex) }, action: { case: "setPaymentDetails", value } } });
     const first = this.acceptRelayEvents(shop, [details]);
     return this.autoPay ? [...first, ...this.payment(shop, orderId as Hex)] : first;
   }
@@ -475,8 +470,4 @@ export class ReferenceRelay implements RelayBackend {
 
 function randomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
-}
-
-function uint256(value: bigint): Uint8Array {
-  return hexToBytes(`0x${value.toString(16).padStart(64, "0")}`);
 }

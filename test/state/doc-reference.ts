@@ -464,6 +464,20 @@ function orderTotal(state: Json, order: Json, regionName: string | null, path: s
   }
   return t;
 }
+// "Shipping region": of the regions whose set country, postal code and city all equal the shipping (else invoice)
+// address's, ASCII case aside, the one with most of them set; the first listed on a tie; none when none matches.
+function ruledRegion(state: Json, order: Json): string | null {
+  const address = order.shippingAddress ?? order.invoiceAddress;
+  const lower = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  let best: string | null = null;
+  let bestCount = -1;
+  for (const r of state.manifest.shippingRegions) {
+    const set = (["country", "postalCode", "city"] as const).filter((k) => r[k] !== "");
+    if (!set.every((k) => lower(r[k]) === lower(address[k]))) continue;
+    if (set.length > bestCount) [best, bestCount] = [r.name, set.length];
+  }
+  return best;
+}
 const nanosOf = (t: Json) => BigInt(t.seconds) * 1_000_000_000n + BigInt(t.nanos);
 // "Holds": committed, payment_chosen at committedAt + 86,400 s; unpaid at paymentDetailsCreatedAt + ttl.
 function lapsed(order: Json, at: Json): boolean {
@@ -559,6 +573,7 @@ function updateOrder(state: Json, u: Json, signer: string, role: string, at: Jso
         if (known === undefined || referenceSnapshot(known) !== referenceSnapshot(given)) no("REGION_NOT_FOUND", `${path}.shipping_region`);
         regionName = given.name;
       }
+      if (regionName !== ruledRegion(state, order)) no("REGION_MISMATCH", `${path}.shipping_region`);
       const expected = orderTotal(state, order, regionName, path);
       const pricing = state.manifest.pricingCurrency;
       if (pricing !== null && sameCurrency(pricing, order.chosenCurrency) && total !== expected) no("TOTAL_MISMATCH", `${path}.total`);
