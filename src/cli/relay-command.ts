@@ -13,6 +13,7 @@ import { relayKeyOf } from "../relay/relay-key-file.js";
 import { startRelayServer } from "../relay/start-relay-server.js";
 import { TEST_RELAY_DOMAIN } from "../relay/start-test-relay.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
+import { startDemoShop } from "./relay-demo.js";
 import { RELAY_USAGE } from "./relay-usage.js";
 
 export async function runRelayCommand({ argv, print }: { argv: readonly string[]; print: (line: string) => void }): Promise<void> {
@@ -33,6 +34,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         "max-connections-per-address": { type: "string" },
         dialect: { type: "string" },
         access: { type: "string" },
+        quiet: { type: "boolean", short: "q" },
+        demo: { type: "boolean" },
       },
       strict: true,
     }));
@@ -55,6 +58,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     autoPay: values["auto-pay"] ?? false,
     maxConnections: countOf(values["max-connections"], "--max-connections"),
     maxConnectionsPerAddress: countOf(values["max-connections-per-address"], "--max-connections-per-address"),
+    // One line per session, request and refusal, after the start-up lines; --quiet keeps only those.
+    trace: values.quiet === true ? undefined : (line) => print(`relay: ${line}`),
   });
   // Handlers first: whoever reads the URL may signal right away.
   const stopped = new Promise<void>((resolve) => {
@@ -66,7 +71,9 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(`relay address: ${server.relay.address}`);
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
   print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId})`);
+  print(`storage: ${values.data === undefined ? "in memory (gone when the relay stops; --data DIR keeps it)" : `${values.data}/events.log (replayed on start)`}`);
   if (server.access.firstWalletOwns) print("access: none given, so the FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT (development only; --access FILE to set owners and clerks)");
+  if (values.demo === true) await startDemoShop({ relay: server.relay, print });
   await stopped;
 }
 

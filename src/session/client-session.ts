@@ -156,7 +156,7 @@ export class ClientSession {
       tooManyCode: ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
       onRequest: (request) => this.handle(request),
       onClose: ({ code, reason }) => {
-        const error = new SessionError({ problem: "CLOSED", expected: `session closed (${code})` });
+        const error = new SessionError({ problem: "CLOSED", expected: `session closed (${code}${reason === "" ? "" : `: ${reason}`})` });
         for (const waiter of this.syncWaiters.splice(0)) waiter.reject(error);
         this.emit({ type: "closed", code, reason });
       },
