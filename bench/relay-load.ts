@@ -41,7 +41,7 @@ const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
 
 /** The relay CLI in its own process on 127.0.0.1, killed after `timeoutMs` at the latest. */
 export async function startRelayProcess({ timeoutMs }: { timeoutMs: number }): Promise<{ url: string; http: string; relayAddress: Address; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--host", "127.0.0.1", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
+  const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--quiet", "--host", "127.0.0.1", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
   const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const stop = () => {
     clearTimeout(killer);

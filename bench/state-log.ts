@@ -24,7 +24,7 @@ const id = (n: number) => ({ raw: numberToBytes(n, { size: 8 }) });
 const u256 = (n: bigint | number) => ({ raw: numberToBytes(BigInt(n), { size: 32 }) });
 const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
 const payee = { name: "main", address: { raw: hexToBytes("0x00000000000000000000000000000000000000bb") }, chainId: 1n };
-const region = { name: "domestic", country: "Germany", orderPriceModifiers: [{ title: "VAT", modification: { case: "percentage" as const, value: u256(19) } }, { title: "DHL", modification: { case: "absolute" as const, value: { plusSign: true, diff: u256(500) } } }] };
+const region = { name: "domestic", country: "United Kingdom", orderPriceModifiers: [{ title: "VAT", modification: { case: "percentage" as const, value: u256(19) } }, { title: "DHL", modification: { case: "absolute" as const, value: { plusSign: true, diff: u256(500) } } }] };
 const address = { name: "Ada Lovelace", address1: "1 Analytical Road", city: "London", postalCode: "N1 9GU", country: "United Kingdom", emailAddress: "ada@example.org" };
 
 export const stateContext: ShopContext = { shopId: 0x5eedn, relays: [relay.address] };

@@ -28,7 +28,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   verify,
   recover,
   relay: {
-    summary: "run the in-memory reference relay on loopback (development and tests)",
+    summary: "run the reference relay on loopback, in memory or on disk with --data (development and tests)",
     usage: RELAY_USAGE,
     // Loaded on demand: only this command needs the server side. It prints as it runs.
     runArgv: async (argv) => {

@@ -15,6 +15,7 @@ import { TEST_RELAY_DOMAIN } from "../relay/start-test-relay.js";
 import { openPostgresShopStore } from "../relay/store/postgres-store.js";
 import { relayStoreOnShopStore } from "../relay/store/relay-store-on-shop-store.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
+import { startDemoShop } from "./relay-demo.js";
 import { RELAY_USAGE } from "./relay-usage.js";
 
 export async function runRelayCommand({ argv, print }: { argv: readonly string[]; print: (line: string) => void }): Promise<void> {
@@ -37,6 +38,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         dialect: { type: "string" },
         access: { type: "string" },
         "sign-in-host": { type: "string", multiple: true },
+        quiet: { type: "boolean", short: "q" },
+        demo: { type: "boolean" },
       },
       strict: true,
     }));
@@ -66,6 +69,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     autoPay: values["auto-pay"] ?? false,
     maxConnections: countOf(values["max-connections"], "--max-connections"),
     maxConnectionsPerAddress: countOf(values["max-connections-per-address"], "--max-connections-per-address"),
+    // One line per session, request and refusal, after the start-up lines; --quiet keeps only those.
+    trace: values.quiet === true ? undefined : (line) => print(`relay: ${line}`),
   });
   // Handlers first: whoever reads the URL may signal right away.
   const stopped = new Promise<void>((resolve) => {
@@ -77,8 +82,16 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(`relay address: ${server.relay.address}`);
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
   print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId}); v3 clients take ${server.url.replace(/\/sessions$/, "")}`);
+  print(`storage: ${storageLine(values)}`);
   if (server.access.firstWalletOwns) print("access: none given, so the FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT (development only; --access FILE to set owners and clerks)");
+  if (values.demo === true) await startDemoShop({ relay: server.relay, print });
   await stopped;
+}
+
+// Where the log lives, for the banner; a database URL may hold a password, so it is not printed.
+function storageLine(values: { readonly data?: string | undefined; readonly database?: string | undefined }): string {
+  if (values.database !== undefined) return "PostgreSQL (--database; the log is loaded at start)";
+  return values.data === undefined ? "in memory (gone when the relay stops; --data DIR keeps it)" : `${values.data}/events.log (replayed on start)`;
 }
 
 function countOf(value: string | undefined, flag: string): number | undefined {

@@ -5,11 +5,16 @@
 // Help text of `massmarket-schema relay`, apart from the command so that the
 // other commands never load the relay (and its WebSocket server).
 export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR | --database postgres://… --key-file PATH] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
-  [--max-connections 1024] [--max-connections-per-address 128] [--dialect eip712|v3] [--access FILE]
+  [--max-connections 1024] [--max-connections-per-address 128] [--dialect eip712|v3] [--access FILE] [--quiet] [--demo]
   [--sign-in-host HOST:PORT]…
 
-Runs the in-memory reference relay (for development and client tests only).
-Prints its WebSocket URL on the first line, then its signing address.
+Runs the reference relay (for development and client tests only): in memory, with --data DIR on
+disk, or with --database in PostgreSQL. Prints its WebSocket URL on the first line, then its signing
+address ("relay address: 0x…"), then a line per session, per answered request and per refusal (with
+its rule and request path).
+  --quiet      only the start-up lines: no line per session, request or refusal
+  --demo       start with a demo shop: a clerk and a guest keycard (their private keys printed),
+               a manifest with two shipping regions, two listings and their stock
   --host       interface to bind (default 127.0.0.1, loopback only)
   --port       TCP port (default 0: any free port)
   --data DIR   keep the log in DIR/events.log (append-only, fsynced before each ack, replayed on start)

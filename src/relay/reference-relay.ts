@@ -16,12 +16,11 @@ import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
-import { isNetworkSchemaError } from "../errors/base.js";
-import { isEventRejectedError } from "../errors/event-rejected-error.js";
 import { RelayError } from "../errors/relay-error.js";
+import { paymentDetailsFor } from "./payment-details.js";
+import { refusal } from "./refusal.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "../session/relay-backend.js";
 import { type SessionClock, systemClock } from "../session/transport.js";
-import { computeOrderTotal } from "../state/compute-order-total.js";
 import { createShopState } from "../state/create-shop-state.js";
 import { holdLapsesAt } from "../state/hold.js";
 import { createShopFold, type ShopFold } from "../state/shop-fold.js";
@@ -297,7 +296,7 @@ export class ReferenceRelay implements RelayBackend {
         try {
           verified = shop.fold.verify({ signedEvent, ...this.opening(shop), keycards });
         } catch (error) {
-          throw refusal(error, `event_write_request.events[${i}]`);
+          throw refusal({ error, at: `event_write_request.events[${i}]`, domain: shop.dialect === "v3" ? undefined : this.domain });
         }
         if (verified.signer !== keycard.address) {
           throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}]: signed by ${verified.signer}, not by the logged-in keycard` });
@@ -365,14 +364,9 @@ export class ReferenceRelay implements RelayBackend {
     const union = event.union;
     if (union.case !== "updateOrder" || union.value.action.case !== "choosePayment") return [];
     const orderId = bytesToHex(union.value.id?.raw ?? new Uint8Array(0));
-    const total = computeOrderTotal({ state: shop.fold.state, orderId });
-    const details = this.relayEvent(shop, {
-      case: "updateOrder",
-      value: {
-        id: { raw: hexToBytes(orderId as Hex) },
-        action: { case: "setPaymentDetails", value: { paymentId: { raw: randomBytes(32) }, total: { raw: uint256(total) }, ttl: "3600" } },
-      },
-    });
+    // The region the address is in, and the total charged with it: what the shop rules (and every client) check.
+    const value = paymentDetailsFor({ state: shop.fold.state, orderId, paymentId: randomBytes(32), ttl: "3600" });
+    const details = this.relayEvent(shop, { case: "updateOrder", value: { id: { raw: hexToBytes(orderId as Hex) }, action: { case: "setPaymentDetails", value } } });
     const first = this.acceptRelayEvents(shop, [details]);
     return this.autoPay ? [...first, ...this.payment(shop, orderId as Hex)] : first;
   }
@@ -477,16 +471,6 @@ export class ReferenceRelay implements RelayBackend {
   }
 }
 
-function refusal(error: unknown, path: string): RelayError {
-  if (isEventRejectedError(error)) return new RelayError({ errorCode: error.errorCode, relayMessage: `${path}: ${error.message}` });
-  if (isNetworkSchemaError(error)) return new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `${path}: ${error.message}` });
-  throw error;
-}
-
 function randomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
-}
-
-function uint256(value: bigint): Uint8Array {
-  return hexToBytes(`0x${value.toString(16).padStart(64, "0")}`);
 }

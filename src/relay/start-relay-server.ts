@@ -25,6 +25,7 @@ import { openBlobUploads } from "./blob/open-blob-uploads.js";
 import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
 import type { RelayStore } from "./relay-store.js";
+import { createSessionTrace } from "./session-trace.js";
 import { createSocketTransport } from "./socket-transport.js";
 import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
 import { discoveryBody } from "./http/discovery.js";
@@ -62,6 +63,8 @@ export interface RelayServerOptions {
   readonly maxBufferedBytes?: number | undefined;
   /** Where refused and slow connections are reported, one line each; defaults to stderr. */
   readonly log?: ((line: string) => void) | undefined;
+  /** The talkative relay: a line per session, per answered request and per refusal with its rule and path; off when absent. */
+  readonly trace?: ((line: string) => void) | undefined;
   /** Limits of blob uploads (stored in `dataDir/blobs`, else in memory). */
   readonly blobs?: BlobUploadOptions | undefined;
   /** `"v3"` serves deployed version-3 clients; a function chooses per shop (ReferenceRelayOptions.dialect). */
@@ -123,8 +126,8 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
       return socket.close(SESSION_CLOSE_CODES.TRY_AGAIN_LATER, "too many connections");
     }
     sockets.add(socket);
-    const session = new RelaySession({
-      transport: createSocketTransport({
+    const trace = options.trace === undefined ? undefined : createSessionTrace({ remote, line: options.trace });
+    const socketTransport = createSocketTransport({
         socket,
         maxBufferedBytes,
         sent: () => ticks.arm(),
@@ -132,7 +135,9 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
           log(`relay: closed a connection from ${remote}: ${close.reason}`);
           session.close(close);
         },
-      }),
+      });
+    const session = new RelaySession({
+      transport: trace === undefined ? socketTransport : trace.transport(socketTransport),
       backend: relay,
       timings,
       clock,
@@ -144,7 +149,9 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     ticks.arm();
     socket.on("message", (data, isBinary) => {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : data;
-      session.receive({ frame: isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : bytes.toString() });
+      const frame = isBinary ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : bytes.toString();
+      trace?.received(frame);
+      session.receive({ frame });
       ticks.arm();
     });
     socket.on("error", () => undefined);
@@ -153,6 +160,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
       limits.release(remote);
       sockets.delete(socket);
       sessions.delete(session);
+      trace?.closed(code, reason.toString());
       session.transportClosed({ code, reason: reason.toString() });
     });
   });

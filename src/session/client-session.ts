@@ -16,6 +16,7 @@ import type { EventDomain } from "../eip712/domain.js";
 import { isLocalAccount } from "../eip712/signer.js";
 import { AccountError } from "../errors/account-error.js";
 import { isNetworkSchemaError } from "../errors/base.js";
+import { isEventRejectedError } from "../errors/event-rejected-error.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { SessionError } from "../errors/session-error.js";
@@ -162,6 +163,10 @@ export class ClientSession {
     }
     if (this.dialect === "eip712" && (typeof domain !== "object" || domain === null)) throw new FieldValueError("WRONG_TYPE", "expected an EventDomain", { path: "domain" });
     if (typeof lastSeqNo !== "bigint" || lastSeqNo < 0n) throw new FieldValueError("OUT_OF_RANGE", "expected a non-negative bigint", { path: "lastSeqNo" });
+    // Without it the relay pushes the state's own events again and the fold refuses them (BAD_PUSH), which reads like a bad relay.
+    if (state !== undefined && state.eventCount > 0 && lastSeqNo === 0n) {
+      throw new FieldValueError("MISSING_FIELD", `a state that holds ${state.eventCount} events needs the lastSeqNo it was saved with (session.lastSeqNo at that time)`, { path: "lastSeqNo" });
+    }
     this.domain = domain;
     this.relays = [...relays];
     this.ledger = state === undefined ? undefined : createShopFold({ state });
@@ -179,7 +184,7 @@ export class ClientSession {
       tooManyCode: ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
       onRequest: (request) => this.handle(request),
       onClose: ({ code, reason }) => {
-        this.follower.close(new SessionError({ problem: "CLOSED", expected: `session closed (${code}: ${reason})` }));
+        this.follower.close(new SessionError({ problem: "CLOSED", expected: `session closed (${code}${reason === "" ? "" : `: ${reason}`})` }));
         this.emit({ type: "closed", code, reason });
       },
     });
@@ -420,7 +425,8 @@ export class ClientSession {
    * @example await session.subscribe({ shopId }); await session.synced();
    */
   async synced(): Promise<void> {
-    if (this.peer.closed !== undefined) throw new SessionError({ problem: "CLOSED", expected: "expected an open session" });
+    const closed = this.peer.closed;
+    if (closed !== undefined) throw new SessionError({ problem: "CLOSED", expected: `session closed (${closed.code}${closed.reason === "" ? "" : `: ${closed.reason}`})` });
     if (this.subscription === undefined || this.subscription.cancelling) throw new SessionError({ problem: "NOT_SUBSCRIBED", expected: "expected a live subscription (subscribe() first, and it must succeed)" });
     const subscription = this.subscription;
     await this.ping();
@@ -524,7 +530,9 @@ export class ClientSession {
       if (!isNetworkSchemaError(error)) throw error;
       // A relay pushing what its own log could not have accepted is hostile or broken.
       this.peer.reply({ id, error: { code: ErrorCodes.INVALID, message: `seq_no ${at}: ${error.message}` } });
-      return this.peer.close(SESSION_CLOSE_CODES.BAD_PUSH, `pushed event seq_no ${at} failed verification: ${error.code}`);
+      // The close reason names the rule and field, so a log line says what to fix.
+      const rule = isEventRejectedError(error) ? `${error.reason ?? error.code} at ${error.path}` : `${error.code}${error.path === undefined ? "" : ` at ${error.path}`}`;
+      return this.peer.close(SESSION_CLOSE_CODES.BAD_PUSH, `pushed event seq_no ${at} failed verification: ${rule}`);
     }
     this.seqNo = seqNo;
     this.peer.reply({ id });

@@ -20,8 +20,10 @@ import { DEFAULT_MAX_ENVELOPE_BYTES, LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_IN_REQUE
 import { personalMessageDigest } from "../wire/hash-event-bytes.js";
 import { keycardAddress } from "../wire/keycards.js";
 import { matchResponse } from "../wire/match-response.js";
+import type { ResponseErrorInit } from "../wire/create-response-envelope.js";
 import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
+import { domainHint } from "./domain-hint.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { eventMatchesFilters, eventObject } from "./event-filter.js";
 import { planPush } from "./push-frame.js";
@@ -61,7 +63,7 @@ const RELAY_ONLY = new Set(["subscriptionPushRequest", "syncStatusRequest"]);
 // Filters that need a login to the subscribed shop.
 const PRIVATE_TYPES = new Set<ObjectType>([ObjectType.INVENTORY, ObjectType.ORDER]);
 
-type Refusal = { readonly code: ErrorCodes; readonly message: string };
+type Refusal = ResponseErrorInit & { readonly message: string };
 
 interface Subscription {
   readonly id: Uint8Array;
@@ -182,7 +184,7 @@ export class RelaySession {
   }
 
   private handle({ id, request }: InboundRequest): void {
-    const refuse = (code: ErrorCodes, message: string) => this.peer.reply({ id, error: { code, message } });
+    const refuse = (code: ErrorCodes, message: string, more: Omit<ResponseErrorInit, "code" | "message"> = {}) => this.peer.reply({ id, error: { code, message, ...more } });
     switch (request.case) {
       case "authRequest": {
         if (this.keycard !== undefined) return refuse(ErrorCodes.ALREADY_AUTHENTICATED, "this session is logged in");
@@ -194,7 +196,7 @@ export class RelaySession {
           return refuse(ErrorCodes.INVALID, "auth_request.public_key: not a secp256k1 point");
         }
         const keycard = this.backend.findKeycard({ publicKey: raw });
-        if (keycard === undefined) return refuse(ErrorCodes.NOT_FOUND, "keycard not enrolled");
+        if (keycard === undefined) return refuse(ErrorCodes.NOT_FOUND, "keycard not enrolled", { path: "auth_request.public_key", hint: "enrol the keycard in this relay's shop first; a keycard enrolled in another relay or shop is unknown here" });
         const bytes = this.randomChallenge();
         this.challenge = { keycard, bytes };
         return this.peer.reply({ id, payload: bytes });
@@ -204,7 +206,9 @@ export class RelaySession {
         // A solution without a challenge is out of order.
         if (pending === undefined) return this.peer.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, "challenge solution without a challenge");
         this.challenge = undefined;
-        if (!this.solves(pending, request.value.signature?.raw)) return refuse(ErrorCodes.INVALID, "challenge_solution_request.signature: not the keycard's signature of the challenge");
+        if (!this.solves(pending, request.value.signature?.raw)) {
+          return refuse(ErrorCodes.INVALID, "challenge_solution_request.signature: not the keycard's signature of the challenge", { path: "challenge_solution_request.signature", hint: domainHint({ domain: this.backend.domain }) });
+        }
         this.keycard = pending.keycard;
         // Only after proof of the key may an older session of the keycard be closed.
         this.backend.claimKeycard({ keycard: pending.keycard, session: this, replace: () => this.peer.close(SESSION_CLOSE_CODES.REPLACED, "keycard logged in on another connection") });
@@ -435,7 +439,7 @@ function defaultChallenge(): Uint8Array {
 }
 
 function refusalOf(error: unknown): Refusal {
-  if (isRelayError(error)) return { code: error.errorCode, message: error.relayMessage };
-  if (isNetworkSchemaError(error)) return { code: ErrorCodes.INVALID, message: error.message };
+  if (isRelayError(error)) return { code: error.errorCode, message: error.relayMessage, rule: error.rule, path: error.path, hint: error.hint };
+  if (isNetworkSchemaError(error)) return { code: ErrorCodes.INVALID, message: error.message, rule: error.code, path: error.path };
   return { code: ErrorCodes.INVALID, message: "the relay could not process the request" };
 }

@@ -4,6 +4,7 @@
 
 // The shop state machine (docs/shop-state.md): one fold and one set of rules for relays and clients.
 export * from "./apply-shop-event.js";
+export * from "./choose-shipping-region.js";
 export * from "./compute-order-total.js";
 export * from "./create-shop-state.js";
 export * from "./listing-unit-price.js";

@@ -14,7 +14,8 @@ function bounded(value: bigint, path: string, what: string): bigint {
   return value;
 }
 
-function signed(amount: SignedAmountState | null): bigint {
+/** A variation's or modifier's signed amount as a bigint; absent is 0. */
+export function signed(amount: SignedAmountState | null): bigint {
   if (amount === null) return 0n;
   return amount.plus ? BigInt(amount.amount) : -BigInt(amount.amount);
 }

@@ -9,6 +9,7 @@ import { ListingViewState } from "../../gen/market/mass/base_types_pb.js";
 import { combination, findVariation } from "./combination.js";
 import { type Draft, writable } from "./draft.js";
 import { metadata, objectId, signedAmount, text, timestamp, uint256 } from "./fields.js";
+import { assertUnitPricesNonNegative } from "./lowest-unit-price.js";
 import { reject } from "./reject.js";
 import type { ListingState, ListingViewStateName, OptionState, StockStatusState, VariationState } from "./shop-state.js";
 
@@ -44,7 +45,10 @@ export function applyUpdateListing(draft: Draft, update: UpdateListing): void {
   const empty = update.price === undefined && update.metadata === undefined && update.viewState === undefined && update.addOptions.length === 0 &&
     update.removeOptionIds.length === 0 && update.addVariations.length === 0 && update.removeVariationIds.length === 0 && update.stockUpdates.length === 0;
   if (empty) reject("UPDATE_EMPTY", U, "UpdateListing sets no field");
-  if (update.price !== undefined) next = { ...next, price: uint256(update.price, `${U}.price`).toString() };
+  if (update.price !== undefined) {
+    next = { ...next, price: uint256(update.price, `${U}.price`).toString() };
+    assertUnitPricesNonNegative(next, `${U}.price`);
+  }
   if (update.metadata !== undefined) next = { ...next, metadata: metadata(update.metadata, `${U}.metadata`, "listing") };
   if (update.viewState !== undefined) next = { ...next, viewState: viewState(update.viewState, `${U}.view_state`) };
   update.addOptions.forEach((o, i) => (next = addOption(next as ListingState, o, `${U}.add_options[${i}]`)));
@@ -54,6 +58,7 @@ export function applyUpdateListing(draft: Draft, update: UpdateListing): void {
     const listing = next as ListingState;
     if (!listing.options.some((o) => o.id === optionId)) reject("OPTION_NOT_FOUND", path, `listing ${id} has no option ${optionId}`);
     next = pruneStockStatuses({ ...listing, options: listing.options.filter((o) => o.id !== optionId) });
+    assertUnitPricesNonNegative(next, path);
   });
   update.addVariations.forEach((add, i) => {
     const path = `${U}.add_variations[${i}]`;
@@ -64,6 +69,8 @@ export function applyUpdateListing(draft: Draft, update: UpdateListing): void {
     if (add.variation === undefined) reject("FIELD_INVALID", `${path}.variation`, "variation is missing");
     const added = variation(listing, add.variation, `${path}.variation`, new Set());
     next = { ...listing, options: listing.options.map((o) => (o === option ? { ...o, variations: [...o.variations, added] } : o)) };
+    // Alone in its option, the new variation is what a buyer would pick: its diff decides.
+    assertUnitPricesNonNegative({ ...listing, options: listing.options.map((o) => (o === option ? { ...o, variations: [added] } : o)) }, `${path}.variation.diff`);
   });
   update.removeVariationIds.forEach((raw, i) => {
     const path = `${U}.remove_variation_ids[${i}]`;
@@ -73,6 +80,7 @@ export function applyUpdateListing(draft: Draft, update: UpdateListing): void {
     if (found === undefined) reject("VARIATION_NOT_FOUND", path, `listing ${id} has no variation ${variationId}`);
     const options = listing.options.map((o) => (o.id === found.optionId ? { ...o, variations: o.variations.filter((v) => v.id !== variationId) } : o));
     next = pruneStockStatuses({ ...listing, options });
+    assertUnitPricesNonNegative(next, path);
   });
   update.stockUpdates.forEach((s, i) => (next = setStockStatus(next as ListingState, s, `${U}.stock_updates[${i}]`)));
   writable(draft, "listings")[id] = next;
@@ -108,6 +116,8 @@ function addOption(listing: ListingState, value: ListingOption, path: string): L
     title: text(value.title, "optionTitle", `${path}.title`),
     variations: value.variations.map((v, i) => variation(listing, v, `${path}.variations[${i}]`, pending)),
   };
+  // Each variation in turn as its option's only choice: the first that makes a unit price negative is named.
+  option.variations.forEach((v, i) => assertUnitPricesNonNegative({ ...listing, options: [...listing.options, { ...option, variations: [v] }] }, `${path}.variations[${i}].diff`));
   return { ...listing, options: [...listing.options, option] };
 }
 

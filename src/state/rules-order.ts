@@ -16,6 +16,7 @@ import { MAX_GUEST_ACTIVE_ORDERS } from "./order-limits.js";
 import { holdLapsesAt, nanosOf, ttlSeconds } from "./hold.js";
 import { currentUnitPrice, orderTotal } from "./pricing.js";
 import { reject } from "./reject.js";
+import { shippingRegionFor } from "./shipping-region-rule.js";
 import type { OrderLineState, OrderState, OrderStatus, ShopState, StateTimestamp } from "./shop-state.js";
 
 const U = "event.update_order";
@@ -123,6 +124,11 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
           reject("REGION_NOT_FOUND", `${path}.shipping_region`, `the manifest has no shipping region equal to ${JSON.stringify(given.name)}`);
         }
         regionName = given.name;
+      }
+      // The relay charges the region the rule picks, and a client checks it with the same rule.
+      const ruled = shippingRegionFor(state.manifest?.shippingRegions ?? [], order)?.name ?? null;
+      if (regionName !== ruled) {
+        reject("REGION_MISMATCH", `${path}.shipping_region`, `the order's address is in ${ruled === null ? "no shipping region" : `shipping region ${JSON.stringify(ruled)}`}, not ${regionName === null ? "none" : JSON.stringify(regionName)}`);
       }
       const expected = orderTotal(state, id, regionName, path);
       const pricing = state.manifest?.pricingCurrency;

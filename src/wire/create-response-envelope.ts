@@ -10,13 +10,22 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { type RequestIdInput, requestIdValue } from "./request-id.js";
 import { objectParameter } from "../errors/object-parameter.js";
 
+/** The `Error` of a refusal: `code`, and the optional text, rule code, request path and hint (empty strings when absent). */
+export interface ResponseErrorInit {
+  readonly code: ErrorCodes;
+  readonly message?: string | undefined;
+  readonly rule?: string | undefined;
+  readonly path?: string | undefined;
+  readonly hint?: string | undefined;
+}
+
 export interface CreateResponseEnvelopeParameters {
   /** Id of the request being answered: the request Envelope, its RequestId or the raw value. */
   readonly requestId: RequestIdInput;
   /** Result data of a successful request (challenge, subscription id, URL, …). */
   readonly payload?: Uint8Array | undefined;
   /** Why the request failed; give either this or `payload` (or neither for plain success). */
-  readonly error?: { readonly code: ErrorCodes; readonly message?: string | undefined } | undefined;
+  readonly error?: ResponseErrorInit | undefined;
 }
 
 /**
@@ -25,7 +34,7 @@ export interface CreateResponseEnvelopeParameters {
  *
  * @throws FieldValueError
  * @example
- * socket.send(encodeEnvelope({ envelope: createResponseEnvelope({ requestId: request, error: { code: ErrorCodes.INVALID, message: "bad nonce" } }) }));
+ * socket.send(encodeEnvelope({ envelope: createResponseEnvelope({ requestId: request, error: { code: ErrorCodes.INVALID, message: "bad nonce", rule: "NONCE_NOT_INCREASING", path: "event_write_request.events[0].event.nonce" } }) }));
  */
 export function createResponseEnvelope(parameters: CreateResponseEnvelopeParameters): Envelope {
   const { requestId, payload, error } = objectParameter(parameters);
@@ -34,12 +43,14 @@ export function createResponseEnvelope(parameters: CreateResponseEnvelopeParamet
   let response;
   if (error !== undefined) {
     if (typeof error !== "object" || error === null) throw new FieldValueError("WRONG_TYPE", "expected { code, message? }", { path: "error" });
-    const { code, message = "" } = error;
+    const { code, message = "", rule = "", path = "", hint = "" } = error;
     if (code === ErrorCodes.UNSPECIFIED || ErrorCodesSchema.value[code] === undefined) {
       throw new FieldValueError("OUT_OF_RANGE", "expected an ErrorCodes value other than UNSPECIFIED", { path: "error.code" });
     }
-    if (typeof message !== "string") throw new FieldValueError("WRONG_TYPE", "expected a string", { path: "error.message" });
-    response = create(Envelope_GenericResponseSchema, { response: { case: "error", value: create(ErrorSchema, { code, message }) } });
+    for (const [name, value] of Object.entries({ message, rule, path, hint })) {
+      if (typeof value !== "string") throw new FieldValueError("WRONG_TYPE", "expected a string", { path: `error.${name}` });
+    }
+    response = create(Envelope_GenericResponseSchema, { response: { case: "error", value: create(ErrorSchema, { code, message, rule, path, hint }) } });
   } else if (payload !== undefined) {
     if (!(payload instanceof Uint8Array)) throw new FieldValueError("WRONG_TYPE", "expected a Uint8Array", { path: "payload" });
     response = create(Envelope_GenericResponseSchema, { response: { case: "payload", value: payload.slice() } });

@@ -41,6 +41,10 @@ export function matchResponse(parameters: MatchResponseParameters): Uint8Array |
     throw new UnexpectedResponseError({ problem: "REQUEST_ID_MISMATCH", path: "response.request_id", expected: `expected request id ${expected}, got ${response.requestId.raw}` });
   }
   const outcome = response.message.value.response;
-  if (outcome.case === "error") throw new RelayError({ errorCode: outcome.value.code, relayMessage: outcome.value.message, path: "response.response.error" });
+  if (outcome.case === "error") {
+    const { code, message, rule, path, hint } = outcome.value;
+    // Empty is "not said": relays before fields 3–5 leave them so.
+    throw new RelayError({ errorCode: code, relayMessage: message, rule: rule || undefined, path: path || undefined, hint: hint || undefined });
+  }
   return outcome.case === "payload" ? outcome.value.slice() : undefined;
 }

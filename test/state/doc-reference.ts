@@ -294,12 +294,19 @@ function variation(listing: Json, v: Json, path: string, pending: Set<string>): 
   pending.add(id);
   return { id, info: v.variationInfo === undefined ? null : metadata(v.variationInfo, `${path}.variation_info`, false), diff: signedAmount(v.diff, `${path}.diff`) };
 }
+// L10: price plus each option's lowest diff (an option without variations adds 0) is never below 0.
+const diffOf = (d: Json) => (d === null ? 0n : d.plus ? BigInt(d.amount) : -BigInt(d.amount));
+function noNegative(price: string, options: Json[], path: string): void {
+  const lowest = options.reduce((sum: bigint, o: Json) => sum + (o.variations.length === 0 ? 0n : o.variations.map((v: Json) => diffOf(v.diff)).reduce((a: bigint, b: bigint) => (b < a ? b : a))), BigInt(price));
+  if (lowest < 0n) no("UNIT_PRICE_NEGATIVE", path);
+}
 function addOption(listing: Json, o: Json, path: string): void {
   const id = id8(o.id, `${path}.id`);
   if (listing.options.some((x: Json) => x.id === id)) no("OPTION_EXISTS", `${path}.id`);
   const title = text(o.title, "optionTitle", `${path}.title`);
   const pending = new Set<string>();
   const variations = o.variations.map((v: Json, i: number) => variation(listing, v, `${path}.variations[${i}]`, pending));
+  variations.forEach((v: Json, i: number) => noNegative(listing.price, [...listing.options, { variations: [v] }], `${path}.variations[${i}].diff`));
   listing.options.push({ id, title, variations });
 }
 // "Variation combinations": every id a variation of the listing, one per option; `full`: every option.
@@ -345,7 +352,10 @@ function updateListing(state: Json, u: Json): void {
   const listing = state.listings[id];
   if (listing === undefined) no("LISTING_NOT_FOUND", `${U}.id`);
   if (u.price === undefined && u.metadata === undefined && u.viewState === undefined && u.addOptions.length + u.removeOptionIds.length + u.addVariations.length + u.removeVariationIds.length + u.stockUpdates.length === 0) no("UPDATE_EMPTY", U);
-  if (u.price !== undefined) listing.price = u256(u.price, `${U}.price`).toString();
+  if (u.price !== undefined) {
+    listing.price = u256(u.price, `${U}.price`).toString();
+    noNegative(listing.price, listing.options, `${U}.price`);
+  }
   if (u.metadata !== undefined) listing.metadata = metadata(u.metadata, `${U}.metadata`, true);
   if (u.viewState !== undefined) listing.viewState = viewState(u.viewState, `${U}.view_state`);
   u.addOptions.forEach((o: Json, i: number) => addOption(listing, o, `${U}.add_options[${i}]`));
@@ -354,18 +364,22 @@ function updateListing(state: Json, u: Json): void {
     if (!listing.options.some((o: Json) => o.id === optionId)) no("OPTION_NOT_FOUND", `${U}.remove_option_ids[${i}]`);
     listing.options = listing.options.filter((o: Json) => o.id !== optionId);
     prune(listing);
+    noNegative(listing.price, listing.options, `${U}.remove_option_ids[${i}]`);
   });
   u.addVariations.forEach((add: Json, i: number) => {
     const path = `${U}.add_variations[${i}]`;
     const optionId = id8(add.optionId, `${path}.option_id`);
     const option = listing.options.find((o: Json) => o.id === optionId) ?? no("OPTION_NOT_FOUND", `${path}.option_id`);
-    option.variations.push(variation(listing, need(add.variation, `${path}.variation`), `${path}.variation`, new Set()));
+    const added = variation(listing, need(add.variation, `${path}.variation`), `${path}.variation`, new Set());
+    noNegative(listing.price, listing.options.map((o: Json) => (o === option ? { variations: [added] } : o)), `${path}.variation.diff`);
+    option.variations.push(added);
   });
   u.removeVariationIds.forEach((raw: Json, i: number) => {
     const variationId = id8(raw, `${U}.remove_variation_ids[${i}]`);
     const found = findVariation(listing, variationId) ?? no("VARIATION_NOT_FOUND", `${U}.remove_variation_ids[${i}]`);
     found.option.variations = found.option.variations.filter((v: Json) => v.id !== variationId);
     prune(listing);
+    noNegative(listing.price, listing.options, `${U}.remove_variation_ids[${i}]`);
   });
   u.stockUpdates.forEach((s: Json, i: number) => stockStatus(listing, s, `${U}.stock_updates[${i}]`));
 }
@@ -449,6 +463,20 @@ function orderTotal(state: Json, order: Json, regionName: string | null, path: s
     t = bounded(t + change, path);
   }
   return t;
+}
+// "Shipping region": of the regions whose set country, postal code and city all equal the shipping (else invoice)
+// address's, ASCII case aside, the one with most of them set; the first listed on a tie; none when none matches.
+function ruledRegion(state: Json, order: Json): string | null {
+  const address = order.shippingAddress ?? order.invoiceAddress;
+  const lower = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  let best: string | null = null;
+  let bestCount = -1;
+  for (const r of state.manifest.shippingRegions) {
+    const set = (["country", "postalCode", "city"] as const).filter((k) => r[k] !== "");
+    if (!set.every((k) => lower(r[k]) === lower(address[k]))) continue;
+    if (set.length > bestCount) [best, bestCount] = [r.name, set.length];
+  }
+  return best;
 }
 const nanosOf = (t: Json) => BigInt(t.seconds) * 1_000_000_000n + BigInt(t.nanos);
 // "Holds": committed, payment_chosen at committedAt + 86,400 s; unpaid at paymentDetailsCreatedAt + ttl.
@@ -545,6 +573,7 @@ function updateOrder(state: Json, u: Json, signer: string, role: string, at: Jso
         if (known === undefined || referenceSnapshot(known) !== referenceSnapshot(given)) no("REGION_NOT_FOUND", `${path}.shipping_region`);
         regionName = given.name;
       }
+      if (regionName !== ruledRegion(state, order)) no("REGION_MISMATCH", `${path}.shipping_region`);
       const expected = orderTotal(state, order, regionName, path);
       const pricing = state.manifest.pricingCurrency;
       if (pricing !== null && sameCurrency(pricing, order.chosenCurrency) && total !== expected) no("TOTAL_MISMATCH", `${path}.total`);

@@ -36,8 +36,8 @@ const ACTIONS: Record<string, { by: Party; action: Action }> = {
   set_invoice_address: { by: guest, action: { ...shipTo, case: "setInvoiceAddress" } },
   set_shipping_address: { by: guest, action: shipTo },
   choose_payment: { by: guest, action: choose },
-  // Order 102 holds painting M: 1600 without a region.
-  set_payment_details: { by: relay, action: details(1600) },
+  // Order 102 holds painting M, shipped to Germany: 1600, +19% and +500 in "domestic".
+  set_payment_details: { by: relay, action: details(2404, "domestic") },
   add_payment_tx: { by: relay, action: pay },
   cancel: { by: guest, action: { case: "cancel", value: {} } },
   set_shipping_status: { by: clerk, action: { case: "setShippingStatus", value: "shipped" } },

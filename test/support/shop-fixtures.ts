@@ -77,6 +77,8 @@ export const ETH = { chainId: 1n, address: eth("0x000000000000000000000000000000
 export const USDC = { chainId: 1n, address: eth("0x00000000000000000000000000000000000000aa") };
 export const PAYEE = { name: "main", address: eth("0x00000000000000000000000000000000000000bb"), chainId: 1n, callAsContract: false };
 export const ADDRESS = { name: "Ada", address1: "1 Road", city: "Berlin", postalCode: "10115", country: "Germany", emailAddress: "ada@example.org" };
+/** An address no region but the catch-all ("other") names. */
+export const ABROAD = { ...ADDRESS, city: "Osaka", postalCode: "530-0001", country: "Japan" };
 
 /** Two shipping regions: domestic (VAT 19%, then +500) and other (+4200). */
 export const REGIONS = [

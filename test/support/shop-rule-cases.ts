@@ -15,9 +15,9 @@ import { MAX_GUEST_ACTIVE_ORDERS, MAX_ORDER_LINES } from "../../src/state/order-
 import type { EventRejectionCode } from "../../src/errors/rejection-codes.js";
 import type { ShopState } from "../../src/state/shop-state.js";
 import {
-  ADDRESS, clerk, clerkWallet, ETH, eth, guest, guest2, h32, listingUnions, manifestUnion, oid, oidHex, type Party, PAYEE, REGIONS, relay, retired, SHOP_ID_BYTES, stranger, u256, USDC, type UnionInit,
+  ABROAD, ADDRESS, clerk, clerkWallet, ETH, eth, guest, guest2, h32, listingUnions, manifestUnion, oid, oidHex, type Party, PAYEE, REGIONS, relay, retired, SHOP_ID_BYTES, stranger, u256, USDC, type UnionInit,
 } from "./shop-fixtures.js";
-import { buildFresh, buildScenario, choose, commit, details, items, ORDER, order, PAINTING, pay, PEN, shipTo, TAG } from "./shop-scenario.js";
+import { buildFresh, buildScenario, choose, commit, details, items, ORDER, order, PAINTING, pay, PEN, shipAbroad, shipTo, TAG } from "./shop-scenario.js";
 
 export interface RuleCase {
   readonly rule: string;
@@ -43,12 +43,12 @@ const upListing = (value: Record<string, unknown>): UnionInit => ({ case: "updat
 const upManifest = (value: Record<string, unknown>): UnionInit => ({ case: "updateManifest", value }) as UnionInit;
 const upTag = (value: Record<string, unknown>): UnionInit => ({ case: "updateTag", value: { id: oid(TAG), ...value } }) as UnionInit;
 const cancel = { case: "cancel", value: {} } as const;
-// A new order of `quantity` × pen by `by`: created, committed, shipped to ADDRESS, payment chosen (five events).
+// A new order of `quantity` × pen by `by`: created, committed, shipped ABROAD (region "other": +4200), payment chosen (five events).
 const penOrder = (id: number, by: Party, quantity = 1): { by: Party; union: UnionInit }[] => [
   { by, union: { case: "createOrder", value: { id: oid(id) } } },
   { by, union: order(id, items([{ listing: PEN, quantity }])) },
   { by, union: order(id, commit) },
-  { by, union: order(id, shipTo) },
+  { by, union: order(id, shipAbroad) },
   { by, union: order(id, choose) },
 ];
 const withManifest = (change: Record<string, unknown>): UnionInit => {
@@ -203,7 +203,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O5 after payment details", by: guest, union: order(ORDER.unpaid, choose), code: "ORDER_STATUS" },
   // O6: order 102 holds painting M: 1400 + 200 = 1600; domestic: +19% → 1904, +500 → 2404.
   { rule: "O6 payment details", by: relay, union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "2404", shippingRegion: "domestic" }) },
-  { rule: "O6 payment details without region", by: relay, union: order(ORDER.chosen, details(1600)), check: (s) => expect(orderOf(s, ORDER.chosen).status).toBe("unpaid") },
+  { rule: "O6 payment details without the region the address is in", by: relay, union: order(ORDER.chosen, details(1600)), code: "REGION_MISMATCH" },
   { rule: "O6 wrong total", by: relay, union: order(ORDER.chosen, details(2403, "domestic")), code: "TOTAL_MISMATCH" },
   { rule: "O6 region not in the manifest", by: relay, union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(1600), ttl: "60", shippingRegion: { name: "moon" } } }), code: "REGION_NOT_FOUND" },
   { rule: "O6 ttl not whole seconds", by: relay, union: order(ORDER.chosen, details(1600, undefined, "1h")), code: "FIELD_INVALID" },
@@ -217,12 +217,12 @@ export const RULE_CASES: RuleCase[] = [
   // The parked-order attack: a guest parks order 0, the smallest id, unpaid with 1 × pen; another buyer's payment still takes that buyer's pen.
   {
     rule: "O7 a parked order does not capture another buyer's payment", by: relay,
-    setup: [...penOrder(0, guest), { by: relay, union: order(0, details(1000)) }, ...penOrder(300, guest2), { by: relay, union: order(300, details(1000)) }], union: order(300, pay),
+    setup: [...penOrder(0, guest), { by: relay, union: order(0, details(5200, "other")) }, ...penOrder(300, guest2), { by: relay, union: order(300, details(5200, "other")) }], union: order(300, pay),
     check: (s) => { expect(orderOf(s, 300).status).toBe("paid"); expect(orderOf(s, 0).status).toBe("unpaid"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 18, committed: 3 }); },
   },
   {
     rule: "O7 two orders of the same line paid in reverse id order", by: relay,
-    setup: [...penOrder(301, guest), { by: relay, union: order(301, details(1000)) }, ...penOrder(302, guest2), { by: relay, union: order(302, details(1000)) }, { by: relay, union: order(302, pay) }], union: order(301, pay),
+    setup: [...penOrder(301, guest), { by: relay, union: order(301, details(5200, "other")) }, ...penOrder(302, guest2), { by: relay, union: order(302, details(5200, "other")) }, { by: relay, union: order(302, pay) }], union: order(301, pay),
     check: (s) => { expect([orderOf(s, 301).status, orderOf(s, 302).status]).toEqual(["paid", "paid"]); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 17, committed: 2 }); },
   },
   { rule: "T2 deleted tag", by: clerk, setup: [{ by: clerk, union: upTag({ delete: true }) }], union: upTag({ rename: "again" }), code: "TAG_DELETED" },
@@ -235,7 +235,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O9 relay cancels a hold before it lapses", by: relay, setup: penOrder(300, guest).slice(0, 3), union: order(300, cancel), code: "CANCEL_NOT_JUSTIFIED" },
   { rule: "O9 relay cancels a hold 24 h after commit", by: relay, union: order(ORDER.committed, cancel), check: (s) => { expect(orderOf(s, ORDER.committed).status).toBe("canceled"); expect(s.inventory[oidHex(PEN)]).toEqual({ stock: 19, committed: 1 }); } },
   { rule: "O9 relay cancels an unpaid order within its ttl", by: relay, union: order(ORDER.unpaid, cancel), code: "CANCEL_NOT_JUSTIFIED" },
-  { rule: "O9 relay cancels an unpaid order at the end of its ttl", by: relay, setup: [...penOrder(300, guest), { by: relay, union: order(300, details(1000, undefined, "3600")) }], union: order(300, cancel), check: (s) => expect(orderOf(s, 300).status).toBe("canceled") },
+  { rule: "O9 relay cancels an unpaid order at the end of its ttl", by: relay, setup: [...penOrder(300, guest), { by: relay, union: order(300, details(5200, "other", "3600")) }], union: order(300, cancel), check: (s) => expect(orderOf(s, 300).status).toBe("canceled") },
   { rule: "O10 shipping status", by: clerk, union: order(ORDER.paid, { case: "setShippingStatus", value: "shipped" }), check: (s) => expect(orderOf(s, ORDER.paid).shippingStatus).toBe("shipped") },
   { rule: "O10 shipping status before payment", by: clerk, union: order(ORDER.unpaid, { case: "setShippingStatus", value: "shipped" }), code: "ORDER_STATUS" },
   { rule: "O10 guest sets shipping status", by: guest, union: order(ORDER.paid, { case: "setShippingStatus", value: "shipped" }), code: "CLERK_ONLY" },
@@ -246,10 +246,19 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "O3 out of stock", by: guest2, setup: [{ by: clerk, union: stock(PEN, -17) }], union: order(ORDER.otherGuest, commit), code: "OUT_OF_STOCK" },
   { rule: "O5 payee and currency on different chains", by: guest, setup: [{ by: clerk, union: upManifest({ addAcceptedCurrencies: [{ ...USDC, chainId: 5n }] }) }], union: order(ORDER.chosen, { case: "choosePayment", value: { currency: { ...USDC, chainId: 5n }, payee: PAYEE } }), code: "CHAIN_MISMATCH" },
   { rule: "O3 unit price above uint256", by: guest, setup: [{ by: clerk, union: upListing({ price: u256((1n << 256n) - 100n) }) }, { by: guest, union: order(ORDER.open, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }], union: order(ORDER.open, commit), code: "TOTAL_OUT_OF_RANGE" },
-  { rule: "O6 total above uint256", by: relay, setup: [{ by: clerk, union: { case: "updateListing", value: { id: oid(PEN), price: u256((1n << 255n) + 1n) } } }, ...penOrder(300, guest, 2)], union: order(300, details(0)), code: "TOTAL_OUT_OF_RANGE" },
+  { rule: "O6 total above uint256", by: relay, setup: [{ by: clerk, union: { case: "updateListing", value: { id: oid(PEN), price: u256((1n << 255n) + 1n) } } }, ...penOrder(300, guest, 2)], union: order(300, details(0, "other")), code: "TOTAL_OUT_OF_RANGE" },
   // Prices are frozen at commit: order 102 committed painting M at 1600, and pays that after the price drops to 0.
   { rule: "O6 the total uses the prices frozen at commit", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(0) }) }], union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails?.total).toBe("2404") },
-  { rule: "O6 a price changed after commit is not charged", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(0) }) }], union: order(ORDER.chosen, details(200)), code: "TOTAL_MISMATCH" },
+  { rule: "O6 a price changed after commit is not charged", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(0) }) }], union: order(ORDER.chosen, details(200, "domestic")), code: "TOTAL_MISMATCH" },
+  // The shipping region (docs/shop-state.md, "Shipping region"): order 102 ships to Berlin, Germany, 10115.
+  { rule: "O6 the most specific region wins", by: relay, setup: [{ by: clerk, union: upManifest({ addShippingRegions: [{ name: "berlin", country: "Germany", postalCode: "10115", orderPriceModifiers: [{ title: "Kurier", modification: { case: "absolute", value: { plusSign: true, diff: u256(300) } } }] }] }) }], union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(1900), ttl: "60", shippingRegion: { name: "berlin", country: "Germany", postalCode: "10115", orderPriceModifiers: [{ title: "Kurier", modification: { case: "absolute", value: { plusSign: true, diff: u256(300) } } }] } } }), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "1900", shippingRegion: "berlin" }) },
+  { rule: "O6 a less specific region than the rule's", by: relay, setup: [{ by: clerk, union: upManifest({ addShippingRegions: [{ name: "berlin", country: "Germany", postalCode: "10115" }] }) }], union: order(ORDER.chosen, details(2404, "domestic")), code: "REGION_MISMATCH" },
+  { rule: "O6 a tie goes to the region listed first (country compared without ASCII case)", by: relay, setup: [{ by: clerk, union: upManifest({ addShippingRegions: [{ name: "germany-too", country: "GERMANY" }] }) }], union: order(ORDER.chosen, details(2404, "domestic")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails?.shippingRegion).toBe("domestic") },
+  { rule: "O6 the tied region listed second", by: relay, setup: [{ by: clerk, union: upManifest({ addShippingRegions: [{ name: "germany-too", country: "GERMANY" }] }) }], union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(1600), ttl: "60", shippingRegion: { name: "germany-too", country: "GERMANY" } } }), code: "REGION_MISMATCH" },
+  { rule: "O6 the catch-all for an address no other region names", by: relay, setup: [{ by: guest, union: order(ORDER.chosen, shipAbroad) }], union: order(ORDER.chosen, details(5800, "other")), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "5800", shippingRegion: "other" }) },
+  { rule: "O6 a region that does not match the address", by: relay, setup: [{ by: guest, union: order(ORDER.chosen, shipAbroad) }], union: order(ORDER.chosen, details(2404, "domestic")), code: "REGION_MISMATCH" },
+  { rule: "O6 no region matches: none is charged", by: relay, setup: [{ by: clerk, union: upManifest({ removeShippingRegions: ["other"] }) }, { by: guest, union: order(ORDER.chosen, shipAbroad) }], union: order(ORDER.chosen, details(1600)), check: (s) => expect(orderOf(s, ORDER.chosen).paymentDetails).toMatchObject({ total: "1600", shippingRegion: null }) },
+  { rule: "O6 the shipping address decides over the invoice address", by: relay, setup: [{ by: guest, union: order(ORDER.chosen, { case: "setInvoiceAddress", value: ABROAD }) }], union: order(ORDER.chosen, details(5800, "other")), code: "REGION_MISMATCH" },
   // On a fresh shop: keycards enrolled, no manifest yet.
   { rule: "E9 no manifest yet", base: "fresh", by: clerk, union: { case: "tag", value: { id: oid(1), name: "x" } }, code: "MANIFEST_MISSING" },
   { rule: "E9 guests wait for the manifest too", base: "fresh", by: guest, union: { case: "createOrder", value: { id: oid(1) } }, code: "MANIFEST_MISSING" },
@@ -286,7 +295,7 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "T2 update of a live tag", by: clerk, union: upTag({ rename: "More", addListingIds: [oid(PAINTING)] }), check: (s) => expect(s.tags[oidHex(TAG)]).toMatchObject({ name: "More", listingIds: [oidHex(PEN), oidHex(PAINTING)] }) },
   // Decisions (docs/shop-state.md, "Decided points").
   { rule: "E2 shop id of 31 bytes", by: clerk, union: { case: "tag", value: { id: oid(300), name: "x" } }, shopId: SHOP_ID_BYTES.slice(1), code: "SHOP_MISMATCH" },
-  { rule: "O9 relay cancels an unpaid order with a removed variation before its ttl", by: relay, setup: [{ by: guest, union: order(ORDER.orphaned, shipTo) }, { by: guest, union: order(ORDER.orphaned, choose) }, { by: relay, union: order(ORDER.orphaned, details(1300)) }], union: order(ORDER.orphaned, cancel), check: (s) => expect(orderOf(s, ORDER.orphaned).status).toBe("canceled") },
+  { rule: "O9 relay cancels an unpaid order with a removed variation before its ttl", by: relay, setup: [{ by: guest, union: order(ORDER.orphaned, shipAbroad) }, { by: guest, union: order(ORDER.orphaned, choose) }, { by: relay, union: order(ORDER.orphaned, details(5500, "other")) }], union: order(ORDER.orphaned, cancel), check: (s) => expect(orderOf(s, ORDER.orphaned).status).toBe("canceled") },
   { rule: "O6 a region equal by name only", by: relay, union: order(ORDER.chosen, { case: "setPaymentDetails", value: { paymentId: h32(7), total: u256(2404), ttl: "60", shippingRegion: { ...REGIONS[0], country: "France" } } }), code: "REGION_NOT_FOUND" },
   { rule: "O3 commit a line whose variation was removed", by: guest2, setup: [{ by: guest2, union: order(ORDER.otherGuest, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, { by: clerk, union: upListing({ removeVariationIds: [oid(12)] }) }], union: order(ORDER.otherGuest, commit), code: "VARIATION_NOT_FOUND" },
   { rule: "O2 remove a line whose variation was removed", by: guest2, setup: [{ by: guest2, union: order(ORDER.otherGuest, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, { by: clerk, union: upListing({ removeVariationIds: [oid(12)] }) }], union: order(ORDER.otherGuest, { case: "changeItems", value: { removes: [{ listingId: oid(PAINTING), variationIds: [oid(12)], quantity: 1 }] } }), check: (s) => expect(orderOf(s, ORDER.otherGuest).items).toHaveLength(1) },
@@ -295,12 +304,22 @@ export const RULE_CASES: RuleCase[] = [
   { rule: "I3 stock back to 0 keeps the entry", by: clerk, union: stock(PAINTING, -5, [11]), check: (s) => expect(s.inventory[`${oidHex(PAINTING)}:${oidHex(11)}`]).toEqual({ stock: 0, committed: 0 }) },
   { rule: "L9 expected_in_stock_by with nanos out of range", by: clerk, union: upListing({ stockUpdates: [{ variationIds: [oid(12)], status: { case: "expectedInStockBy", value: { seconds: 99n, nanos: 1_000_000_000 } } }] }), code: "FIELD_INVALID" },
   { rule: "L8 variation diff without its amount", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: true } } }] }), code: "FIELD_INVALID" },
+  // L10: the painting costs 1400 with S (0) or M (+200) (the scenario removed XS): its cheapest unit is 1400.
+  { rule: "L10 a variation that brings the unit to exactly 0", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: false, diff: u256(1400) } } }] }), check: (s) => expect(s.listings[oidHex(PAINTING)]?.options[0]?.variations.map((v) => v.id)).toContain(oidHex(14)) },
+  { rule: "L10 a variation that makes a unit price negative", by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: false, diff: u256(1401) } } }] }), code: "UNIT_PRICE_NEGATIVE" },
+  { rule: "L10 a price below the cheapest variation's discount", by: clerk, setup: [{ by: clerk, union: upListing({ addVariations: [{ optionId: oid(10), variation: { id: oid(14), diff: { plusSign: false, diff: u256(500) } } }] }) }], union: upListing({ price: u256(499) }), code: "UNIT_PRICE_NEGATIVE" },
+  { rule: "L10 a new listing whose second variation costs below 0", by: clerk, union: { case: "listing", value: { id: oid(300), price: u256(10), metadata: meta, options: [{ id: oid(301), variations: [{ id: oid(302) }, { id: oid(303), diff: { plusSign: false, diff: u256(11) } }] }] } }, code: "UNIT_PRICE_NEGATIVE" },
+  {
+    rule: "L10 removing the option that kept the price up", by: clerk,
+    setup: [{ by: clerk, union: { case: "listing", value: { id: oid(300), price: u256(100), metadata: meta, options: [{ id: oid(301), variations: [{ id: oid(302), diff: { plusSign: true, diff: u256(50) } }] }, { id: oid(304), variations: [{ id: oid(305), diff: { plusSign: false, diff: u256(120) } }] }] } } }],
+    union: { case: "updateListing", value: { id: oid(300), removeOptionIds: [oid(301)] } }, code: "UNIT_PRICE_NEGATIVE",
+  },
   // Boundaries: stock exactly 2^31 − 1 and one more.
   { rule: "I3 stock exactly 2^31 - 1", by: clerk, union: stock(PEN, 2 ** 31 - 1 - 19), check: (s) => expect(s.inventory[oidHex(PEN)]?.stock).toBe(2 ** 31 - 1) },
   { rule: "I3 stock 2^31", by: clerk, union: stock(PEN, 2 ** 31 - 19), code: "STOCK_LIMIT" },
   // Percentages round down: 1599 × 19 / 100 = 303.81 → 303; 1599 + 303 + 500 = 2402.
-  { rule: "O6 a percentage rounds down", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2)], union: order(300, details(2402, "domestic")), check: (s) => expect(orderOf(s, 300).paymentDetails?.total).toBe("2402") },
-  { rule: "O6 a percentage rounded up is refused", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2)], union: order(300, details(2403, "domestic")), code: "TOTAL_MISMATCH" },
+  { rule: "O6 a percentage rounds down", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2), { by: guest, union: order(300, shipTo) }], union: order(300, details(2402, "domestic")), check: (s) => expect(orderOf(s, 300).paymentDetails?.total).toBe("2402") },
+  { rule: "O6 a percentage rounded up is refused", by: relay, setup: [{ by: clerk, union: upListing({ price: u256(1399) }) }, ...penOrder(300, guest).slice(0, 1), { by: guest, union: order(300, items([{ listing: PAINTING, variations: [12], quantity: 1 }])) }, ...penOrder(300, guest).slice(2), { by: guest, union: order(300, shipTo) }], union: order(300, details(2403, "domestic")), code: "TOTAL_MISMATCH" },
   // Field rules (docs/shop-state.md, "Field rules"); F4 (lone surrogates) cannot be encoded: test/security/unstable-strings.test.ts.
   { rule: "F1 tag without id", by: clerk, union: { case: "tag", value: { name: "x" } }, code: "FIELD_INVALID" },
   { rule: "F1 tag with an 8-byte id", by: clerk, union: { case: "tag", value: { id: oid(301), name: "x" } }, check: (s) => expect(s.tags[oidHex(301)]).toBeDefined() },

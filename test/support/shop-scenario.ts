@@ -9,7 +9,7 @@ import { createShopState } from "../../src/state/create-shop-state.js";
 import { reduceShopLog } from "../../src/state/reduce-shop-log.js";
 import type { ShopState } from "../../src/state/shop-state.js";
 import {
-  ADDRESS, clerk, clerkWallet, context, enrollAll, ETH, eth, guest, guest2, h32, listingUnions, LogBuilder, manifestUnion, oid, PAYEE, REGIONS, relay, retired, u256, type UnionInit,
+  ABROAD, ADDRESS, clerk, clerkWallet, context, enrollAll, ETH, eth, guest, guest2, h32, listingUnions, LogBuilder, manifestUnion, oid, PAYEE, REGIONS, relay, retired, u256, type UnionInit,
 } from "./shop-fixtures.js";
 
 export const ORDER = { open: 100, committed: 101, chosen: 102, unpaid: 103, paid: 104, canceled: 105, otherGuest: 106, orphaned: 107 } as const;
@@ -24,6 +24,7 @@ export const items = (adds: { listing: number; variations?: number[]; quantity: 
 export const commit = { case: "commitItems", value: {} } as const;
 export const choose = { case: "choosePayment", value: { currency: ETH, payee: PAYEE } } as const;
 export const shipTo = { case: "setShippingAddress", value: ADDRESS } as const;
+export const shipAbroad = { case: "setShippingAddress", value: ABROAD } as const;
 export const pay = { case: "addPaymentTx", value: { txHash: h32(2), blockHash: h32(3) } } as const;
 export const details = (total: bigint | number, region?: "domestic" | "other", ttl = "86400"): NonNullable<(UnionInit & { case: "updateOrder" })["value"]["action"]> => ({
   case: "setPaymentDetails",
@@ -46,8 +47,8 @@ export function buildScenario(): { log: LogBuilder; state: ShopState } {
     [ORDER.open]: [order(ORDER.open, items([{ listing: PEN, quantity: 2 }]))],
     [ORDER.committed]: [order(ORDER.committed, items([{ listing: PEN, quantity: 1 }])), order(ORDER.committed, commit)],
     [ORDER.chosen]: [order(ORDER.chosen, items([{ listing: PAINTING, variations: [12], quantity: 1 }])), order(ORDER.chosen, commit), order(ORDER.chosen, shipTo), order(ORDER.chosen, choose)],
-    [ORDER.unpaid]: [order(ORDER.unpaid, items([{ listing: PEN, quantity: 1 }])), order(ORDER.unpaid, commit), order(ORDER.unpaid, shipTo), order(ORDER.unpaid, choose)],
-    [ORDER.paid]: [order(ORDER.paid, items([{ listing: PEN, quantity: 1 }])), order(ORDER.paid, commit), order(ORDER.paid, shipTo), order(ORDER.paid, choose)],
+    [ORDER.unpaid]: [order(ORDER.unpaid, items([{ listing: PEN, quantity: 1 }])), order(ORDER.unpaid, commit), order(ORDER.unpaid, shipAbroad), order(ORDER.unpaid, choose)],
+    [ORDER.paid]: [order(ORDER.paid, items([{ listing: PEN, quantity: 1 }])), order(ORDER.paid, commit), order(ORDER.paid, shipAbroad), order(ORDER.paid, choose)],
     [ORDER.canceled]: [order(ORDER.canceled, items([{ listing: PEN, quantity: 1 }])), order(ORDER.canceled, commit), order(ORDER.canceled, { case: "cancel", value: {} })],
     [ORDER.otherGuest]: [order(ORDER.otherGuest, items([{ listing: PEN, quantity: 1 }]))],
     [ORDER.orphaned]: [order(ORDER.orphaned, items([{ listing: PAINTING, variations: [13], quantity: 1 }])), order(ORDER.orphaned, commit)],
@@ -57,7 +58,7 @@ export function buildScenario(): { log: LogBuilder; state: ShopState } {
     log.push(owner, { case: "createOrder", value: { id: oid(Number(id)) } });
     for (const u of updates) log.push(owner, u);
   }
-  // Relay side: details for 103 and 104 (pen 1000 + Intl 4200), then 104's payment, which takes its pen out of
+  // Relay side: details for 103 and 104, shipped abroad: the catch-all region "other" (pen 1000 + Intl 4200), then 104's payment, which takes its pen out of
   // stock; 103 holds the same line, unpaid, and stays as it was.
   log.push(relay, order(ORDER.unpaid, details(5200, "other")));
   log.push(relay, order(ORDER.paid, details(5200, "other")));

@@ -33,7 +33,7 @@ const kinds = [
   { error: new SizeLimitError({ path: "bytes", size: 10, limit: 9 }), guard: isSizeLimitError, name: "SizeLimitError", code: "TOO_LARGE", path: "bytes" },
   { error: new TypeUrlError({ path: "signedEvent.event.type_url", expected: "a", actual: "b" }), guard: isTypeUrlError, name: "TypeUrlError", code: "WRONG_TYPE_URL", path: "signedEvent.event.type_url" },
   { error: new BatchLimitError({ path: "events", count: 65, limit: 64 }), guard: isBatchLimitError, name: "BatchLimitError", code: "BATCH_TOO_LARGE", path: "events" },
-  { error: new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "no shop" }), guard: isRelayError, name: "RelayError", code: "RELAY_ERROR", path: "response.error" },
+  { error: new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "no shop", rule: "LISTING_NOT_FOUND", path: "event_write_request.events[0].event.update_listing.id" }), guard: isRelayError, name: "RelayError", code: "RELAY_ERROR", path: "event_write_request.events[0].event.update_listing.id" },
   {
     error: new UnexpectedResponseError({ problem: "NOT_A_RESPONSE", expected: "expected a GenericResponse", path: "response.message" }),
     guard: isUnexpectedResponseError,
@@ -81,6 +81,12 @@ describe("details", () => {
 
   it("RelayError carries the wire ErrorCodes value, its name and the peer's text", () => {
     expect(kinds[4].error).toMatchObject({ errorCode: 1, errorName: "NOT_FOUND", relayMessage: "no shop" });
-    expect(kinds[4].error.message).toContain("NOT_FOUND");
+    expect(kinds[4].error.message).toBe("event_write_request.events[0].event.update_listing.id: NOT_FOUND LISTING_NOT_FOUND: no shop");
+  });
+
+  it("RelayError without the peer's rule, path or hint (a relay before Error fields 3–5) is its code and text alone", () => {
+    const older = new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "event_write_request.events[0]: bad nonce" });
+    expect(older).toMatchObject({ rule: undefined, path: undefined, hint: undefined });
+    expect(older.message).toBe("INVALID: event_write_request.events[0]: bad nonce");
   });
 });

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file market/mass/error.proto.
  */
 export const file_market_mass_error: GenFile = /*@__PURE__*/
-  fileDesc("ChdtYXJrZXQvbWFzcy9lcnJvci5wcm90bxILbWFya2V0Lm1hc3MiPwoFRXJyb3ISJQoEY29kZRgBIAEoDjIXLm1hcmtldC5tYXNzLkVycm9yQ29kZXMSDwoHbWVzc2FnZRgCIAEoCSqkAwoKRXJyb3JDb2RlcxIbChdFUlJPUl9DT0RFU19VTlNQRUNJRklFRBAAEhkKFUVSUk9SX0NPREVTX05PVF9GT1VORBABEhcKE0VSUk9SX0NPREVTX0lOVkFMSUQQAhIhCh1FUlJPUl9DT0RFU19OT1RfQVVUSEVOVElDQVRFRBADEiUKIUVSUk9SX0NPREVTX0FMUkVBRFlfQVVUSEVOVElDQVRFRBAEEiEKHUVSUk9SX0NPREVTX0FMUkVBRFlfQ09OTkVDVEVEEAUSLAooRVJST1JfQ09ERVNfVE9PX01BTllfQ09OQ1VSUkVOVF9SRVFVRVNUUxAGEiAKHEVSUk9SX0NPREVTX1VOTElOS0VEX0tFWUNBUkQQBxIrCidFUlJPUl9DT0RFU19NSU5VTVVNX1ZFUlNJT05fTk9UX1JFQUNIRUQQCBIcChhFUlJPUl9DT0RFU19PVVRfT0ZfU1RPQ0sQCRIZChVFUlJPUl9DT0RFU19TSU1VTEFURUQQChIiCh5FUlJPUl9DT0RFU19DTE9TRV9TVUJTQ1JJUFRJT04QC2IGcHJvdG8z");
+  fileDesc("ChdtYXJrZXQvbWFzcy9lcnJvci5wcm90bxILbWFya2V0Lm1hc3MiaQoFRXJyb3ISJQoEY29kZRgBIAEoDjIXLm1hcmtldC5tYXNzLkVycm9yQ29kZXMSDwoHbWVzc2FnZRgCIAEoCRIMCgRydWxlGAMgASgJEgwKBHBhdGgYBCABKAkSDAoEaGludBgFIAEoCSqkAwoKRXJyb3JDb2RlcxIbChdFUlJPUl9DT0RFU19VTlNQRUNJRklFRBAAEhkKFUVSUk9SX0NPREVTX05PVF9GT1VORBABEhcKE0VSUk9SX0NPREVTX0lOVkFMSUQQAhIhCh1FUlJPUl9DT0RFU19OT1RfQVVUSEVOVElDQVRFRBADEiUKIUVSUk9SX0NPREVTX0FMUkVBRFlfQVVUSEVOVElDQVRFRBAEEiEKHUVSUk9SX0NPREVTX0FMUkVBRFlfQ09OTkVDVEVEEAUSLAooRVJST1JfQ09ERVNfVE9PX01BTllfQ09OQ1VSUkVOVF9SRVFVRVNUUxAGEiAKHEVSUk9SX0NPREVTX1VOTElOS0VEX0tFWUNBUkQQBxIrCidFUlJPUl9DT0RFU19NSU5VTVVNX1ZFUlNJT05fTk9UX1JFQUNIRUQQCBIcChhFUlJPUl9DT0RFU19PVVRfT0ZfU1RPQ0sQCRIZChVFUlJPUl9DT0RFU19TSU1VTEFURUQQChIiCh5FUlJPUl9DT0RFU19DTE9TRV9TVUJTQ1JJUFRJT04QC2IGcHJvdG8z");
 
 /**
  * Error tells the requester why a request failed. A relay (or client) sends
@@ -37,6 +37,34 @@ export type Error = Message<"market.mass.Error"> & {
    * @generated from field: string message = 2;
    */
   message: string;
+
+  /**
+   * Machine-readable reason within the category: the shop rule or relay
+   * policy code that refused the request (docs/shop-state.md, "Rejection
+   * codes"), such as "OUT_OF_STOCK". Empty when none applies. Added after
+   * v3: older peers skip it as an unknown field and read `message`, which
+   * still holds the whole explanation.
+   *
+   * @generated from field: string rule = 3;
+   */
+  rule: string;
+
+  /**
+   * Where in the request the problem is, as proto field names from the
+   * request member: "event_write_request.events[0].event.listing.price".
+   * Empty when the request as a whole is refused. Added after v3, like rule.
+   *
+   * @generated from field: string path = 4;
+   */
+  path: string;
+
+  /**
+   * What the requester can do about it, for a human; empty when nothing
+   * more than the message can be said. Added after v3, like rule.
+   *
+   * @generated from field: string hint = 5;
+   */
+  hint: string;
 };
 
 /**
