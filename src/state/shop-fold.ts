@@ -13,6 +13,7 @@ import { checkEventInput, checkSignerInput, checkStateInput } from "./inputs.js"
 import type { ShopState } from "./shop-state.js";
 import type { ShopEventOpening, VerifyShopEventReturnType } from "./verify-shop-event.js";
 import { type Dialect, dialectScheme } from "../wire/dialect.js";
+import { registerOpenedApplier } from "./fold-opened.js";
 
 /** Parameters of {@link createShopFold}. */
 export interface CreateShopFoldParameters {
@@ -84,7 +85,7 @@ export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
       if (depth === 0) journal.length = 0;
     }
   };
-  return {
+  const fold: ShopFold = {
     get state(): ShopState {
       return draft.state;
     },
@@ -107,6 +108,8 @@ export function createShopFold(parameters: CreateShopFoldParameters): ShopFold {
     atomically,
     snapshot: () => ownCopy(draft.state),
   };
+  registerOpenedApplier(fold, (event, signer, dialect) => atomically(() => applyToDraft(draft, event, signer, dialect)));
+  return fold;
 }
 
 // Collections and the nonce map are the fold's own (entities are replaced, never edited, so they are shared).
