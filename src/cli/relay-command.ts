@@ -33,6 +33,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         "max-connections-per-address": { type: "string" },
         dialect: { type: "string" },
         access: { type: "string" },
+        crypto: { type: "string" },
+        "verify-workers": { type: "string" },
       },
       strict: true,
     }));
@@ -44,6 +46,10 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliFailure(EXIT.USAGE, "--port must be an integer 0…65535");
   const dialect = values.dialect ?? "eip712";
   if (dialect !== "eip712" && dialect !== "v3") throw new CliFailure(EXIT.USAGE, "--dialect must be eip712 or v3");
+  const crypto = values.crypto ?? "native";
+  if (crypto !== "native" && crypto !== "wasm" && crypto !== "js") throw new CliFailure(EXIT.USAGE, "--crypto must be native, wasm or js");
+  const workers = values["verify-workers"];
+  if (workers !== undefined && !/^[0-9]{1,3}$/.test(workers)) throw new CliFailure(EXIT.USAGE, "--verify-workers must be a whole number 0…999");
   const server = await startRelayServer({
     dialect,
     access: values.access === undefined ? undefined : { file: values.access },
@@ -55,6 +61,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     autoPay: values["auto-pay"] ?? false,
     maxConnections: countOf(values["max-connections"], "--max-connections"),
     maxConnectionsPerAddress: countOf(values["max-connections-per-address"], "--max-connections-per-address"),
+    crypto,
+    verifyWorkers: workers === undefined ? undefined : Number(workers),
   });
   // Handlers first: whoever reads the URL may signal right away.
   const stopped = new Promise<void>((resolve) => {
@@ -66,6 +74,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(`relay address: ${server.relay.address}`);
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
   print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId})`);
+  const { secp256k1, keccak, reason } = server.crypto;
+  print(`crypto: secp256k1 ${secp256k1}${reason === undefined ? "" : ` (${crypto} not used: ${reason})`}, keccak ${keccak}; signature checks: ${server.verifyWorkers === 0 ? "on the relay's thread (--verify-workers 0)" : `${server.verifyWorkers} worker threads`}`);
   if (server.access.firstWalletOwns) print("access: none given, so the FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT (development only; --access FILE to set owners and clerks)");
   await stopped;
 }

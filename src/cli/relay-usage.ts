@@ -6,6 +6,7 @@
 // other commands never load the relay (and its WebSocket server).
 export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
   [--max-connections 1024] [--max-connections-per-address 128] [--dialect eip712|v3] [--access FILE]
+  [--crypto native|wasm|js] [--verify-workers N]
 
 Runs the in-memory reference relay (for development and client tests only).
 Prints its WebSocket URL on the first line, then its signing address.
@@ -23,6 +24,10 @@ Prints its WebSocket URL on the first line, then its signing address.
                45 s silence kick, resume after start_shop_seq_no (docs/sessions.md, "Dialects")
   --access FILE  JSON {"0x<shop id>": {"owners": [...], "clerks": [...]}}: wallets that may enroll clerk
                keycards by sign-in; without it the first wallet that signs in for a shop owns it
+  --crypto     secp256k1 path: native (default: the optional "secp256k1" addon where it loads, else the
+               portable path, with the reason on the crypto line), wasm or js to force one
+  --verify-workers N  worker threads that check signatures of writes and of the log replayed at start
+               (default: one per core; 0: on the relay's thread); the crypto line shows the count
 POST /v3/enroll_key_card[?guest=1] {"message": ERC-4361, "signature": base64}: enrollment by sign-in.
 Dev-only HTTP endpoints: POST /testing/enroll_keycard {"shopId","publicKey","guest"},
 POST /testing/pay {"shopId","orderId"}, GET /testing/discovery, GET /health.`;
