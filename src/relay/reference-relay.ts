@@ -39,6 +39,9 @@ import { applyOpenedEvent } from "../state/fold-opened.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
 import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
 
+/** Replayed records per check request at start: folding starts after the first chunk's checks. */
+const REPLAY_CHUNK = 256;
+
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
 const COMMIT_CLOCK_SKEW_MS = 300_000;
 
@@ -177,12 +180,11 @@ export class ReferenceRelay implements RelayBackend {
       const workers = options.verifyWorkers ?? 0;
       if (!Number.isSafeInteger(workers) || workers < 0) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "verifyWorkers: expected a whole number ≥ 0" });
       const relay = new ReferenceRelay(options);
-      if (workers > 0) {
-        pool = relay.pool = await createVerifyPool({ size: workers, domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
-        // Started before the relay serves: until then every check would fall back to this thread.
-        await pool.ready();
-      }
-      const records = await relay.store.load();
+      // The workers start while the log loads and the snapshots are read.
+      const loading = relay.store.load();
+      loading.catch(() => undefined);
+      if (workers > 0) pool = relay.pool = await createVerifyPool({ size: workers, domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
+      const records = await loading;
       // With a pool, the records to replay are collected first and checked on every worker at once, then folded in order.
       const tail: StoredRecord[] = [];
       const replay = pool === undefined ? (record: StoredRecord) => relay.replay(record) : (record: StoredRecord) => {
@@ -191,9 +193,16 @@ export class ReferenceRelay implements RelayBackend {
         tail.push(record);
       };
       await relay.snapshots.restore({ records, replay, seed: (shop) => relay.seed(shop) });
-      if (pool !== undefined && tail.length > 0) {
-        const verdicts = await pool.open(tail.map((record) => ({ bytes: record.signedEvent, dialect: relay.shopFor(record.shopId).dialect })));
-        for (const [i, record] of tail.entries()) relay.replay(record, verdicts[i]);
+      // Started before the relay checks or serves anything: until then every check would fall back to this thread.
+      await pool?.ready();
+      if (pool !== undefined) {
+        // All queued at once, folded chunk by chunk as their checks come back: this thread folds while the workers check.
+        const checking: Promise<Verdict[]>[] = [];
+        for (let at = 0; at < tail.length; at += REPLAY_CHUNK) checking.push(pool.open(tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: relay.shopFor(record.shopId).dialect }))));
+        for (const [c, chunk] of checking.entries()) {
+          const verdicts = await chunk;
+          for (const [i, verdict] of verdicts.entries()) relay.replay(tail[c * REPLAY_CHUNK + i] as StoredRecord, verdict);
+        }
       }
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
@@ -546,7 +555,7 @@ export class ReferenceRelay implements RelayBackend {
       const dialect = this.dialectFor(id);
       // new Uint8Array copies (Buffer's slice would not): a loaded record's shop id is a view of the whole file read.
       const own = new Uint8Array(id);
-      shop = { id: own, fold: createShopFold({ state: createShopState({ context: { shopId: own, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: own, store: this.store, domain: dialect === "v3" ? undefined : this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect, turn: Promise.resolve() };
+      shop = { id: own, fold: createShopFold({ state: createShopState({ context: { shopId: own, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: own, store: this.store, domain: dialect === "v3" ? undefined : this.domain, shareRecent: true }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect, turn: Promise.resolve() };
       this.shops.set(key, shop);
     }
     return shop;
