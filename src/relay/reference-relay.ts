@@ -41,6 +41,8 @@ import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.j
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
+/** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
+const REPLAY_AHEAD = 8;
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
 const COMMIT_CLOCK_SKEW_MS = 300_000;
@@ -193,17 +195,9 @@ export class ReferenceRelay implements RelayBackend {
         tail.push(record);
       };
       await relay.snapshots.restore({ records, replay, seed: (shop) => relay.seed(shop) });
-      // Started before the relay checks or serves anything: until then every check would fall back to this thread.
+      if (pool !== undefined) await relay.replayOn(pool, tail);
+      // Started before the relay serves: until then every check would fall back to this thread.
       await pool?.ready();
-      if (pool !== undefined) {
-        // All queued at once, folded chunk by chunk as their checks come back: this thread folds while the workers check.
-        const checking: Promise<Verdict[]>[] = [];
-        for (let at = 0; at < tail.length; at += REPLAY_CHUNK) checking.push(pool.open(tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: relay.shopFor(record.shopId).dialect }))));
-        for (const [c, chunk] of checking.entries()) {
-          const verdicts = await chunk;
-          for (const [i, verdict] of verdicts.entries()) relay.replay(tail[c * REPLAY_CHUNK + i] as StoredRecord, verdict);
-        }
-      }
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
       return relay;
@@ -212,6 +206,24 @@ export class ReferenceRelay implements RelayBackend {
       await pool?.close();
       await options.store?.close();
       throw error;
+    }
+  }
+
+  // Folds replayed records chunk by chunk as the workers' checks come back, a few chunks ahead, so this thread
+  // folds while they check; until a worker has started, a chunk comes back unchecked and this thread checks it.
+  private async replayOn(pool: VerifyPool, tail: readonly StoredRecord[]): Promise<void> {
+    const check = (at: number) => pool.open(tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: this.shopFor(record.shopId).dialect })));
+    const ahead: Promise<Verdict[]>[] = [];
+    let next = 0;
+    for (let at = 0; at < tail.length; at += REPLAY_CHUNK) {
+      while (ahead.length < REPLAY_AHEAD && next < tail.length) {
+        ahead.push(check(next));
+        next += REPLAY_CHUNK;
+      }
+      const verdicts = await (ahead.shift() as Promise<Verdict[]>);
+      for (const [i, verdict] of verdicts.entries()) this.replay(tail[at + i] as StoredRecord, verdict);
+      // Lets a worker's start-up message in: chunks go to it from then on.
+      if (verdicts.every((verdict) => verdict === undefined)) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -119,6 +119,22 @@ async function run(steps: readonly Step[], { verifyWorkers, crashing = false, st
 
 afterEach(() => vi.restoreAllMocks());
 
+// A store that loads only once a pool of the same size has started (plus a margin): the relay's
+// workers, started while the log loads, are then running when the replay begins, so the records
+// go to them (a replay checks records itself until a worker has started).
+function slowLoading(store: RelayStore): RelayStore {
+  return {
+    ...store,
+    load: async () => {
+      const pool = await createVerifyPool({ size: 2, domain: TEST_RELAY_DOMAIN, crypto: "js", warn: () => undefined });
+      await pool.ready();
+      await pool.close();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return store.load();
+    },
+  };
+}
+
 describe("verification on worker threads", () => {
   it("stores the same bytes, reaches the same state and answers every write alike, with two workers and without", async () => {
     const steps = await script();
@@ -150,7 +166,7 @@ describe("verification on worker threads", () => {
     const first = await run(steps, { verifyWorkers: 0, store });
     const states = [];
     for (const verifyWorkers of [0, 2]) {
-      const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store, verifyWorkers });
+      const relay = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: slowLoading(store), verifyWorkers });
       states.push(shopStateToJSON({ state: relay.shopState({ shopId: f.SHOP_ID })! }));
       await relay.close();
     }
@@ -165,7 +181,7 @@ describe("verification on worker threads", () => {
     const decode = (bytes: Uint8Array) => fromBinary(SignedEventSchema, bytes);
     // Record 7 carries record 6's signature.
     const tampered = records.map((record, i) => (i === 6 ? { ...record, signedEvent: toBinary(SignedEventSchema, { ...decode(record.signedEvent), signature: decode((records[5] as StoredRecord).signedEvent).signature }) } : record));
-    const broken: RelayStore = { load: () => Promise.resolve(tampered), append: () => Promise.resolve(), close: () => Promise.resolve() };
+    const broken = slowLoading({ load: () => Promise.resolve(tampered), append: () => Promise.resolve(), close: () => Promise.resolve() });
     const errors: string[] = [];
     for (const verifyWorkers of [0, 2]) {
       errors.push(await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: RELAY_KEY, store: broken, verifyWorkers }).then(() => "opened", (error: unknown) => String(error)));
