@@ -32,6 +32,9 @@ export interface RelayLoadResult {
   readonly relayPeakRssMiB: number;
   readonly relayCpuMsPerEvent: number;
   readonly verifyMsPerEvent: number;
+  /** CPU time of this process (the writers, and the subscribers when there are) per accepted event. */
+  readonly writersCpuMsPerEvent: number;
+  readonly subscribers: number;
 }
 
 const WINDOW = 64;
@@ -40,8 +43,8 @@ const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
 const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
 
 /** The relay CLI in its own process on 127.0.0.1, killed after `timeoutMs` at the latest. */
-export async function startRelayProcess({ timeoutMs }: { timeoutMs: number }): Promise<{ url: string; http: string; relayAddress: Address; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--quiet", "--host", "127.0.0.1", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
+export async function startRelayProcess({ timeoutMs, relayArgs = [] }: { timeoutMs: number; relayArgs?: readonly string[] | undefined }): Promise<{ url: string; http: string; relayAddress: Address; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--quiet", "--host", "127.0.0.1", "--port", "0", ...relayArgs], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
   const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const stop = () => {
     clearTimeout(killer);
@@ -66,8 +69,8 @@ export async function startRelayProcess({ timeoutMs }: { timeoutMs: number }): P
   }
 }
 
-export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: { clients: number; eventsPerClient: number; timeoutMs: number }): Promise<RelayLoadResult> {
-  const relay = await startRelayProcess({ timeoutMs });
+export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, relayArgs, subscribers = 0 }: { clients: number; eventsPerClient: number; timeoutMs: number; relayArgs?: readonly string[] | undefined; subscribers?: number | undefined }): Promise<RelayLoadResult> {
+  const relay = await startRelayProcess({ timeoutMs, relayArgs });
   const { url, http, relayAddress } = relay;
   const child = { pid: relay.pid };
   try {
@@ -103,7 +106,18 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: 
       return session;
     }));
 
+    // Readers of the whole shop, logged in as keycards of it: every accepted event is pushed to each.
+    const readers = [];
+    for (let i = 0; i < subscribers; i++) {
+      const account = privateKeyToAccount(generatePrivateKey());
+      await fetch(`${http}/testing/enroll_keycard`, { method: "POST", body: JSON.stringify({ shopId: "23", publicKey: account.publicKey }) });
+      const reader = await connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress], WebSocket });
+      await reader.login({ account });
+      await reader.subscribe({ shopId: 23n });
+      readers.push(reader);
+    }
     const cpuBefore = cpuMs(child.pid ?? 0);
+    const ownBefore = process.cpuUsage();
     const latencies: number[] = [];
     const started = performance.now();
     await Promise.all(sessions.map(async (session, k) => {
@@ -120,7 +134,11 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: 
       await Promise.all(Array.from({ length: WINDOW }, worker));
     }));
     const seconds = (performance.now() - started) / 1000;
+    // Pushes may still be going out: the relay's CPU is read once it has settled.
+    for (let last = -1, now = cpuMs(child.pid ?? 0); subscribers > 0 && now - last > 20; last = now, now = cpuMs(child.pid ?? 0)) await new Promise((resolve) => setTimeout(resolve, 250));
     const cpu = cpuMs(child.pid ?? 0) - cpuBefore;
+    const own = process.cpuUsage(ownBefore);
+    for (const reader of readers) reader.close();
     const memory = rss(child.pid ?? 0);
     for (const session of sessions) session.close();
     latencies.sort((a, b) => a - b);
@@ -137,6 +155,8 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs }: 
       relayPeakRssMiB: memory.peak,
       relayCpuMsPerEvent: cpu / latencies.length,
       verifyMsPerEvent,
+      writersCpuMsPerEvent: (own.user + own.system) / 1000 / latencies.length,
+      subscribers,
     };
   } finally {
     relay.stop();

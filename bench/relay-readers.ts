@@ -38,7 +38,8 @@ const SETTLE_MS = 3_000;
 
 /** Sizes: `quick` for a smoke run. */
 export async function measureRelayReaders({ quick }: { quick: boolean }): Promise<RelayReadersResult> {
-  const writers = await measureRelayLoad({ clients: 16, eventsPerClient: quick ? 60 : 500, timeoutMs: 600_000 });
+  // The relay on the floor's path (WASM, as this process), with its default signature-check workers.
+  const writers = await measureRelayLoad({ clients: 16, eventsPerClient: quick ? 60 : 500, timeoutMs: 600_000, relayArgs: ["--crypto", "wasm"] });
   const readers = 60;
   const listings = quick ? 300 : 1_500;
   const relay = await startRelayProcess({ timeoutMs: 600_000 });
@@ -128,21 +129,21 @@ export function relayReadersSection(r: RelayReadersResult): string {
   const wallRatio = floor === 0 ? 0 : w.eventsPerSecond / floor;
   // Events per second of relay CPU: what the relay sustains on one core of its own, whatever else the machine runs.
   const cpuRate = w.relayCpuMsPerEvent === 0 ? 0 : 1000 / w.relayCpuMsPerEvent;
-  const ratio = floor === 0 ? 0 : cpuRate / floor;
+  const cpuRatio = floor === 0 ? 0 : cpuRate / floor;
   // Each push is encoded once (protobuf's writer joins its chunks: two copies while encoding) before the socket takes it.
   const budgetMiB = (2 * r.readers * DEFAULT_MAX_OUTSTANDING_PUSH_BYTES) / 2 ** 20;
   const growth = r.rssAfterMiB - r.rssConnectedMiB;
   return [
     `### 16 writers, and ${r.readers} readers that stop reading`,
     "",
-    `Each on its own relay process; load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end. The floor is one core doing nothing but the relay's signature check (openSignedEvent with the writer's key, CPU time in this process); the relay's rate is judged per second of its own CPU time, since wall time on a shared machine counts other processes' turns (the wall rate is shown beside it). The readers are unauthenticated LISTING subscribers of a shop of ${r.listings} listings (${r.shopMiB.toFixed(1)} MiB) that never read after subscribing; each session's pushes are held to DEFAULT_MAX_OUTSTANDING_PUSH_BYTES (256 KiB) until acknowledged.`,
+    `Each on its own relay process; load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end. The floor is one core doing nothing but the relay's signature check (openSignedEvent with the writer's key, WASM, CPU time in this process); the relay (WASM, signature checks on its default worker threads, one per core) is judged on accepted events per second of wall time: workers add CPU per event and win by using every core, so the rate per second of relay CPU is shown beside it, with the load average (the writers share the machine). The readers are unauthenticated LISTING subscribers of a shop of ${r.listings} listings (${r.shopMiB.toFixed(1)} MiB) that never read after subscribing; each session's pushes are held to DEFAULT_MAX_OUTSTANDING_PUSH_BYTES (256 KiB) until acknowledged.`,
     "",
     "| figure | value | target |",
     "| --- | --- | --- |",
     `| 16 writers × ${w.eventsPerClient} events: accepted per second of relay CPU (${w.relayCpuMsPerEvent.toFixed(3)} ms each) | ${cpuRate.toFixed(0)} | |`,
     `| the same per second of wall time | ${w.eventsPerSecond.toFixed(0)} (p50 ${w.p50Ms.toFixed(0)} ms, p99 ${w.p99Ms.toFixed(0)} ms), ${wallRatio.toFixed(2)} × the floor | |`,
     `| signature-verification floor (1 / ${w.verifyMsPerEvent.toFixed(3)} ms) | ${floor.toFixed(0)} events/s | |`,
-    `| throughput / floor | ${ratio.toFixed(2)} | ≥ 0.8: ${ratio >= 0.8 ? "met" : "missed"} |`,
+    `| throughput / floor (wall time; per second of relay CPU: ${cpuRatio.toFixed(2)}) | ${wallRatio.toFixed(2)} | ≥ 0.8: ${wallRatio >= 0.8 ? "met" : "missed"} |`,
     `| relay RSS: shop loaded / ${r.readers} readers connected / subscribed and stopped | ${r.rssBeforeMiB.toFixed(0)} / ${r.rssConnectedMiB.toFixed(0)} / ${r.rssAfterMiB.toFixed(0)} MiB (growth from the subscriptions ${growth.toFixed(1)} MiB) | flat: growth ≤ 2 × readers × budget (${budgetMiB.toFixed(0)} MiB), whatever the shop's size: ${growth <= budgetMiB ? "met" : "missed"} |`,
     `| pushed and unread, in the kernel's queues of these connections | ${r.queuedMiB.toFixed(1)} MiB | ≤ readers × budget (${(budgetMiB / 2).toFixed(0)} MiB): ${r.queuedMiB <= budgetMiB / 2 ? "met" : "missed"} |`,
     `| what pushing the whole shop to each would hold | ${(r.readers * r.shopMiB).toFixed(0)} MiB | |`,

@@ -16,6 +16,7 @@ import { type Case, measureCases } from "./measure.js";
 import { measureAllocations } from "./memory.js";
 import { measureRelayLoad, relayLoadSection } from "./relay-load.js";
 import { measureRelayReaders, relayReadersSection } from "./relay-readers.js";
+import { measureRelayPool, relayPoolSection } from "./relay-pool.js";
 import { profileCase } from "./profile.js";
 import { measureScaling, patchScalingSection, SCALING_FULL, SCALING_QUICK, scalingSection } from "./scaling.js";
 import { keptRestartSection, runRestartBench } from "./restart.js";
@@ -34,10 +35,12 @@ import { runWasmBench } from "./wasm-recovery.js";
 const quick = process.argv.includes("--quick");
 // 8 clients × 2,000 events on loopback, bounded in count and time.
 const RELAY_LOAD = { clients: 8, eventsPerClient: 2_000, timeoutMs: 600_000 };
+// `npm run bench -- --relay-pool [--quick]`: only the verification-pool section (bench/relay-pool.ts), printed.
+if (process.argv.includes("--relay-pool")) process.exit(console.log(relayPoolSection(await measureRelayPool({ quick }))) ?? 0);
 // `npm run bench -- --relay`: only the relay load, its section patched into RESULTS.md.
 if (process.argv.includes("--relay")) {
   const load = await measureRelayLoad(RELAY_LOAD);
-  const readers = relayReadersSection(await measureRelayReaders({ quick: process.argv.includes("--quick") }));
+  const readers = `${relayReadersSection(await measureRelayReaders({ quick: process.argv.includes("--quick") }))}\n\n### Verification pool (issue 24)\n\n${relayPoolSection(await measureRelayPool({ quick }))}`;
   console.log(`${relayLoadSection(load)}\n\n${readers}`);
   const path = new URL("./RESULTS.md", import.meta.url);
   const text = readFileSync(path, "utf8");

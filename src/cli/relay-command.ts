@@ -40,6 +40,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
         "sign-in-host": { type: "string", multiple: true },
         quiet: { type: "boolean", short: "q" },
         demo: { type: "boolean" },
+        crypto: { type: "string" },
+        "verify-workers": { type: "string" },
       },
       strict: true,
     }));
@@ -56,6 +58,10 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   }
   const domain = domainOf(values["chain-id"], values.registry);
   const store = values.database === undefined ? undefined : relayStoreOnShopStore({ store: await openPostgresShopStore({ connectionString: values.database }), domain, dialect });
+  const crypto = values.crypto ?? "native";
+  if (crypto !== "native" && crypto !== "wasm" && crypto !== "js") throw new CliFailure(EXIT.USAGE, "--crypto must be native, wasm or js");
+  const workers = values["verify-workers"];
+  if (workers !== undefined && !/^[0-9]{1,3}$/.test(workers)) throw new CliFailure(EXIT.USAGE, "--verify-workers must be a whole number 0…999");
   const server = await startRelayServer({
     store,
     dialect,
@@ -71,6 +77,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     maxConnectionsPerAddress: countOf(values["max-connections-per-address"], "--max-connections-per-address"),
     // One line per session, request and refusal, after the start-up lines; --quiet keeps only those.
     trace: values.quiet === true ? undefined : (line) => print(`relay: ${line}`),
+    crypto,
+    verifyWorkers: workers === undefined ? undefined : Number(workers),
   });
   // Handlers first: whoever reads the URL may signal right away.
   const stopped = new Promise<void>((resolve) => {
@@ -83,6 +91,8 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
   print(`dev endpoints: ${server.httpUrl}/testing/enroll_keycard, ${server.httpUrl}/testing/pay`);
   print(`dialect: ${dialect}; sign-in enrollment: POST ${server.httpUrl}/v3/enroll_key_card (relay token id ${server.relayTokenId}); v3 clients take ${server.url.replace(/\/sessions$/, "")}`);
   print(`storage: ${storageLine(values)}`);
+  const { secp256k1, keccak, reason } = server.crypto;
+  print(`crypto: secp256k1 ${secp256k1}${reason === undefined ? "" : ` (${crypto} not used: ${reason})`}, keccak ${keccak}; signature checks: ${server.verifyWorkers === 0 ? "on the relay's thread (--verify-workers 0)" : `${server.verifyWorkers} worker threads`}`);
   if (server.access.firstWalletOwns) print("access: none given, so the FIRST WALLET THAT SIGNS IN AS A CLERK OF A SHOP OWNS IT (development only; --access FILE to set owners and clerks)");
   if (values.demo === true) await startDemoShop({ relay: server.relay, print });
   await stopped;

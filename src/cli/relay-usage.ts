@@ -6,7 +6,7 @@
 // other commands never load the relay (and its WebSocket server).
 export const RELAY_USAGE = `massmarket-schema relay [--host 127.0.0.1] [--port 0] [--data DIR | --database postgres://… --key-file PATH] [--key-file PATH] [--chain-id N --registry 0xADDRESS] [--auto-pay]
   [--max-connections 1024] [--max-connections-per-address 128] [--dialect eip712|v3] [--access FILE] [--quiet] [--demo]
-  [--sign-in-host HOST:PORT]…
+  [--sign-in-host HOST:PORT]… [--crypto native|wasm|js] [--verify-workers N]
 
 Runs the reference relay (for development and client tests only): in memory, with --data DIR on
 disk, or with --database in PostgreSQL. Prints its WebSocket URL on the first line, then its signing
@@ -33,6 +33,10 @@ its rule and request path).
                keycards by sign-in; without it the first wallet that signs in for a shop owns it
   --sign-in-host  a host sign-in messages may name beside the relay's own addresses (its public host
                behind a proxy, or a web page that signs users in, then with a Referer); repeatable
+  --crypto     secp256k1 path: native (default: the optional "secp256k1" addon where it loads, else the
+               portable path, with the reason on the crypto line), wasm or js to force one
+  --verify-workers N  worker threads that check signatures of writes and of the log replayed at start
+               (default: one per core; 0: on the relay's thread); the crypto line shows the count
 POST /v3/enroll_key_card[?guest=1] {"message": ERC-4361, "signature": base64}: enrollment by sign-in.
 Dev-only HTTP endpoints: POST /testing/enroll_keycard {"shopId","publicKey","guest"},
 POST /testing/pay {"shopId","orderId"}, GET /testing/discovery, GET /health.`;

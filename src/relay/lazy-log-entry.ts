@@ -16,10 +16,13 @@ import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/trans
 import type { EventDomain } from "../eip712/domain.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
+import type { RecentEvent } from "./recent-events.js";
 
 /** Reads an entry's record bytes; `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
 export interface LogEntryReader {
   read(entry: LazyLogEntry): Uint8Array;
+  /** The shop's shared copy of a recent event (recent-events.ts), if it still keeps it. */
+  recent?(entry: LazyLogEntry): RecentEvent | undefined;
   readonly domain: EventDomain | undefined;
 }
 
@@ -38,12 +41,21 @@ export class LazyLogEntry implements RelayLogEntry {
     return BigInt(this.at + 1);
   }
 
-  // Read and decoded on each use: an entry queued for a slow reader pins no bytes.
+  // A recent event is decoded once for every session; an older one is read and decoded on each use, so an entry queued for a slow reader pins no bytes.
   get signedEvent(): SignedEvent {
+    const recent = this.reader.recent?.(this);
+    if (recent !== undefined) return (recent.signedEvent ??= fromBinary(SignedEventSchema, recent.bytes));
     return fromBinary(SignedEventSchema, this.reader.read(this));
   }
 
+  /** The record's exact SignedEvent encoding. */
+  get signedEventBytes(): Uint8Array {
+    return this.reader.recent?.(this)?.bytes ?? this.reader.read(this);
+  }
+
   get event(): ShopEvent {
+    const recent = this.reader.recent?.(this);
+    if (recent !== undefined) return (recent.event ??= fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0)));
     return fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0));
   }
 

@@ -36,6 +36,14 @@ import { createRelaySigner, type RelaySigner } from "./relay-signer.js";
 import { createMemoryStore, type RelayStore, type StoredRecord } from "./relay-store.js";
 import { ShopLogIndex } from "./shop-log-index.js";
 import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
+import { applyOpenedEvent } from "../state/fold-opened.js";
+import { secp256k1Path } from "../signature/secp256k1-recovery.js";
+import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
+
+/** Replayed records per check request at start: folding starts after the first chunk's checks. */
+const REPLAY_CHUNK = 256;
+/** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
+const REPLAY_AHEAD = 8;
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
 const COMMIT_CLOCK_SKEW_MS = 300_000;
@@ -52,6 +60,8 @@ interface Shop {
   readonly lapses: LapseQueue;
   /** How the shop's events are signed and its sessions behave, chosen when the shop is first seen. */
   readonly dialect: Dialect;
+  /** Settles when the last queued step on this shop has folded (not stored): steps fold in the order they were queued. */
+  turn: Promise<void>;
 }
 
 /** A ShopEvent union member as an init shape (plain objects for nested messages). */
@@ -60,6 +70,8 @@ type UnionInit = NonNullable<MessageInitShape<typeof ShopEventSchema>["union"]>;
 interface Accepted {
   readonly signedEvent: SignedEvent;
   readonly event: ShopEvent;
+  /** Its binary encoding, when the write path already made it. */
+  readonly bytes?: Uint8Array | undefined;
 }
 
 /** Options of {@link ReferenceRelay.open}. */
@@ -91,6 +103,13 @@ export interface ReferenceRelayOptions {
    * first seen. Default `"eip712"`.
    */
   readonly dialect?: Dialect | ((input: { readonly shopId: Hex }) => Dialect) | undefined;
+  /**
+   * Worker threads that check signatures of writes and of the log replayed at
+   * start (docs/sessions.md, "Verification pool"); 0, the default, checks on
+   * the relay's thread. The workers use the secp256k1 path in effect here
+   * when the relay opens (selectSecp256k1Path).
+   */
+  readonly verifyWorkers?: number | undefined;
 }
 
 /**
@@ -118,7 +137,9 @@ export class ReferenceRelay implements RelayBackend {
   private readonly connected = new Map<string, { session: object; replace: () => void }>();
   /** Per connected keycard, a set of its one public key: its writes are checked by table, not recovered. */
   private readonly snapshots: SnapshotKeeper;
-  private readonly writerKeys = new Map<string, KeycardSet>();
+  private readonly writerKeys = new Map<string, { readonly set: KeycardSet; readonly publicKey: Uint8Array }>();
+  /** Signature checks on worker threads, when `verifyWorkers` > 0. */
+  private pool: VerifyPool | undefined;
   private failure: unknown;
   private readonly warn: (line: string) => void;
   /** A single-use upload URL from the `blobs` option (RelayBackend.blobUploadUrl); undefined without it. */
@@ -157,17 +178,53 @@ export class ReferenceRelay implements RelayBackend {
 
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
   static async open(options: ReferenceRelayOptions): Promise<ReferenceRelay> {
+    let pool: VerifyPool | undefined;
     try {
+      const workers = options.verifyWorkers ?? 0;
+      if (!Number.isSafeInteger(workers) || workers < 0) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "verifyWorkers: expected a whole number ≥ 0" });
       const relay = new ReferenceRelay(options);
-      const records = await relay.store.load();
-      await relay.snapshots.restore({ records, replay: (record) => relay.replay(record), seed: (shop) => relay.seed(shop) });
+      // The workers start while the log loads and the snapshots are read.
+      const loading = relay.store.load();
+      loading.catch(() => undefined);
+      if (workers > 0) pool = relay.pool = await createVerifyPool({ size: workers, domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
+      const records = await loading;
+      // With a pool, the records to replay are collected first and checked on every worker at once, then folded in order.
+      const tail: StoredRecord[] = [];
+      const replay = pool === undefined ? (record: StoredRecord) => relay.replay(record) : (record: StoredRecord) => {
+        // The shop is made now, in log order, as without a pool.
+        relay.shopFor(record.shopId);
+        tail.push(record);
+      };
+      await relay.snapshots.restore({ records, replay, seed: (shop) => relay.seed(shop) });
+      if (pool !== undefined) await relay.replayOn(pool, tail);
+      // Started before the relay serves: until then every check would fall back to this thread.
+      await pool?.ready();
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
       return relay;
     } catch (error) {
       // A refused key or log must not keep the file (and the directory lock) open.
+      await pool?.close();
       await options.store?.close();
       throw error;
+    }
+  }
+
+  // Folds replayed records chunk by chunk as the workers' checks come back, a few chunks ahead, so this thread
+  // folds while they check; until a worker has started, a chunk comes back unchecked and this thread checks it.
+  private async replayOn(pool: VerifyPool, tail: readonly StoredRecord[]): Promise<void> {
+    const check = (at: number) => pool.open(tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: this.shopFor(record.shopId).dialect })));
+    const ahead: Promise<Verdict[]>[] = [];
+    let next = 0;
+    for (let at = 0; at < tail.length; at += REPLAY_CHUNK) {
+      while (ahead.length < REPLAY_AHEAD && next < tail.length) {
+        ahead.push(check(next));
+        next += REPLAY_CHUNK;
+      }
+      const verdicts = await (ahead.shift() as Promise<Verdict[]>);
+      for (const [i, verdict] of verdicts.entries()) this.replay(tail[at + i] as StoredRecord, verdict);
+      // Lets a worker's start-up message in: chunks go to it from then on.
+      if (verdicts.every((verdict) => verdict === undefined)) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -202,9 +259,9 @@ export class ReferenceRelay implements RelayBackend {
     }
     const shop = this.shopFor(id);
     const wallet = guest ? zeroAddress : (userWallet ?? address);
-    await this.commit(shop, () => this.acceptRelayEvents(shop, [
+    await this.inTurn(shop, async () => ({ stored: this.commit(shop, () => this.acceptRelayEvents(shop, [
       this.relayEvent(shop, { case: "account", value: { action: { case: "enrollKeycard", value: { keycardPubkey: { raw }, userWallet: { raw: hexToBytes(wallet) } } } } }),
-    ]));
+    ])) }));
     return address;
   }
 
@@ -213,7 +270,7 @@ export class ReferenceRelay implements RelayBackend {
     const shop = this.shops.get(bytesToHex(shopIdBytes({ shopId })));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     const id = objectIdKey({ id: orderId, path: "orderId" });
-    await this.commit(shop, () => this.payment(shop, id));
+    await this.inTurn(shop, async () => ({ stored: this.commit(shop, () => this.payment(shop, id)) }));
   }
 
   /** The shop (0x + 32 bytes) where a keycard address was ever enrolled, revoked or not, or undefined. */
@@ -267,7 +324,7 @@ export class ReferenceRelay implements RelayBackend {
 
   // The writer's public key as a KeycardSet (its table, once it pays, lives in the set), kept while it is
   // connected, for the KNOWN_KEY_TABLES most recent writers only: an LRU, so tables stay few however many write.
-  private writerKeySet(shop: Shop, address: Address): KeycardSet | undefined {
+  private writerKeySet(shop: Shop, address: Address): { readonly set: KeycardSet; readonly publicKey: Uint8Array } | undefined {
     const cached = this.writerKeys.get(address);
     if (cached !== undefined) {
       this.writerKeys.delete(address);
@@ -276,25 +333,33 @@ export class ReferenceRelay implements RelayBackend {
     }
     const enrolled = shop.fold.state.keycards[address];
     if (enrolled === undefined || !this.connected.has(address)) return undefined;
-    const set = createKeycardSet({ keycards: [enrolled.publicKey] });
+    const publicKey = uncompressedPublicKey({ publicKey: hexToBytes(enrolled.publicKey) });
+    const entry = { set: createKeycardSet({ keycards: [publicKey] }), publicKey };
     if (this.writerKeys.size >= KNOWN_KEY_TABLES) this.writerKeys.delete(this.writerKeys.keys().next().value as string);
-    this.writerKeys.set(address, set);
-    return set;
+    this.writerKeys.set(address, entry);
+    return entry;
   }
 
   async write({ keycard, events }: { keycard: RelayKeycard; events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
     const shop = this.shops.get(bytesToHex(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
-    // Lapsed holds are released first, so the write sees the stock they held.
-    await this.releaseLapsedHolds(shop);
-    const keycards = this.writerKeySet(shop, keycard.address);
-    // The batch and the relay's reactions fold in one step: any refusal undoes all of it.
-    await this.commit(shop, () => {
+    const writer = this.writerKeySet(shop, keycard.address);
+    const keycards = writer?.set;
+    // Checked on the workers while earlier writes fold; folded in the order received (the shop's turn).
+    const encoded = this.pool === undefined ? undefined : events.map((signedEvent) => toBinary(SignedEventSchema, signedEvent));
+    const checking = encoded === undefined ? undefined : this.pool?.open(encoded.map((bytes) => ({ bytes, dialect: shop.dialect, expectedKey: writer?.publicKey })));
+    await this.inTurn(shop, async () => {
+      const verdicts = await checking;
+      // Lapsed holds are released first, so the write sees the stock they held.
+      await this.releaseLapsedHolds(shop);
+      // The batch and the relay's reactions fold in one step: any refusal undoes all of it.
+      return { stored: this.commit(shop, () => {
       const accepted: Accepted[] = [];
       for (const [i, signedEvent] of events.entries()) {
         let verified;
         try {
-          verified = shop.fold.verify({ signedEvent, ...this.opening(shop), keycards });
+          const signer = verdicts?.[i];
+          verified = signer === undefined ? shop.fold.verify({ signedEvent, ...this.opening(shop), keycards }) : this.applyChecked(shop, signedEvent, signer);
         } catch (error) {
           throw refusal({ error, at: `event_write_request.events[${i}]`, domain: shop.dialect === "v3" ? undefined : this.domain });
         }
@@ -307,11 +372,38 @@ export class ReferenceRelay implements RelayBackend {
         if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
           throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
         }
-        accepted.push({ signedEvent, event: verified.event }, ...this.react(shop, verified.event));
+        accepted.push({ signedEvent, event: verified.event, bytes: encoded?.[i] }, ...this.react(shop, verified.event));
       }
       return accepted;
+      }) };
     });
     return undefined;
+  }
+
+  // A write whose signer a worker found for its exact bytes: the state rules here, as ShopFold.verify applies them.
+  private applyChecked(shop: Shop, signedEvent: SignedEvent, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
+    const event = fromBinary(ShopEventSchema, (signedEvent.event?.value ?? new Uint8Array(0)).slice());
+    applyOpenedEvent(shop.fold, event, signer, shop.dialect);
+    return { event, signer };
+  }
+
+  /**
+   * Runs `step` when the shop's earlier steps have folded, and lets the next one
+   * start as soon as this one has folded (its store write, the promise it
+   * returns, may still run): one shop's writes fold in the order they arrived.
+   */
+  private async inTurn(shop: Shop, step: () => Promise<{ readonly stored: Promise<void> }>): Promise<void> {
+    const previous = shop.turn;
+    let release = (): void => undefined;
+    shop.turn = new Promise<void>((resolve) => (release = resolve));
+    let folded: { readonly stored: Promise<void> };
+    try {
+      await previous;
+      folded = await step();
+    } finally {
+      release();
+    }
+    await folded.stored;
   }
 
   /**
@@ -321,7 +413,12 @@ export class ReferenceRelay implements RelayBackend {
    */
   async cancelLapsedOrders(): Promise<number> {
     let count = 0;
-    for (const shop of this.shops.values()) count += await this.releaseLapsedHolds(shop);
+    for (const shop of this.shops.values()) {
+      await this.inTurn(shop, async () => {
+        count += await this.releaseLapsedHolds(shop);
+        return { stored: Promise.resolve() };
+      });
+    }
     return count;
   }
 
@@ -353,8 +450,10 @@ export class ReferenceRelay implements RelayBackend {
     if (lapsesAt !== null) shop.lapses.add({ lapsesAt, orderId: order.id });
   }
 
-  /** Closes the store (the file log, when there is one). */
+  /** Lets every queued write fold (and settle), stops the verification workers, then closes the store (the file log, when there is one). */
   async close(): Promise<void> {
+    await Promise.all([...this.shops.values()].map((shop) => shop.turn));
+    await this.pool?.close();
     await this.snapshots.close();
     await this.store.close();
   }
@@ -402,14 +501,14 @@ export class ReferenceRelay implements RelayBackend {
     if (this.failure !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay's store failed; restart it" });
     const accepted = shop.fold.atomically(build);
     const records: StoredRecord[] = [];
-    for (const { signedEvent, event } of accepted) {
+    for (const { signedEvent, event, bytes } of accepted) {
       const union = event.union;
       // The two events that start a hold or move its lapse.
       if (union.case === "updateOrder" && (union.value.action.case === "commitItems" || union.value.action.case === "setPaymentDetails")) {
         const order = shop.fold.state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
         if (order !== undefined) this.schedule(shop, order);
       }
-      const record = { shopId: shop.id, seqNo: BigInt(shop.log.length + 1), signedEvent: toBinary(SignedEventSchema, signedEvent) };
+      const record = { shopId: shop.id, seqNo: BigInt(shop.log.length + 1), signedEvent: bytes ?? toBinary(SignedEventSchema, signedEvent) };
       // Held until the store says where it wrote them (shop-log-index.ts).
       shop.log.push({ record });
       records.push(record);
@@ -439,12 +538,13 @@ export class ReferenceRelay implements RelayBackend {
     }
   }
 
-  private replay(record: StoredRecord): void {
+  private replay(record: StoredRecord, signer?: Verdict): void {
     const shop = this.shopFor(record.shopId);
     // A copy: the decoded event's byte fields would be views of the whole file read at load.
     const signedEvent = fromBinary(SignedEventSchema, new Uint8Array(record.signedEvent));
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    shop.fold.verify({ signedEvent, ...this.opening(shop) });
+    if (signer === undefined) shop.fold.verify({ signedEvent, ...this.opening(shop) });
+    else this.applyChecked(shop, signedEvent, signer);
     shop.log.push({ record });
     shop.durable = shop.log.length;
   }
@@ -464,7 +564,7 @@ export class ReferenceRelay implements RelayBackend {
       const dialect = this.dialectFor(id);
       // new Uint8Array copies (Buffer's slice would not): a loaded record's shop id is a view of the whole file read.
       const own = new Uint8Array(id);
-      shop = { id: own, fold: createShopFold({ state: createShopState({ context: { shopId: own, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: own, store: this.store, domain: dialect === "v3" ? undefined : this.domain }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect };
+      shop = { id: own, fold: createShopFold({ state: createShopState({ context: { shopId: own, relays: [this.address] } }) }), log: new ShopLogIndex({ shopId: own, store: this.store, domain: dialect === "v3" ? undefined : this.domain, shareRecent: true }), durable: 0, watchers: new Set(), lapses: new LapseQueue(), dialect, turn: Promise.resolve() };
       this.shops.set(key, shop);
     }
     return shop;

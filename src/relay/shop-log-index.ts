@@ -17,6 +17,7 @@ import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { LazyLogEntry, type LogEntryReader } from "./lazy-log-entry.js";
+import { RecentEvents } from "./recent-events.js";
 import type { ReadBackRecord, RelayStore, StoredRecord } from "./relay-store.js";
 
 /** Most record offsets kept per shop beside the newest records' (8 KiB). */
@@ -42,12 +43,15 @@ export class ShopLogIndex {
   private readonly shopHex: string;
   /** Records in the log, durable or not. */
   length = 0;
+  /** The last records committed here, shared by the sessions that push them (with `shareRecent`). */
+  private readonly shared: RecentEvents | undefined;
 
   constructor(
     /** `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
-    private readonly options: { shopId: Uint8Array; store: RelayStore; domain: EventDomain | undefined },
+    private readonly options: { shopId: Uint8Array; store: RelayStore; domain: EventDomain | undefined; shareRecent?: boolean | undefined },
   ) {
     this.shopHex = bytesToHex(options.shopId);
+    this.shared = options.shareRecent === true ? new RecentEvents() : undefined;
   }
 
   /** Bytes of memory the offsets take (the bench weighs it). */
@@ -61,6 +65,8 @@ export class ShopLogIndex {
     this.place(at, record.offset ?? NOT_STORED);
     // A view (records loaded from a file are views of the whole read) is copied, so it pins only itself.
     if (record.offset === undefined || this.options.store.readRecord === undefined) this.held.set(at, ownBytes(record.signedEvent));
+    // Only live commits: a restart's records are read back when asked for.
+    if (record.offset === undefined) this.shared?.add(at, this.held.get(at) ?? ownBytes(record.signedEvent));
   }
 
   /** The store wrote the records from seq_no `first` on at these offsets: their bytes are dropped when it can read them back. */
@@ -78,6 +84,7 @@ export class ShopLogIndex {
     // One reader per batch: its entries share the cursor.
     const reader: LogEntryReader = {
       domain: this.options.domain,
+      recent: (entry) => this.shared?.get(entry.at),
       read: (entry) => {
         const held = this.held.get(entry.at);
         if (held !== undefined) return held;

@@ -7,6 +7,9 @@
 // endpoints for enrollment, payments and discovery. Node only.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
+import { type CryptoPaths, cryptoPaths } from "../crypto/crypto-paths.js";
+import { selectSecp256k1Path } from "../signature/select-secp256k1-path.js";
 import type { Address, Hex } from "viem";
 import { isHex } from "../crypto/hex.js";
 import { isAddress } from "../crypto/checksum-address.js";
@@ -75,6 +78,15 @@ export interface RelayServerOptions {
   readonly relayTokenId?: bigint | undefined;
   /** Hosts (host:port) sign-in messages may name beside the relay's own addresses: its public host behind a proxy, or web pages that sign users in (with a Referer). */
   readonly signInHosts?: readonly string[] | undefined;
+  /**
+   * The secp256k1 path to select for this process before the relay opens
+   * (selectSecp256k1Path): `"native"` (the default) where the optional
+   * `secp256k1` addon loads, else the portable one; `"wasm"` or `"js"` to force
+   * one; `"current"` keeps the path the process already selected.
+   */
+  readonly crypto?: "native" | "wasm" | "js" | "current" | undefined;
+  /** Signature-check worker threads (ReferenceRelayOptions.verifyWorkers); default one per core (`os.availableParallelism()`), 0 = none. */
+  readonly verifyWorkers?: number | undefined;
 }
 
 export interface RelayServer {
@@ -91,6 +103,10 @@ export interface RelayServer {
   readonly relayTokenId: bigint;
   /** Open sessions. */
   readonly sessions: ReadonlySet<RelaySession>;
+  /** The crypto paths in effect, and why secp256k1 is not on the path asked for (undefined when it is). */
+  readonly crypto: CryptoPaths & { readonly reason?: string | undefined };
+  /** Signature-check worker threads (0: checks on the relay's thread). */
+  readonly verifyWorkers: number;
   /** Bytes queued in the open sockets and not yet handed to the network (sum of `bufferedAmount`). */
   bufferedBytes(): number;
   close(): Promise<void>;
@@ -103,12 +119,15 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
     maxConnectionsPerAddress: options.maxConnectionsPerAddress ?? DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
   });
+  const selected = options.crypto === "current" ? undefined : await selectSecp256k1Path({ path: options.crypto ?? "native" });
+  const crypto = { ...cryptoPaths(), reason: selected !== undefined && "reason" in selected ? selected.reason : undefined };
+  const verifyWorkers = options.verifyWorkers ?? availableParallelism();
   const store = options.store ?? (dataDir === undefined ? undefined : await createFileStore({ directory: dataDir }));
   const blobs = await openBlobUploads({ dataDir, clock, options: options.blobs, log }).catch(async (error: unknown) => {
     await store?.close();
     throw error;
   });
-  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay, blobs, dialect });
+  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay, blobs, dialect, verifyWorkers });
   const access = createShopAccess(options.access);
   const relayTokenId = options.relayTokenId ?? BigInt(relay.address);
   const sessions = new Set<RelaySession>();
@@ -185,6 +204,8 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     access,
     relayTokenId,
     sessions,
+    crypto,
+    verifyWorkers,
     bufferedBytes: () => [...sockets].reduce((sum, socket) => sum + socket.bufferedAmount, 0),
     async close() {
       for (const socket of sockets) socket.terminate();

@@ -112,7 +112,8 @@ export interface TestRelay {
  */
 export async function startTestRelay(parameters: StartTestRelayParameters = {}): Promise<TestRelay> {
   const { domain = TEST_RELAY_DOMAIN, privateKey = generatePrivateKey(), host, port, dataDir, timings, autoPay, dialect = "eip712", ...rest } = objectParameter(parameters);
-  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay, dialect, ...rest });
+  // A test relay leaves the process's crypto path alone and checks signatures on its own thread.
+  const server = await startRelayServer({ domain, privateKey, host, port, dataDir, timings, autoPay, dialect, crypto: "current", verifyWorkers: 0, ...rest });
   const { relay } = server;
   return {
     url: server.url,

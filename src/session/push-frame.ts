@@ -5,6 +5,7 @@
 // Exact encoded sizes of a SubscriptionPushRequest Envelope, so the relay can
 // fill each push up to the peer's frame limit without encoding it first.
 import { toBinary } from "@bufbuild/protobuf";
+import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 
 // Envelope.request_id at its largest: tag, length, then RequestId's tag and a 10-byte sint64 varint
@@ -14,6 +15,32 @@ const REQUEST_ID_BYTES = 1 + 1 + 1 + 10;
 const TAG = 1;
 
 const signedSizes = new WeakMap<SignedEvent, number>();
+const sequencedFields = new WeakMap<SignedEvent, Uint8Array>();
+
+/** A log entry as a push needs it; `signedEventBytes`, when the backend has them, saves encoding the event again. */
+export interface PushedEntry {
+  readonly signedEvent: SignedEvent;
+  readonly seqNo: bigint;
+  readonly signedEventBytes?: Uint8Array | undefined;
+}
+
+/**
+ * One event of a push as it goes on the wire: the length-prefixed
+ * SequencedEvent of field 2 of SubscriptionPushRequest. Built once per
+ * SignedEvent object (a relay shares recent entries' objects among its
+ * sessions), so every subscriber's push splices the same bytes.
+ */
+export function sequencedEventField(entry: PushedEntry): Uint8Array {
+  let field = sequencedFields.get(entry.signedEvent);
+  if (field === undefined) {
+    const signed = entry.signedEventBytes ?? toBinary(SignedEventSchema, entry.signedEvent);
+    const body = new BinaryWriter().tag(1, WireType.LengthDelimited).bytes(signed);
+    if (entry.seqNo !== 0n) body.tag(2, WireType.Varint).uint64(entry.seqNo);
+    field = new BinaryWriter().bytes(body.finish()).finish();
+    sequencedFields.set(entry.signedEvent, field);
+  }
+  return field;
+}
 
 /** Bytes of a protobuf varint holding `value`. */
 export function varintBytes(value: number | bigint): number {
@@ -51,7 +78,7 @@ export function pushFrameBytes(subscriptionIdBytes: number, eventBytes: number):
 
 /** How many events from the front of `queue` go into the next push, and its frame size; 0 events when the first does not fit alone. */
 export function planPush(
-  queue: readonly { readonly signedEvent: SignedEvent; readonly seqNo: bigint }[],
+  queue: readonly PushedEntry[],
   limits: { readonly subscriptionIdBytes: number; readonly maxFrameBytes: number; readonly maxEvents: number },
 ): { count: number; frameBytes: number } {
   let eventBytes = 0;
@@ -59,7 +86,8 @@ export function planPush(
   let frameBytes = pushFrameBytes(limits.subscriptionIdBytes, 0);
   for (const entry of queue) {
     if (count === limits.maxEvents) break;
-    const grown = eventBytes + sequencedEventBytes(entry.signedEvent, entry.seqNo);
+    // The bytes the push will splice, built here once: sizing is the encoding.
+    const grown = eventBytes + TAG + sequencedEventField(entry).length;
     const size = pushFrameBytes(limits.subscriptionIdBytes, grown);
     if (size > limits.maxFrameBytes) break;
     eventBytes = grown;

@@ -24,6 +24,8 @@ export interface RelayLogEntry {
   readonly seqNo: bigint;
   /** The event exactly as it was written. */
   readonly signedEvent: SignedEvent;
+  /** Its binary encoding, when the backend keeps it: pushes splice these bytes instead of encoding the event again. */
+  readonly signedEventBytes?: Uint8Array | undefined;
   /** The decoded event (for filters). */
   readonly event: ShopEvent;
   /** Who signed it. */

@@ -26,7 +26,8 @@ import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { domainHint } from "./domain-hint.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { eventMatchesFilters, eventObject } from "./event-filter.js";
-import { planPush } from "./push-frame.js";
+import { planPush, sequencedEventField } from "./push-frame.js";
+import { WireType } from "@bufbuild/protobuf/wire";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
@@ -387,7 +388,9 @@ export class RelaySession {
       // The budget holds back a slow reader; with nothing outstanding one push always goes.
       if (this.pushBytes > 0 && this.pushBytes + frameBytes > this.maxPushBytes) return;
       const batch = subscription.queue.splice(0, count);
-      const value = create(SubscriptionPushRequestSchema, { subscriptionId: subscription.id, events: batch.map((entry) => ({ event: entry.signedEvent, seqNo: entry.seqNo })) });
+      const value = create(SubscriptionPushRequestSchema, { subscriptionId: subscription.id });
+      // Each event's SequencedEvent bytes, encoded once for every session (push-frame.ts), spliced in as field 2: the same bytes protobuf would write.
+      value.$unknown = batch.map((entry) => ({ no: 2, wireType: WireType.LengthDelimited, data: sequencedEventField(entry) }));
       this.pushBytes += frameBytes;
       const settled = () => {
         this.pushBytes -= frameBytes;

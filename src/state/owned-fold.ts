@@ -9,6 +9,7 @@ import { type Dialect, dialectScheme } from "../wire/dialect.js";
 import { createKeycardSet, type KeycardSet } from "../wire/keycards.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
 import { applyToDraft } from "./apply-to-draft.js";
+import { registerOpenedApplier } from "./fold-opened.js";
 import { activeOrders, beginDraft, type Journal } from "./draft.js";
 import { checkEventInput, checkSignerInput } from "./inputs.js";
 import type { ShopFold } from "./shop-fold.js";
@@ -38,7 +39,7 @@ export function ownedFold({ state, stockUnseen }: { state: ShopState; stockUnsee
       if (depth === 0) journal.length = 0;
     }
   };
-  return {
+  const fold: ShopFold = {
     get state(): ShopState {
       return draft.state;
     },
@@ -61,6 +62,8 @@ export function ownedFold({ state, stockUnseen }: { state: ShopState; stockUnsee
     atomically,
     snapshot: () => ownCopy(draft.state),
   };
+  registerOpenedApplier(fold, (event, signer, dialect) => atomically(() => applyToDraft(draft, event, signer, dialect)));
+  return fold;
 }
 
 // Collections and the nonce map are the fold's own (entities are replaced, never edited, so they are shared).

@@ -34,7 +34,9 @@ export function encodeEnvelope(parameters: EncodeEnvelopeParameters): Uint8Array
     assertBatchSize({ items: message.value.events, limit: LIMIT_MAX_IN_BATCH_SIZE, path: "envelope.event_write_request.events" });
   }
   if (message.case === "subscriptionPushRequest") {
-    assertBatchSize({ items: message.value.events, limit: LIMIT_MAX_OUT_BATCH_SIZE, path: "envelope.subscription_push_request.events" });
+    // A relay may splice events already encoded (relay-session.ts): they travel as field 2 in $unknown, and count.
+    const spliced = message.value.$unknown?.filter((field) => field.no === 2) ?? [];
+    assertBatchSize({ items: [...message.value.events, ...spliced], limit: LIMIT_MAX_OUT_BATCH_SIZE, path: "envelope.subscription_push_request.events" });
   }
   try {
     return toBinary(EnvelopeSchema, envelope);
