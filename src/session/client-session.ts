@@ -110,10 +110,9 @@ export interface SessionSnapshot {
 export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
 
 /**
- * Default `ClientSessionOptions.historyLimit`: 10,000 delivered events. It
- * bounds a full sync of a 100,000-event shop to the last tenth (tens of MiB
- * of decoded events at most) while keeping far more than the 64-event pushes an iterator
- * that keeps up can lag by.
+ * Default `ClientSessionOptions.historyLimit`: 10,000 delivered events. A
+ * full sync of a 100,000-event shop keeps its last tenth, while an iterator
+ * that keeps up lags by a push or two (at most 64 events each).
  */
 export const DEFAULT_HISTORY_LIMIT = 10_000;
 
