@@ -108,9 +108,14 @@ describe("iterators across trimming", () => {
     expect(error.path).toBe("historyLimit");
     expect(error.oldestKeptSeqNo).toBe(7n);
     expect(error.message).toContain("the oldest kept is seq_no 7");
+    // Many idle iterators pin nothing: after 10,000 more events the follower's array holds at most about twice the limit.
+    const idle = Array.from({ length: 50 }, () => follower.events(7n));
+    for (let seqNo = 11; seqNo <= 10_010; seqNo += 10) push(follower, range(seqNo, seqNo + 9));
+    expect((follower as unknown as { kept: unknown[] }).kept.length).toBeLessThanOrEqual(2 * 4 + 10);
+    expect(trimmedError(await idle[0]!.next().catch((e: unknown) => e)).oldestKeptSeqNo).toBe(10_007n);
     // A new iterator from the kept window still works.
     follower.close(new Error("closed"));
-    expect(await drain(follower.events(7n))).toEqual([7n, 8n, 9n, 10n]);
+    expect(await drain(follower.events(10_007n))).toEqual([10_007n, 10_008n, 10_009n, 10_010n]);
   });
 });
 
