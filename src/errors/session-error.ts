@@ -12,8 +12,9 @@ import { isNamedError, NetworkSchemaError } from "./base.js";
  * - ALREADY_SUBSCRIBED: the session already has its one subscription.
  * - NOT_SUBSCRIBED: there is no subscription to cancel, or to be synced with (synced() also rejects with it when the subscription ends before it settles).
  * - WAIT_TIMEOUT: waitFor's condition did not hold before its timeout (path `timeout`).
+ * - HISTORY_TRIMMED: events() needs events older than the session keeps (ClientSessionOptions.historyLimit): path `fromSeqNo` at the call, `historyLimit` when a slow iterator fell behind; `oldestKeptSeqNo` says where the kept history starts.
  */
-export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED" | "WAIT_TIMEOUT";
+export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_SUBSCRIBED" | "NOT_SUBSCRIBED" | "WAIT_TIMEOUT" | "HISTORY_TRIMMED";
 
 /**
  * A ClientSession or RelaySession could not do what was asked; `problem` says why.
@@ -29,9 +30,12 @@ export type SessionProblem = "CLOSED" | "TIMEOUT" | "NOT_LOGGED_IN" | "ALREADY_S
 export class SessionError extends NetworkSchemaError {
   override name = "SessionError";
   readonly problem: SessionProblem;
-  constructor({ problem, expected, path = "session", cause }: { problem: SessionProblem; expected: string; path?: string; cause?: unknown }) {
+  /** HISTORY_TRIMMED: seq_no of the oldest event the session still keeps (undefined when it keeps none). */
+  readonly oldestKeptSeqNo: bigint | undefined;
+  constructor({ problem, expected, path = "session", cause, oldestKeptSeqNo }: { problem: SessionProblem; expected: string; path?: string; cause?: unknown; oldestKeptSeqNo?: bigint | undefined }) {
     super("SESSION_FAILED", expected, { path, cause });
     this.problem = problem;
+    this.oldestKeptSeqNo = oldestKeptSeqNo;
   }
 }
 

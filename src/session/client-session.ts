@@ -89,6 +89,13 @@ export interface ClientSessionOptions {
   readonly lastSeqNo?: bigint | undefined;
   /** Called for pushed events, sync status and the close. */
   readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+  /**
+   * Most delivered events the session keeps for `events()`, the most recent
+   * ones (default {@link DEFAULT_HISTORY_LIMIT}); `Infinity` keeps all, 0
+   * none. Asking `events()` for a trimmed event fails with SessionError
+   * HISTORY_TRIMMED.
+   */
+  readonly historyLimit?: number | undefined;
   /** Called when {@link ClientSession.nextDeadline} may have moved earlier without a frame (a `waitFor`); a driver re-arms its timer (connectClientSession does). */
   readonly onDeadline?: (() => void) | undefined;
 }
@@ -101,6 +108,13 @@ export interface SessionSnapshot {
 
 /** Default `waitFor` timeout in milliseconds of the session clock. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30_000;
+
+/**
+ * Default `ClientSessionOptions.historyLimit`: 10,000 delivered events. A
+ * full sync of a 100,000-event shop keeps its last tenth, while an iterator
+ * that keeps up lags by a push or two (at most 64 events each).
+ */
+export const DEFAULT_HISTORY_LIMIT = 10_000;
 
 /** Filters a guest subscribes with for {@link ClientSession.view}: everything it may see (INVENTORY is refused to guests). */
 export const CUSTOMER_VIEW_FILTERS: readonly SubscriptionFilterInput[] = Object.freeze((["MANIFEST", "ACCOUNT", "LISTING", "TAG", "ORDER"] as const).map((objectType) => Object.freeze({ objectType })));
@@ -148,7 +162,7 @@ export class ClientSession {
   private seqNo = 0n;
   private unpushed: bigint | undefined;
   private keycard: Address | undefined;
-  private readonly follower = new LogFollower();
+  private readonly follower: LogFollower;
   private readonly clock: SessionClock;
   private readonly onDeadline: (() => void) | undefined;
   /** A filtered subscription's customer view, folded from seq_no 1. */
@@ -156,13 +170,17 @@ export class ClientSession {
   private fullView: { readonly eventCount: number; readonly seqNo: bigint; readonly keycard: Address | undefined; readonly view: CustomerView } | undefined;
 
   constructor(options: ClientSessionOptions) {
-    const { transport, domain, dialect, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n, onDeadline } = objectParameter(options);
+    const { transport, domain, dialect, relays = [], clock = systemClock, timings = {}, onEvent, state, lastSeqNo = 0n, onDeadline, historyLimit = DEFAULT_HISTORY_LIMIT } = objectParameter(options);
     this.dialect = dialectScheme({ dialect }) === "eip191" ? "v3" : "eip712";
     if (typeof transport !== "object" || transport === null || typeof transport.send !== "function" || typeof transport.close !== "function") {
       throw new FieldValueError("WRONG_TYPE", "expected a transport with send(frame) and close(code, reason)", { path: "transport" });
     }
     if (this.dialect === "eip712" && (typeof domain !== "object" || domain === null)) throw new FieldValueError("WRONG_TYPE", "expected an EventDomain", { path: "domain" });
     if (typeof lastSeqNo !== "bigint" || lastSeqNo < 0n) throw new FieldValueError("OUT_OF_RANGE", "expected a non-negative bigint", { path: "lastSeqNo" });
+    if (typeof historyLimit !== "number" || !(historyLimit >= 0) || (historyLimit !== Infinity && !Number.isSafeInteger(historyLimit))) {
+      throw new FieldValueError("OUT_OF_RANGE", "expected a count of events: a whole number, 0 or more, or Infinity", { path: "historyLimit" });
+    }
+    this.follower = new LogFollower(historyLimit);
     // Without it the relay pushes the state's own events again and the fold refuses them (BAD_PUSH), which reads like a bad relay.
     if (state !== undefined && state.eventCount > 0 && lastSeqNo === 0n) {
       throw new FieldValueError("MISSING_FIELD", `a state that holds ${state.eventCount} events needs the lastSeqNo it was saved with (session.lastSeqNo at that time)`, { path: "lastSeqNo" });
@@ -438,8 +456,12 @@ export class ClientSession {
    * The events delivered in this session, from the first (the subscription's
    * history, whenever the iterator is made) and then live as they are pushed
    * and folded; it ends once the session closes. A listener added with `on`
-   * sees only what comes after it; this sees everything. Keeps every delivered
-   * event for the session's life.
+   * sees only what comes after it; this sees everything the session still
+   * keeps: the last `historyLimit` delivered events (ClientSessionOptions).
+   *
+   * @throws SessionError HISTORY_TRIMMED at the call when an event from
+   * `fromSeqNo` on was already trimmed, and from the iterator when it falls
+   * more than `historyLimit` events behind (`oldestKeptSeqNo` on the error)
    *
    * @example
    * for await (const { seqNo, event } of session.events()) console.log(seqNo, event.union.case);

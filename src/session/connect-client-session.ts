@@ -54,6 +54,8 @@ export interface ConnectClientSessionParameters {
   readonly lastSeqNo?: bigint | undefined;
   /** Called for pushed events, sync status and the close. */
   readonly onEvent?: ((event: ClientSessionEvent) => void) | undefined;
+  /** Most delivered events kept for `events()` (ClientSessionOptions.historyLimit). */
+  readonly historyLimit?: number | undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ export interface ConnectClientSessionParameters {
  * await session.login({ account });
  */
 export function connectClientSession(parameters: ConnectClientSessionParameters): Promise<ClientSession> {
-  const { url, domain, dialect, relays, WebSocket: given, timings, onEvent, state, lastSeqNo } = objectParameter(parameters);
+  const { url, domain, dialect, relays, WebSocket: given, timings, onEvent, state, lastSeqNo, historyLimit } = objectParameter(parameters);
   const Socket = (given ?? (globalThis as { WebSocket?: unknown }).WebSocket) as (new (url: string) => WebSocketLike) | undefined;
   if (typeof url !== "string") return Promise.reject(new FieldValueError("WRONG_TYPE", "expected a ws:// or wss:// URL", { path: "url" }));
   if (typeof Socket !== "function") return Promise.reject(new FieldValueError("MISSING_FIELD", "expected a WebSocket constructor (none is global here)", { path: "WebSocket" }));
@@ -94,6 +96,7 @@ export function connectClientSession(parameters: ConnectClientSessionParameters)
       onEvent,
       state,
       lastSeqNo,
+      historyLimit,
       // A waitFor deadline arrives without a frame: the timer is re-armed for it.
       onDeadline: () => ticks.arm(),
     });

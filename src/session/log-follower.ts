@@ -23,8 +23,13 @@ interface SyncTarget {
 }
 
 export class LogFollower {
-  /** Every event delivered in the session, in delivery order. */
-  readonly history: PushedEvent[] = [];
+  /** The most recent delivered events, at most `limit` of them from `kept[head]` on (older slots are cleared). */
+  private kept: (PushedEvent | undefined)[] = [];
+  private head = 0;
+  /** Events trimmed so far: the absolute position of `kept[head]` in delivery order. */
+  private trimmed = 0;
+  /** Highest seq_no among trimmed events (-1 before any): an iterator from a seq_no at or below it lost events. */
+  private trimmedSeqNo = -1n;
   /** Events received in pushes (delivered or dropped), the unit of SyncStatus counts. */
   received = 0n;
   private ended: unknown;
@@ -32,9 +37,13 @@ export class LogFollower {
   private waiters: Waiter[] = [];
   private syncs: SyncTarget[] = [];
 
+  /** `limit`: most delivered events kept for events() (ClientSessionOptions.historyLimit). */
+  constructor(private readonly limit: number) {}
+
   /** Records a push once it is folded and reported: `events` delivered out of `count` received. */
   delivered(events: readonly PushedEvent[], count: bigint): void {
-    for (const event of events) this.history.push(event);
+    for (const event of events) this.kept.push(event);
+    this.trim();
     this.received += count;
     this.wake();
     this.waiters = this.waiters.filter((waiter) => !waiter.check());
@@ -45,16 +54,56 @@ export class LogFollower {
     });
   }
 
-  /** Events from the first with seq_no ≥ `fromSeqNo`, then each new delivery; ends once the session closes. */
-  async *events(fromSeqNo: bigint): AsyncGenerator<PushedEvent, void, undefined> {
+  /**
+   * Events from the first with seq_no ≥ `fromSeqNo`, then each new delivery; ends once the session closes.
+   * Throws HISTORY_TRIMMED now when such an event was already trimmed, and from next() when the iterator falls behind the kept window.
+   */
+  events(fromSeqNo: bigint): AsyncGenerator<PushedEvent, void, undefined> {
+    this.check(0, fromSeqNo, "fromSeqNo");
+    return this.follow(fromSeqNo);
+  }
+
+  // The iterator holds only its absolute position, so a slow one pins nothing: it fails once its next event is trimmed.
+  private async *follow(fromSeqNo: bigint): AsyncGenerator<PushedEvent, void, undefined> {
     let next = 0;
     for (;;) {
-      while (next < this.history.length) {
-        const event = this.history[next++] as PushedEvent;
+      next = this.check(next, fromSeqNo, "historyLimit");
+      while (next < this.trimmed + this.kept.length - this.head) {
+        const event = this.kept[this.head + next++ - this.trimmed] as PushedEvent;
         if (event.seqNo >= fromSeqNo) yield event;
+        next = this.check(next, fromSeqNo, "historyLimit");
       }
       if (this.ended !== undefined) return;
       await new Promise<void>((resolve) => this.wakers.push(resolve));
+    }
+  }
+
+  /** The position to read from: `position`, or the oldest kept when everything trimmed before it is below `fromSeqNo`; else HISTORY_TRIMMED. */
+  private check(position: number, fromSeqNo: bigint, path: string): number {
+    if (position >= this.trimmed) return position;
+    if (this.trimmedSeqNo < fromSeqNo) return this.trimmed;
+    const oldest = this.kept[this.head]?.seqNo;
+    const kept = oldest === undefined ? "no event is kept" : `the oldest kept is seq_no ${oldest}`;
+    throw new SessionError({
+      problem: "HISTORY_TRIMMED",
+      expected: `expected the events from seq_no ${fromSeqNo} on${path === "historyLimit" ? " still unread" : ""} to be kept, but events up to seq_no ${this.trimmedSeqNo} were trimmed and ${kept}; raise ClientSessionOptions.historyLimit (now ${this.limit})`,
+      path,
+      oldestKeptSeqNo: oldest,
+    });
+  }
+
+  // Drops the oldest events over the limit; compacts the array once half of it is cleared slots.
+  private trim(): void {
+    const over = this.kept.length - this.head - this.limit;
+    for (let n = 0; n < over; n++) {
+      const event = this.kept[this.head] as PushedEvent;
+      if (event.seqNo > this.trimmedSeqNo) this.trimmedSeqNo = event.seqNo;
+      this.kept[this.head++] = undefined;
+      this.trimmed++;
+    }
+    if (this.head > 0 && this.head * 2 >= this.kept.length) {
+      this.kept = this.kept.slice(this.head);
+      this.head = 0;
     }
   }
 
