@@ -72,7 +72,7 @@ describe("massmarket-schema relay output", () => {
   it("--help says where the log is kept: in memory, or on disk with --data", () => {
     const help = execFileSync(process.execPath, ["--import", "tsx", main, "relay", "--help"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
     expect(help).not.toContain("in-memory");
-    expect(help).toContain("in memory, or with --data DIR\non disk");
+    expect(help).toContain("in memory, with --data DIR on\ndisk, or with --database in PostgreSQL");
     expect(help).toMatch(/--quiet/);
     expect(help).toMatch(/--demo/);
   }, 60_000);
