@@ -116,7 +116,9 @@ function wireTypeOf(kind: Kind): number {
  * per oneof, valid UTF-8 without a leading byte-order mark. False means "not
  * proved", never "refused".
  *
- * @example if (!provedCanonical({ schema: ShopEventSchema, bytes })) compareWithReencoding();
+ * @example
+ * // false: not proved, so the caller re-encodes and compares the bytes instead.
+ * const proved: boolean = provedCanonical({ schema: ShopEventSchema, bytes: new Uint8Array([8, 1]) });
  */
 export function provedCanonical({ schema, bytes }: { schema: DescMessage; bytes: Uint8Array }): boolean {
   return message(planOf(schema), bytes, 0, bytes.length);

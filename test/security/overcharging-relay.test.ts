@@ -13,8 +13,12 @@ import { ObjectType } from "../../gen/market/mass/subscription_pb.js";
 import { eventObject, foldCustomerView, objectIdKey } from "../../src/index.js";
 import { context, guest, h32, oid, oidHex, relay, u256 } from "../support/shop-fixtures.js";
 import { buildScenario, ORDER } from "../support/shop-scenario.js";
+import { paymentDetailsFor } from "../../src/relay/payment-details.js";
 
 const { log, state } = buildScenario();
+// The details an honest relay sends (the region the rule picks), with the total inflated: only the total is wrong.
+const honest = paymentDetailsFor({ state, orderId: oidHex(ORDER.chosen), paymentId: h32(9).raw, ttl: "3600" });
+const inflated = { paymentId: h32(9), total: u256(999_999), ttl: "3600", ...(honest.shippingRegion === undefined ? {} : { shippingRegion: honest.shippingRegion }) };
 const seen = log.entries
   .map((entry, i) => ({ ...entry, seqNo: BigInt(i + 1) }))
   .filter(({ event }) => {
@@ -24,7 +28,7 @@ const seen = log.entries
 
 describe("a relay overcharging a guest", () => {
   it.each([
-    ["an inflated total", { paymentId: h32(9), total: u256(999_999), ttl: "3600" }, "TOTAL_MISMATCH"],
+    ["an inflated total", inflated, "TOTAL_MISMATCH"],
     ["a region the manifest does not have", { paymentId: h32(9), total: u256(1600), ttl: "3600", shippingRegion: { name: "moon", orderPriceModifiers: [] } }, "REGION_NOT_FOUND"],
   ])("with %s: the view refuses the payment details and the order stays payment_chosen", (_, value, reason) => {
     // Order 102 (painting M, 1400 + 200) has its payment chosen and waits for details.
