@@ -26,10 +26,7 @@ const orderHex = (n: number): `0x${string}` => `0x${n.toString(16).padStart(16, 
 
 beforeAll(async () => {
   relay = await startTestRelay({ log: () => undefined });
-  clerk = new f.Writer(relay.domain);
-  await relay.enrollKeycard({ shopId: f.SHOP_ID, publicKey: clerk.account.publicKey });
-  session = await relay.connect();
-  await session.login({ account: clerk.account });
+  ({ clerk, session } = await f.loggedInClerk(relay));
   const manifest: f.UnionInit = { case: "manifest", value: { tokenId: { raw: f.shopRaw }, payees: [{ name: "main", address: { raw: numberToBytes(0xaan, { size: 20 }) }, chainId: 1n, callAsContract: false }], acceptedCurrencies: [ETH], pricingCurrency: ETH, shippingRegions: regions } };
   for (const union of [manifest, f.listing(1, 3950n), f.changeInventory(1, 10)]) await session.write({ events: [await clerk.sign(union)] });
   await session.subscribe({ shopId: f.SHOP_ID });

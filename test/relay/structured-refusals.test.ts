@@ -19,10 +19,7 @@ let session: ClientSession;
 
 beforeAll(async () => {
   relay = await startTestRelay({ log: () => undefined });
-  clerk = new f.Writer(relay.domain);
-  await relay.enrollKeycard({ shopId: f.SHOP_ID, publicKey: clerk.account.publicKey });
-  session = await relay.connect();
-  await session.login({ account: clerk.account });
+  ({ clerk, session } = await f.loggedInClerk(relay));
   for (const union of [f.manifest(), f.listing(1, 100n)]) await session.write({ events: [await clerk.sign(union)] });
 });
 afterAll(async () => {

@@ -8,7 +8,8 @@ import { create, type MessageInitShape } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { bytesToHex, type Hex, hexToBytes, type LocalAccount, numberToBytes } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { createSignedEvent, type EventDomain, ShopEventSchema, type SignedEvent, signEvent } from "../../src/index.js";
+import { type ClientSession, createSignedEvent, type EventDomain, ShopEventSchema, type SignedEvent, signEvent } from "../../src/index.js";
+import type { TestRelay } from "../../src/testing.js";
 
 export type UnionInit = NonNullable<MessageInitShape<typeof ShopEventSchema>["union"]>;
 
@@ -61,3 +62,12 @@ export const invoiceAddress = (n: number): UnionInit =>
   updateOrder(n, { case: "setInvoiceAddress", value: { name: "Ada", address1: "1 Main St", city: "Berlin", postalCode: "10115", country: "DE", emailAddress: "ada@example.com" } });
 export const choosePayment = (n: number): UnionInit => updateOrder(n, { case: "choosePayment", value: { currency: ETH, payee: PAYEE } });
 export const cancelOrder = (n: number): UnionInit => updateOrder(n, { case: "cancel", value: {} });
+
+/** A clerk keycard enrolled on a test relay for SHOP_ID and logged in on a fresh session (the start of most relay tests). */
+export async function loggedInClerk(relay: TestRelay): Promise<{ clerk: Writer; session: ClientSession }> {
+  const clerk = new Writer(relay.domain);
+  await relay.enrollKeycard({ shopId: SHOP_ID, publicKey: clerk.account.publicKey });
+  const session = await relay.connect();
+  await session.login({ account: clerk.account });
+  return { clerk, session };
+}
