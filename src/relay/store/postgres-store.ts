@@ -51,6 +51,8 @@ export async function openPostgresShopStore(parameters: OpenPostgresShopStorePar
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // An idle connection that dies is replaced on the next query; its error must not crash the process.
   pool.on("error", () => undefined);
+  // A checked-out connection the server ends also emits "error" (its query is failed too): without a listener that crashes the process.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const listener = new pg.Client({ connectionString });
   listener.on("error", () => undefined);
   try {

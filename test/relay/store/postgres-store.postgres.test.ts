@@ -54,6 +54,29 @@ describe("PostgreSQL ShopStore migrations", () => {
     await expect(openPostgresShopStore({ connectionString: url, schema: 'x"; DROP TABLE y; --' })).rejects.toMatchObject({ name: "FieldValueError", path: "schema" });
   });
 
+  it("fails an append whose connection the server ends mid-transaction with ShopStoreFailedError, and the process lives on", async () => {
+    // The attack is an operator (or a failover) killing the connection while an append waits on the shop's row lock.
+    const schema = `kill_${process.pid}`;
+    const store = await openPostgresShopStore({ connectionString: withName(schema), schema });
+    const shopId = new Uint8Array(32).fill(5);
+    const record = (seqNo: bigint) => ({ seqNo, signer: `0x${"11".repeat(20)}` as const, nonce: seqNo, signedEvent: new Uint8Array([1, 2, Number(seqNo)]) });
+    await store.append({ shopId, records: [record(1n)] });
+    const holder = await admin.connect();
+    await holder.query("BEGIN");
+    await holder.query(`SELECT head FROM "${schema}".shops WHERE shop_id = $1 FOR UPDATE`, [Buffer.from(shopId)]);
+    const pending = store.append({ shopId, records: [record(2n)] });
+    // Wait until the append is blocked on the lock, then end its session.
+    await expect.poll(async () => (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [schema])).rows[0].n, { timeout: 10_000 }).toBe(1);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'", [schema]);
+    await expect(pending).rejects.toMatchObject({ name: "ShopStoreFailedError", operation: "append" });
+    await holder.query("ROLLBACK");
+    holder.release();
+    // The pool replaces the dead connection: the retry is stored once.
+    expect(await store.append({ shopId, records: [record(2n)] })).toEqual({ head: 2n, replayed: false });
+    await store.close();
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+  });
+
   it("reports an unreachable server as ShopStoreFailedError", async () => {
     await expect(openPostgresShopStore({ connectionString: "postgres://postgres@127.0.0.1:1/postgres" })).rejects.toMatchObject({ name: "ShopStoreFailedError", operation: "open" });
   });
