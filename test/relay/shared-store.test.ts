@@ -8,6 +8,7 @@
 // and a subscriber on each receives every event.
 import { generatePrivateKey } from "viem/accounts";
 import { afterEach, describe, expect, it } from "vitest";
+import { ErrorCodes } from "../../src/index.js";
 import { createMemoryShopStore, startTestRelay, type TestRelay } from "../../src/testing.js";
 import * as f from "../session/fixtures.js";
 
@@ -88,5 +89,53 @@ describe("two relays on one shared store", () => {
     expect(tags).toHaveLength(sessions.length * per);
     expect(Object.keys(b.shopState({ shopId: f.SHOP_ID })!.tags).sort()).toEqual(tags.sort());
     for (const session of [...sessions, ...subscribers]) session.close();
+  });
+
+  it("an append that loses the race: the relay undoes, catches up, signs a fresh nonce, and refuses what the winner now rules out", async () => {
+    const store = createMemoryShopStore();
+    const privateKey = generatePrivateKey();
+    const a = await startTestRelay({ privateKey, shopStore: store, log: () => undefined });
+    relays.push(a);
+    const clerk = new f.Writer(a.domain);
+    const other = new f.Writer(a.domain);
+    for (const writer of [clerk, other]) await a.enrollKeycard({ shopId: f.SHOP_ID, publicKey: writer.account.publicKey });
+    const onA = await a.connect();
+    await onA.login({ account: clerk.account });
+    for (const union of [f.manifest(), f.listing(1), f.changeInventory(1, 1), f.createOrder(5), f.addItems(5, 1, 1)]) await onA.write({ events: [await clerk.sign(union)] });
+    // B's connection runs `race` (a write through A) just before its next append: that append then finds its seq_no taken.
+    let race: (() => Promise<unknown>) | undefined;
+    const conflicts: string[] = [];
+    const connection = store.connect();
+    const b = await startTestRelay({ privateKey, log: () => undefined, shopStore: { ...connection, onAppend: () => () => undefined, append: async (batch) => {
+      const first = race;
+      race = undefined;
+      await first?.();
+      return connection.append(batch).catch((error: unknown) => {
+        conflicts.push((error as { problem: string }).problem);
+        throw error;
+      });
+    } } });
+    relays.push(b);
+    const onB = await b.connect();
+    await onB.login({ account: other.account });
+    for (const union of [f.createOrder(6), f.addItems(6, 1, 1)]) await onB.write({ events: [await other.sign(union)] });
+    race = async () => onA.write({ events: [await clerk.sign(f.commitItems(5))] });
+    await expect(onB.write({ events: [await other.sign(f.commitItems(6))] })).rejects.toMatchObject({ errorCode: ErrorCodes.OUT_OF_STOCK });
+    expect(conflicts).toEqual(["SEQ_TAKEN"]);
+    // The relay's own event: signed on the state before A's enrollment, signed again after the catch-up.
+    const third = new f.Writer(a.domain);
+    const fourth = new f.Writer(a.domain);
+    race = () => a.enrollKeycard({ shopId: f.SHOP_ID, publicKey: third.account.publicKey });
+    await b.enrollKeycard({ shopId: f.SHOP_ID, publicKey: fourth.account.publicKey });
+    expect(conflicts).toEqual(["SEQ_TAKEN", "SEQ_TAKEN"]);
+    const length = a.logLength({ shopId: f.SHOP_ID });
+    await reaches(b, length);
+    expect(Object.keys(b.shopState({ shopId: f.SHOP_ID })!.keycards)).toHaveLength(4);
+    const records = await store.read({ shopId: f.shopRaw, afterSeqNo: 0n });
+    const relayNonces = records.filter((r) => r.signer === a.relayAddress.toLowerCase()).map((r) => r.nonce);
+    expect(relayNonces).toEqual([1n, 2n, 3n, 4n]);
+    expect(b.shopState({ shopId: f.SHOP_ID })!.nonces).toEqual(a.shopState({ shopId: f.SHOP_ID })!.nonces);
+    onA.close();
+    onB.close();
   });
 });
