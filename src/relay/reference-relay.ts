@@ -51,7 +51,9 @@ const REPLAY_CHUNK = 256;
 const REPLAY_AHEAD = 8;
 
 /** Appends of one write over a shared store: each conflict (another process appended first) catches up and folds again. */
-const SHARED_APPEND_TRIES = 8;
+const SHARED_APPEND_TRIES = 16;
+/** After the n-th conflict in a row the write waits a random 0…n × this many ms: two busy processes stop colliding in step. */
+const SHARED_BACKOFF_MS = 2;
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
 const COMMIT_CLOCK_SKEW_MS = 300_000;
@@ -591,7 +593,10 @@ export class ReferenceRelay implements RelayBackend {
         await store.append({ shopId: shop.id, records });
       } catch (error) {
         step.undo();
-        if (isShopStoreConflictError(error) && attempt < SHARED_APPEND_TRIES) continue;
+        if (isShopStoreConflictError(error) && attempt < SHARED_APPEND_TRIES) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * attempt * SHARED_BACKOFF_MS));
+          continue;
+        }
         this.warn(`relay: append to shop ${bytesToHex(shop.id)} not stored (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
         throw storeFailure({ detail: isShopStoreConflictError(error) ? "other relay processes kept writing to this shop first; retry later" : "the relay's store failed, the write may or may not be stored; retry later" });
       }
