@@ -44,6 +44,7 @@ import { isShopStoreConflictError } from "../errors/shop-store-error.js";
 import type { ShopStore } from "./store/store.js";
 import { shopStoreLoader } from "./store/shop-store-loader.js";
 import { storeFailure } from "./store-failure.js";
+import { batchKeycards } from "./store/batch-keycards.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
@@ -590,7 +591,7 @@ export class ReferenceRelay implements RelayBackend {
       const first = shop.log.length + 1;
       const records = accepted.map(({ signedEvent, event, signer, bytes }, i) => ({ seqNo: BigInt(first + i), signedEvent: bytes ?? toBinary(SignedEventSchema, signedEvent), signer, nonce: event.nonce }));
       try {
-        await store.append({ shopId: shop.id, records });
+        await store.append({ shopId: shop.id, records, keycards: batchKeycards({ state: shop.fold.state, events: accepted.map(({ event }) => event) }) });
       } catch (error) {
         step.undo();
         if (isShopStoreConflictError(error) && attempt < SHARED_APPEND_TRIES) {

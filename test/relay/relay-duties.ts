@@ -6,7 +6,8 @@
 // "The relay duties hold on every backend"): an event signed by another
 // enrolled keycard than the session's is refused and never stored; the
 // relay's own events get increasing nonces, continued after a restart on the
-// same store; choose_payment is answered with the relay's payment details.
+// same store, with the enrolled keycards in the store's table; choose_payment is
+// answered with the relay's payment details.
 // Shared by relay-duties.test.ts (memory, file) and the PostgreSQL file.
 import { fromBinary } from "@bufbuild/protobuf";
 import { generatePrivateKey } from "viem/accounts";
@@ -59,6 +60,10 @@ export function relayDutyCases(fresh: DutyBackend): void {
     const records = await store.read({ shopId: f.shopRaw, afterSeqNo: 0n });
     expect(records.map((r) => [r.signer, r.nonce])).toEqual([1n, 2n, 3n].map((n) => [again.address.toLowerCase(), n]));
     expect(records.map((r) => eventOf(r.signedEvent).nonce)).toEqual([1n, 2n, 3n]);
+    // The enrolled keycards travel with their batches into the store's keycard table.
+    const keycards = await store.keycards({ shopId: f.shopRaw });
+    expect(keycards.map((k) => [k.guest, k.revoked])).toEqual([[false, false], [false, false], [false, false]]);
+    expect((await store.findKeycard({ address: keycards[0]!.address })).map((k) => k.shopId)).toEqual([f.shopRaw]);
     await again.close();
   });
 
