@@ -44,6 +44,7 @@ import { isShopStoreConflictError } from "../errors/shop-store-error.js";
 import type { ShopStore } from "./store/store.js";
 import { shopStoreLoader } from "./store/shop-store-loader.js";
 import { storeFailure } from "./store-failure.js";
+import { FieldValueError } from "../errors/field-value-error.js";
 import { batchKeycards } from "./store/batch-keycards.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
@@ -205,7 +206,7 @@ export class ReferenceRelay implements RelayBackend {
     try {
       const workers = options.verifyWorkers ?? 0;
       if (!Number.isSafeInteger(workers) || workers < 0) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "verifyWorkers: expected a whole number ≥ 0" });
-      if (options.shopStore !== undefined && options.store !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "store and shopStore: give one of them" });
+      if (options.shopStore !== undefined && options.store !== undefined) throw new FieldValueError("WRONG_TYPE", "expected either store (one process) or shopStore (shared), not both", { path: "shopStore" });
       const relay = new ReferenceRelay(options);
       // The workers start while the log loads and the snapshots are read.
       const loading = relay.store.load();
@@ -230,7 +231,7 @@ export class ReferenceRelay implements RelayBackend {
     } catch (error) {
       // A refused key or log must not keep the file (and the directory lock) open.
       await pool?.close();
-      await (options.store ?? options.shopStore)?.close();
+      await Promise.all([options.store?.close(), options.shopStore?.close()]);
       throw error;
     }
   }

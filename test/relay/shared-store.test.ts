@@ -8,8 +8,9 @@
 // and a subscriber on each receives every event.
 import { generatePrivateKey } from "viem/accounts";
 import { afterEach, describe, expect, it } from "vitest";
-import { ErrorCodes } from "../../src/index.js";
-import { createMemoryShopStore, startTestRelay, type TestRelay } from "../../src/testing.js";
+import { ErrorCodes, isFieldValueError } from "../../src/index.js";
+import { ReferenceRelay } from "../../src/relay/reference-relay.js";
+import { createMemoryShopStore, startTestRelay, TEST_RELAY_DOMAIN, type TestRelay } from "../../src/testing.js";
 import * as f from "../session/fixtures.js";
 
 const relays: TestRelay[] = [];
@@ -137,5 +138,15 @@ describe("two relays on one shared store", () => {
     expect(b.shopState({ shopId: f.SHOP_ID })!.nonces).toEqual(a.shopState({ shopId: f.SHOP_ID })!.nonces);
     onA.close();
     onB.close();
+  });
+
+  it("refuses a store and a shopStore together, naming the field, and closes both", async () => {
+    const shopStore = createMemoryShopStore();
+    let closed = false;
+    const store = { load: async () => [], append: async () => undefined, close: async () => void (closed = true) };
+    const error = await ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey: generatePrivateKey(), store, shopStore }).catch((e: unknown) => e);
+    expect(isFieldValueError(error) && error.path).toBe("shopStore");
+    expect(closed).toBe(true);
+    await expect(shopStore.head({ shopId: f.shopRaw })).rejects.toThrow(/closed/);
   });
 });
