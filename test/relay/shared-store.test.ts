@@ -149,4 +149,24 @@ describe("two relays on one shared store", () => {
     expect(closed).toBe(true);
     await expect(shopStore.head({ shopId: f.shopRaw })).rejects.toThrow(/closed/);
   });
+
+  it("snapshots taken by either relay match the shared log: a third relay opens from them without a warning", async () => {
+    const store = createMemoryShopStore();
+    const privateKey = generatePrivateKey();
+    const warnings: string[] = [];
+    const open = (connection: ReturnType<typeof store.connect>) => ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey, shopStore: connection, snapshotEvery: 3, warn: (line) => warnings.push(line) });
+    const [a, b] = [await open(store.connect()), await open(store.connect())];
+    const clerk = new f.Writer(TEST_RELAY_DOMAIN);
+    await a.enrollKeycard({ shopId: f.SHOP_ID, publicKey: clerk.account.publicKey });
+    // Writes alternate between the relays: each one's chain holds records it caught up from the other.
+    for (let i = 0; i < 10; i++) await (i % 2 === 0 ? b : a).enrollKeycard({ shopId: f.SHOP_ID, publicKey: new f.Writer(TEST_RELAY_DOMAIN).account.publicKey });
+    await Promise.all([a.close(), b.close()]);
+    const snapshot = await store.loadSnapshot({ shopId: f.shopRaw });
+    expect(snapshot?.seqNo).toBeGreaterThanOrEqual(9n);
+    const c = await open(store.connect());
+    expect(warnings).toEqual([]);
+    expect(c.shopLog({ shopId: f.SHOP_ID })).toHaveLength(11);
+    expect(Object.keys(c.shopState({ shopId: f.SHOP_ID })!.keycards)).toHaveLength(11);
+    await c.close();
+  });
 });
