@@ -7,7 +7,7 @@
 // beside one process on the file log (--data). 16 writers over WebSocket,
 // spread over the processes, write to ONE shop, one event in flight each;
 // events per second and p50/p99 write-to-ack latency. A write refused with
-// STORE_FAILED (retry later, e.g. 16 lost append races) is sent again and
+// STORE_FAILED (retry later, e.g. 64 lost append races) is sent again and
 // counted. `npm run bench -- --processes [--quick]` runs only it and patches
 // its section into RESULTS.md (not with --quick).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -111,7 +111,7 @@ export async function runRelayProcessesBench({ quick, resultsPath }: { quick: bo
     rmSync(directory, { recursive: true, force: true });
   }
   const section = [
-    `${WRITERS} writers over WebSocket on one shop, ${count} one-event writes each, one in flight per writer, spread round-robin over the relay processes (\`massmarket-schema relay\`, one thread each, \`--verify-workers 0\`); PostgreSQL with fsync on, a throwaway cluster on loopback; load average ${load} at start. Over PostgreSQL each write catches the shop up, folds and appends before its ack (no pipelining past the store); two processes also lose append races, retried inside the relay (a write refused with STORE_FAILED after 16 lost races is sent again by the writer, counted).`,
+    `${WRITERS} writers over WebSocket on one shop, ${count} one-event writes each, one in flight per writer, spread round-robin over the relay processes (\`massmarket-schema relay\`, one thread each, \`--verify-workers 0\`); PostgreSQL with fsync on, a throwaway cluster on loopback; load average ${load} at start. Over PostgreSQL each write catches the shop up, folds and appends before its ack (no pipelining past the store); two processes also lose append races, retried inside the relay (a write refused with STORE_FAILED after 64 lost races is sent again by the writer, counted).`,
     "",
     "| set-up | events | events/s | p50 ack | p99 ack | writer retries |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",

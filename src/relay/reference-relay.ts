@@ -52,9 +52,14 @@ const REPLAY_CHUNK = 256;
 /** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
 const REPLAY_AHEAD = 8;
 
-/** Appends of one write over a shared store: each conflict (another process appended first) catches up and folds again. */
-const SHARED_APPEND_TRIES = 16;
-/** After the n-th conflict in a row the write waits a random 0…n × this many ms: two busy processes stop colliding in step. */
+/**
+ * Appends of one write over a shared store: each conflict (another process
+ * appended first) catches up and folds again. A busy process wins its shop's
+ * next append about as often as it loses, so 64 tries fail together about
+ * never; a store that keeps refusing is answered "retry later".
+ */
+const SHARED_APPEND_TRIES = 64;
+/** After the n-th conflict in a row the write waits a random 0…min(n, 8) × this many ms: two busy processes stop colliding in step. */
 const SHARED_BACKOFF_MS = 2;
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
@@ -596,7 +601,7 @@ export class ReferenceRelay implements RelayBackend {
       } catch (error) {
         step.undo();
         if (isShopStoreConflictError(error) && attempt < SHARED_APPEND_TRIES) {
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * attempt * SHARED_BACKOFF_MS));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 8) * SHARED_BACKOFF_MS));
           continue;
         }
         this.warn(`relay: append to shop ${bytesToHex(shop.id)} not stored (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
