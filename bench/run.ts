@@ -60,6 +60,7 @@ if (process.argv.includes("--scaling")) {
 // `npm run bench -- --wasm [--quick]`: only the WebAssembly secp256k1 section (bench/wasm-recovery.ts), patched (not with --quick).
 if (process.argv.includes("--wasm")) process.exit(await runWasmBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 if (process.argv.includes("--stores")) process.exit(await runStoreBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
+if (process.argv.includes("--processes")) process.exit(await (await import("./relay-processes.js")).runRelayProcessesBench({ quick, resultsPath: quick ? undefined : new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 if (process.argv.includes("--restart")) process.exit(await runRestartBench({ argv: process.argv, resultsPath: new URL("./RESULTS.md", import.meta.url) }).then(() => 0));
 const nativeSelection = await selectSecp256k1Path({ path: "native" });
 const nativeNote = nativeSelection.path === "native" ? "available (native cases included)" : `not available: ${nativeSelection.reason ?? "?"}`;

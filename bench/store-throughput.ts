@@ -95,9 +95,10 @@ export async function runStoreBench({ quick, resultsPath }: { quick: boolean; re
   if (resultsPath !== undefined) writeFileSync(resultsPath, withSection(readFileSync(resultsPath, "utf8"), section));
 }
 
-function withSection(text: string, section: string): string {
-  const at = text.indexOf(TITLE);
-  const body = `${TITLE}\n\n${section}\n`;
+/** `text` with the section under `title` replaced by `section` (added at the end when missing). */
+export function withSection(text: string, section: string, title = TITLE): string {
+  const at = text.indexOf(title);
+  const body = `${title}\n\n${section}\n`;
   if (at < 0) return `${text.trimEnd()}\n\n${body}`;
   const next = text.indexOf("\n## ", at + 1);
   return `${text.slice(0, at)}${body}${next < 0 ? "" : text.slice(next + 1)}`;

@@ -14,6 +14,7 @@
  * @module testing
  */
 export * from "./relay/open-reference-relay.js";
+export * from "./relay/create-relay-core.js";
 export { ReferenceRelay, type ReferenceRelayOptions } from "./relay/reference-relay.js";
 export type { ReadBackRecord, RelayStore, StoredRecord, StoredSnapshot } from "./relay/relay-store.js";
 export * from "./relay/start-test-relay.js";

@@ -13,7 +13,6 @@ import { relayKeyOf } from "../relay/relay-key-file.js";
 import { startRelayServer } from "../relay/start-relay-server.js";
 import { TEST_RELAY_DOMAIN } from "../relay/start-test-relay.js";
 import { openPostgresShopStore } from "../relay/store/postgres-store.js";
-import { relayStoreOnShopStore } from "../relay/store/relay-store-on-shop-store.js";
 import { CliFailure, EXIT } from "./exit-codes.js";
 import { startDemoShop } from "./relay-demo.js";
 import { RELAY_USAGE } from "./relay-usage.js";
@@ -57,13 +56,14 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
     throw new CliFailure(EXIT.USAGE, "--database needs --key-file (the relay's own events must verify when it starts again) and no --data");
   }
   const domain = domainOf(values["chain-id"], values.registry);
-  const store = values.database === undefined ? undefined : relayStoreOnShopStore({ store: await openPostgresShopStore({ connectionString: values.database }), domain, dialect });
+  // Several relay processes may share the database: each catches a shop up from it before writing.
+  const shopStore = values.database === undefined ? undefined : await openPostgresShopStore({ connectionString: values.database });
   const crypto = values.crypto ?? "native";
   if (crypto !== "native" && crypto !== "wasm" && crypto !== "js") throw new CliFailure(EXIT.USAGE, "--crypto must be native, wasm or js");
   const workers = values["verify-workers"];
   if (workers !== undefined && !/^[0-9]{1,3}$/.test(workers)) throw new CliFailure(EXIT.USAGE, "--verify-workers must be a whole number 0…999");
   const server = await startRelayServer({
-    store,
+    shopStore,
     dialect,
     access: values.access === undefined ? undefined : { file: values.access },
     signInHosts: values["sign-in-host"],
@@ -100,7 +100,7 @@ export async function runRelayCommand({ argv, print }: { argv: readonly string[]
 
 // Where the log lives, for the banner; a database URL may hold a password, so it is not printed.
 function storageLine(values: { readonly data?: string | undefined; readonly database?: string | undefined }): string {
-  if (values.database !== undefined) return "PostgreSQL (--database; the log is loaded at start)";
+  if (values.database !== undefined) return "PostgreSQL (--database; shared with any other relay process on it, with the same key)";
   return values.data === undefined ? "in memory (gone when the relay stops; --data DIR keeps it)" : `${values.data}/events.log (replayed on start)`;
 }
 

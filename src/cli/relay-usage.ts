@@ -19,7 +19,7 @@ its rule and request path).
   --port       TCP port (default 0: any free port)
   --data DIR   keep the log in DIR/events.log (append-only, fsynced before each ack, replayed on start)
   --database URL  keep the shops in PostgreSQL (docs/relay-guide.md, "Storage"; needs the pg package and
-               --key-file); the log is loaded into memory at start, as with --data; one relay process per database
+               --key-file); several relay processes may share one database (give them the same --key-file)
   --key-file   file with the relay's 0x-prefixed private key (default: DIR/relay.key with --data,
                created on first start so replayed relay events verify; otherwise a fresh random key)
   --chain-id / --registry  the EIP-712 domain (default 31337 and 0x…dEaD)

@@ -39,11 +39,28 @@ import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./sna
 import { applyOpenedEvent } from "../state/fold-opened.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
 import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
+import { beginUndoable } from "../state/fold-undoable.js";
+import { isShopStoreConflictError } from "../errors/shop-store-error.js";
+import type { ShopStore } from "./store/store.js";
+import { shopStoreLoader } from "./store/shop-store-loader.js";
+import { storeFailure } from "./store-failure.js";
+import { FieldValueError } from "../errors/field-value-error.js";
+import { batchKeycards } from "./store/batch-keycards.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
 /** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
 const REPLAY_AHEAD = 8;
+
+/**
+ * Appends of one write over a shared store: each conflict (another process
+ * appended first) catches up and folds again. A busy process wins its shop's
+ * next append about as often as it loses, so 64 tries fail together about
+ * never; a store that keeps refusing is answered "retry later".
+ */
+const SHARED_APPEND_TRIES = 64;
+/** After the n-th conflict in a row the write waits a random 0…min(n, 8) × this many ms: two busy processes stop colliding in step. */
+const SHARED_BACKOFF_MS = 2;
 
 /** How far ahead of the relay's clock a commit_items may be dated (docs/shop-state.md, "Holds"). */
 const COMMIT_CLOCK_SKEW_MS = 300_000;
@@ -70,6 +87,8 @@ type UnionInit = NonNullable<MessageInitShape<typeof ShopEventSchema>["union"]>;
 interface Accepted {
   readonly signedEvent: SignedEvent;
   readonly event: ShopEvent;
+  /** Who signed it, as verified (a shared store keeps it with the record). */
+  readonly signer: Address;
   /** Its binary encoding, when the write path already made it. */
   readonly bytes?: Uint8Array | undefined;
 }
@@ -81,6 +100,12 @@ export interface ReferenceRelayOptions {
   readonly privateKey: Hex;
   /** Defaults to memory only. */
   readonly store?: RelayStore | undefined;
+  /**
+   * A store other relay processes may share (instead of `store`): each write
+   * catches its shop up from the store, folds, and appends before it is
+   * acknowledged (docs/relay-guide.md, "Several relay processes").
+   */
+  readonly shopStore?: ShopStore | undefined;
   readonly clock?: SessionClock | undefined;
   /** Pay every order as soon as its payment details are set (default false: call simulatePayment). */
   readonly autoPay?: boolean | undefined;
@@ -131,6 +156,9 @@ export class ReferenceRelay implements RelayBackend {
   private readonly choose: (input: { readonly shopId: Hex }) => Dialect;
   private readonly signers: Readonly<Record<Dialect, RelaySigner>>;
   private readonly store: RelayStore;
+  /** The shared store, when the relay reads and appends through one (then `store` only loads it at open). */
+  private readonly shared: ShopStore | undefined;
+  private unsubscribe: () => void = () => undefined;
   private readonly clock: SessionClock;
   private readonly autoPay: boolean;
   private readonly shops = new Map<string, Shop>();
@@ -145,13 +173,14 @@ export class ReferenceRelay implements RelayBackend {
   /** A single-use upload URL from the `blobs` option (RelayBackend.blobUploadUrl); undefined without it. */
   readonly blobUploadUrl: RelayBackend["blobUploadUrl"];
 
-  private constructor({ domain, privateKey, store = createMemoryStore(), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs, dialect }: ReferenceRelayOptions) {
+  private constructor({ domain, privateKey, shopStore, store = shopStore === undefined ? createMemoryStore() : shopStoreLoader({ store: shopStore }), clock = systemClock, autoPay = false, snapshotEvery = DEFAULT_SNAPSHOT_EVERY, warn = console.warn, blobs, dialect }: ReferenceRelayOptions) {
     if (typeof dialect !== "function") dialectScheme({ dialect });
     this.domain = domain;
     this.dialect = typeof dialect === "function" ? undefined : (dialect ?? "eip712");
     this.choose = typeof dialect === "function" ? dialect : () => dialect ?? "eip712";
     this.signers = { eip712: createRelaySigner({ privateKey, domain, dialect: "eip712" }), v3: createRelaySigner({ privateKey, domain, dialect: "v3" }) };
     this.store = store;
+    this.shared = shopStore;
     this.clock = clock;
     this.autoPay = autoPay;
     this.warn = warn;
@@ -182,6 +211,7 @@ export class ReferenceRelay implements RelayBackend {
     try {
       const workers = options.verifyWorkers ?? 0;
       if (!Number.isSafeInteger(workers) || workers < 0) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "verifyWorkers: expected a whole number ≥ 0" });
+      if (options.shopStore !== undefined && options.store !== undefined) throw new FieldValueError("WRONG_TYPE", "expected either store (one process) or shopStore (shared), not both", { path: "shopStore" });
       const relay = new ReferenceRelay(options);
       // The workers start while the log loads and the snapshots are read.
       const loading = relay.store.load();
@@ -201,11 +231,12 @@ export class ReferenceRelay implements RelayBackend {
       await pool?.ready();
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
+      if (relay.shared !== undefined) await relay.follow(relay.shared);
       return relay;
     } catch (error) {
       // A refused key or log must not keep the file (and the directory lock) open.
       await pool?.close();
-      await options.store?.close();
+      await Promise.all([options.store?.close(), options.shopStore?.close()]);
       throw error;
     }
   }
@@ -372,7 +403,7 @@ export class ReferenceRelay implements RelayBackend {
         if (union.case === "updateOrder" && union.value.action.case === "commitItems" && at !== undefined && timestampMs(at) > this.clock.now() + COMMIT_CLOCK_SKEW_MS) {
           throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: `event_write_request.events[${i}].timestamp: commit_items is dated more than ${COMMIT_CLOCK_SKEW_MS / 1000} s ahead of the relay's clock` });
         }
-        accepted.push({ signedEvent, event: verified.event, bytes: encoded?.[i] }, ...this.react(shop, verified.event));
+        accepted.push({ signedEvent, event: verified.event, signer: verified.signer as Address, bytes: encoded?.[i] }, ...this.react(shop, verified.event));
       }
       return accepted;
       }) };
@@ -400,6 +431,8 @@ export class ReferenceRelay implements RelayBackend {
     try {
       await previous;
       folded = await step();
+      // Over a shared store the next step folds on what this one stored: no pipelining past the append.
+      if (this.shared !== undefined) await folded.stored;
     } finally {
       release();
     }
@@ -430,7 +463,7 @@ export class ReferenceRelay implements RelayBackend {
     for (let entry = shop.lapses.takeDue(now); entry !== undefined; entry = shop.lapses.takeDue(now)) due.push(entry.orderId);
     if (due.length === 0) return 0;
     let count = 0;
-    await this.commit(shop, () => {
+    const stored = this.commit(shop, () => {
       const accepted: Accepted[] = [];
       for (const orderId of due) {
         const order = shop.fold.state.orders[orderId];
@@ -442,6 +475,16 @@ export class ReferenceRelay implements RelayBackend {
       count = accepted.length;
       return accepted;
     });
+    try {
+      await stored;
+    } catch (error) {
+      // Not cancelled: their lapses are due again at the next write.
+      for (const orderId of due) {
+        const order = shop.fold.state.orders[orderId];
+        if (order !== undefined) this.schedule(shop, order);
+      }
+      throw error;
+    }
     return count;
   }
 
@@ -452,6 +495,7 @@ export class ReferenceRelay implements RelayBackend {
 
   /** Lets every queued write fold (and settle), stops the verification workers, then closes the store (the file log, when there is one). */
   async close(): Promise<void> {
+    this.unsubscribe();
     await Promise.all([...this.shops.values()].map((shop) => shop.turn));
     await this.pool?.close();
     await this.snapshots.close();
@@ -492,22 +536,18 @@ export class ReferenceRelay implements RelayBackend {
   private acceptRelayEvents(shop: Shop, events: readonly SignedEvent[]): Accepted[] {
     return events.map((signedEvent) => {
       const verified = shop.fold.verify({ signedEvent, ...this.opening(shop) });
-      return { signedEvent, event: verified.event };
+      return { signedEvent, event: verified.event, signer: verified.signer as Address };
     });
   }
 
   /** Folds what `build` accepts into the shop in one atomic step (nothing on a throw), then logs and stores it. */
   private async commit(shop: Shop, build: () => readonly Accepted[]): Promise<void> {
-    if (this.failure !== undefined) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay's store failed; restart it" });
+    if (this.shared !== undefined) return this.commitShared(shop, this.shared, build);
+    if (this.failure !== undefined) throw storeFailure({ detail: "the relay's store failed and it accepts no writes until it restarts; retry later" });
     const accepted = shop.fold.atomically(build);
     const records: StoredRecord[] = [];
     for (const { signedEvent, event, bytes } of accepted) {
-      const union = event.union;
-      // The two events that start a hold or move its lapse.
-      if (union.case === "updateOrder" && (union.value.action.case === "commitItems" || union.value.action.case === "setPaymentDetails")) {
-        const order = shop.fold.state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
-        if (order !== undefined) this.schedule(shop, order);
-      }
+      this.scheduleFor(shop, event);
       const record = { shopId: shop.id, seqNo: BigInt(shop.log.length + 1), signedEvent: bytes ?? toBinary(SignedEventSchema, signedEvent) };
       // Held until the store says where it wrote them (shop-log-index.ts).
       shop.log.push({ record });
@@ -522,8 +562,119 @@ export class ReferenceRelay implements RelayBackend {
     } catch (error) {
       // Later accepted events depend on these: nothing after them may be acknowledged.
       this.failure = error;
-      throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "the relay could not store the write" });
+      this.warn(`relay: the store failed; no writes are accepted until the relay restarts: ${error instanceof Error ? error.message : String(error)}`);
+      throw storeFailure({ detail: "the relay could not store the write and accepts no writes until it restarts; retry later" });
     }
+    this.published(shop, records, stateJson, upTo);
+  }
+
+  // The two events that start a hold or move its lapse.
+  private scheduleFor(shop: Shop, event: ShopEvent): void {
+    const union = event.union;
+    if (union.case === "updateOrder" && (union.value.action.case === "commitItems" || union.value.action.case === "setPaymentDetails")) {
+      const order = shop.fold.state.orders[bytesToHex(union.value.id?.raw ?? new Uint8Array(0))];
+      if (order !== undefined) this.schedule(shop, order);
+    }
+  }
+
+  /**
+   * A commit over a shared store, in the shop's turn: catch up, fold
+   * tentatively, append at the next seq_no; on a conflict undo, catch up and
+   * fold again (SHARED_APPEND_TRIES in all); on a failure undo and refuse.
+   */
+  private async commitShared(shop: Shop, store: ShopStore, build: () => readonly Accepted[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.catchUp(shop, store);
+      const step = beginUndoable(shop.fold);
+      let accepted: readonly Accepted[];
+      try {
+        accepted = build();
+      } catch (error) {
+        step.undo();
+        throw error;
+      }
+      if (accepted.length === 0) return step.keep();
+      const first = shop.log.length + 1;
+      const records = accepted.map(({ signedEvent, event, signer, bytes }, i) => ({ seqNo: BigInt(first + i), signedEvent: bytes ?? toBinary(SignedEventSchema, signedEvent), signer, nonce: event.nonce }));
+      try {
+        await store.append({ shopId: shop.id, records, keycards: batchKeycards({ state: shop.fold.state, events: accepted.map(({ event }) => event) }) });
+      } catch (error) {
+        step.undo();
+        if (isShopStoreConflictError(error) && attempt < SHARED_APPEND_TRIES) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 8) * SHARED_BACKOFF_MS));
+          continue;
+        }
+        this.warn(`relay: append to shop ${bytesToHex(shop.id)} not stored (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
+        throw storeFailure({ detail: isShopStoreConflictError(error) ? "other relay processes kept writing to this shop first; retry later" : "the relay's store failed, the write may or may not be stored; retry later" });
+      }
+      step.keep();
+      for (const { event } of accepted) this.scheduleFor(shop, event);
+      this.publishStored(shop, records);
+      return;
+    }
+  }
+
+  /**
+   * Reads the shop's records after its local head from the shared store and
+   * folds them. Each is verified again, as at open: the store is the
+   * record, and a record that does not verify or fold here must not be served.
+   */
+  private async catchUp(shop: Shop, store: ShopStore): Promise<void> {
+    let records;
+    try {
+      records = await store.read({ shopId: shop.id, afterSeqNo: BigInt(shop.log.length) });
+    } catch (error) {
+      this.warn(`relay: reading shop ${bytesToHex(shop.id)} from the store failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw storeFailure({ detail: "the relay could not read the shop from its store; retry later" });
+    }
+    let folded = 0;
+    try {
+      for (const record of records) {
+        if (record.seqNo !== BigInt(shop.log.length + folded + 1)) throw new Error(`seq_no ${record.seqNo} after ${shop.log.length + folded}`);
+        const signedEvent = fromBinary(SignedEventSchema, record.signedEvent);
+        // One step: a record whose signer differs from the stored one is not folded either.
+        const verified = shop.fold.atomically(() => {
+          const opened = shop.fold.verify({ signedEvent, ...this.opening(shop) });
+          if (opened.signer.toLowerCase() !== record.signer.toLowerCase()) throw new Error(`seq_no ${record.seqNo} is signed by ${opened.signer}, stored as ${record.signer}`);
+          return opened;
+        });
+        this.scheduleFor(shop, verified.event);
+        folded += 1;
+      }
+    } catch (error) {
+      this.warn(`relay: shop ${bytesToHex(shop.id)} in the store does not fold here: ${error instanceof Error ? error.message : String(error)}`);
+      this.publishStored(shop, records.slice(0, folded));
+      throw storeFailure({ detail: "the shop's log in the relay's store does not fold; the relay's operator must look at it" });
+    }
+    this.publishStored(shop, records);
+  }
+
+  // Records the shared store holds, folded here: logged, chained for snapshots, shown to watchers.
+  private publishStored(shop: Shop, records: readonly { readonly seqNo: bigint; readonly signedEvent: Uint8Array }[]): void {
+    if (records.length === 0) return;
+    const logged = records.map((record) => ({ shopId: shop.id, seqNo: record.seqNo, signedEvent: record.signedEvent }));
+    for (const record of logged) shop.log.push({ record });
+    const upTo = BigInt(shop.log.length);
+    const stateJson = this.snapshots.due({ shopId: shop.id, seqNo: upTo }) ? shopStateToJSON({ state: shop.fold.state }) : undefined;
+    this.published(shop, logged, stateJson, shop.log.length);
+  }
+
+  /** Follows the shared store: another process's appends are caught up in the shop's turn, and shops first seen there are loaded. */
+  private async follow(store: ShopStore): Promise<void> {
+    const catchUpLater = (shop: Shop, head: bigint): void => {
+      if (head <= BigInt(shop.log.length)) return;
+      this.inTurn(shop, async () => {
+        if (head > BigInt(shop.log.length)) await this.catchUp(shop, store);
+        return { stored: Promise.resolve() };
+      }).catch((error: unknown) => this.warn(`relay: catching up shop ${bytesToHex(shop.id)} failed: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    this.unsubscribe = store.onAppend(({ shopId, head }) => catchUpLater(this.shopFor(shopId), head));
+    // Appends between the load and the subscription: every shop is caught up once.
+    for (const shopId of await store.shops()) catchUpLater(this.shopFor(shopId), await store.head({ shopId }));
+  }
+
+  // Records now durable: chained (and a due snapshot saved), then watchers told.
+  private published(shop: Shop, records: readonly StoredRecord[], stateJson: string | undefined, upTo: number): void {
     this.snapshots.committed({ shopId: shop.id, records, stateJson, seqNo: BigInt(upTo) });
     if (upTo > shop.durable) {
       shop.durable = upTo;

@@ -28,6 +28,7 @@ import { openBlobUploads } from "./blob/open-blob-uploads.js";
 import { createConnectionLimits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS } from "./connection-limits.js";
 import { createFileStore } from "./file-store.js";
 import type { RelayStore } from "./relay-store.js";
+import type { ShopStore } from "./store/store.js";
 import { createSessionTrace } from "./session-trace.js";
 import { createSocketTransport } from "./socket-transport.js";
 import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
@@ -51,8 +52,10 @@ export interface RelayServerOptions {
   readonly port?: number | undefined;
   /** Keep the log in an append-only file in this directory. */
   readonly dataDir?: string | undefined;
-  /** The relay's store instead of dataDir's log (e.g. PostgreSQL through relayStoreOnShopStore); closed with the server. */
+  /** The relay's store instead of dataDir's log; closed with the server. */
   readonly store?: RelayStore | undefined;
+  /** A store other relay processes may share (ReferenceRelayOptions.shopStore), instead of `store` and `dataDir`'s log; closed with the server. */
+  readonly shopStore?: ShopStore | undefined;
   readonly timings?: SessionTimings | undefined;
   readonly clock?: SessionClock | undefined;
   readonly autoPay?: boolean | undefined;
@@ -122,12 +125,12 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
   const selected = options.crypto === "current" ? undefined : await selectSecp256k1Path({ path: options.crypto ?? "native" });
   const crypto = { ...cryptoPaths(), reason: selected !== undefined && "reason" in selected ? selected.reason : undefined };
   const verifyWorkers = options.verifyWorkers ?? availableParallelism();
-  const store = options.store ?? (dataDir === undefined ? undefined : await createFileStore({ directory: dataDir }));
+  const store = options.store ?? (dataDir === undefined || options.shopStore !== undefined ? undefined : await createFileStore({ directory: dataDir }));
   const blobs = await openBlobUploads({ dataDir, clock, options: options.blobs, log }).catch(async (error: unknown) => {
-    await store?.close();
+    await (store ?? options.shopStore)?.close();
     throw error;
   });
-  const relay = await ReferenceRelay.open({ domain, privateKey, store, clock, autoPay, blobs, dialect, verifyWorkers });
+  const relay = await ReferenceRelay.open({ domain, privateKey, store, shopStore: options.shopStore, clock, autoPay, blobs, dialect, verifyWorkers });
   const access = createShopAccess(options.access);
   const relayTokenId = options.relayTokenId ?? BigInt(relay.address);
   const sessions = new Set<RelaySession>();

@@ -2,6 +2,7 @@
 //
 // SPDX-License-Identifier: MIT
 
+import type { ShopStore } from "./store/store.js";
 import type { ObjectIdInput } from "../values/object-id.js";
 import type { Address, Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
@@ -58,6 +59,8 @@ export interface StartTestRelayParameters {
   readonly relayTokenId?: bigint | undefined;
   /** Hosts (host:port) sign-in messages may name beside the relay's own addresses (RelayServerOptions.signInHosts). */
   readonly signInHosts?: readonly string[] | undefined;
+  /** A store other relays may share (RelayServerOptions.shopStore): e.g. two test relays on two connections of one createMemoryShopStore. */
+  readonly shopStore?: ShopStore | undefined;
 }
 
 /** A running reference relay for client tests. */

@@ -10,6 +10,7 @@ import { createKeycardSet, type KeycardSet } from "../wire/keycards.js";
 import { openSignedEvent, type OpenSignedEventParameters } from "../wire/open-signed-event.js";
 import { applyToDraft } from "./apply-to-draft.js";
 import { registerOpenedApplier } from "./fold-opened.js";
+import { registerUndoableStep } from "./fold-undoable.js";
 import { activeOrders, beginDraft, type Journal } from "./draft.js";
 import { checkEventInput, checkSignerInput } from "./inputs.js";
 import type { ShopFold } from "./shop-fold.js";
@@ -63,6 +64,28 @@ export function ownedFold({ state, stockUnseen }: { state: ShopState; stockUnsee
     snapshot: () => ownCopy(draft.state),
   };
   registerOpenedApplier(fold, (event, signer, dialect) => atomically(() => applyToDraft(draft, event, signer, dialect)));
+  // A step left open across an await: the journal is kept (depth > 0) until it is kept or undone.
+  registerUndoableStep(fold, () => {
+    const mark = journal.length;
+    const root = { ...draft.state };
+    depth += 1;
+    let open = true;
+    const close = (): void => {
+      if (!open) throw new Error("undoable step already closed");
+      open = false;
+      depth -= 1;
+      if (depth === 0) journal.length = 0;
+    };
+    return {
+      keep: close,
+      undo: () => {
+        if (!open) throw new Error("undoable step already closed");
+        while (journal.length > mark) (journal.pop() as () => void)();
+        Object.assign(draft.state, root);
+        close();
+      },
+    };
+  });
   return fold;
 }
 

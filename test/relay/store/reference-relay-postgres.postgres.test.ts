@@ -2,23 +2,21 @@
 //
 // SPDX-License-Identifier: MIT
 
-// The reference relay, unchanged, over the PostgreSQL store (through
-// relayStoreOnShopStore): its events land in the tables with their signers
-// and nonces, and a relay opened again on the database has the same state.
+// The relay core over the PostgreSQL store: its events land in the tables
+// with their signers and nonces, and a relay opened again on the database
+// has the same state.
 import { privateKeyToAccount, generatePrivateKey } from "viem/accounts";
 import { describe, expect, inject, it } from "vitest";
 import { shopStateToJSON } from "../../../src/state/shop-state-to-json.js";
-import { ReferenceRelay } from "../../../src/relay/reference-relay.js";
-import { relayStoreOnShopStore } from "../../../src/relay/store/relay-store-on-shop-store.js";
-import { openPostgresShopStore, TEST_RELAY_DOMAIN } from "../../../src/testing.js";
+import { createRelayCore, openPostgresShopStore, TEST_RELAY_DOMAIN } from "../../../src/testing.js";
 
 const url = inject("postgresUrl");
 
-describe("ReferenceRelay over the PostgreSQL store", () => {
+describe("createRelayCore over the PostgreSQL store", () => {
   it("stores the relay's events with signer and nonce, and reopens to the same state", async () => {
     const schema = `relay_${process.pid}`;
     const privateKey = generatePrivateKey();
-    const open = async () => ReferenceRelay.open({ domain: TEST_RELAY_DOMAIN, privateKey, store: relayStoreOnShopStore({ store: await openPostgresShopStore({ connectionString: url, schema }), domain: TEST_RELAY_DOMAIN }) });
+    const open = async () => createRelayCore({ domain: TEST_RELAY_DOMAIN, privateKey, store: await openPostgresShopStore({ connectionString: url, schema }) });
     const relay = await open();
     const clerks = [generatePrivateKey(), generatePrivateKey(), generatePrivateKey()].map((key) => privateKeyToAccount(key));
     await Promise.all(clerks.map((clerk) => relay.enrollKeycard({ shopId: 5n, publicKey: clerk.publicKey })));
