@@ -19,7 +19,7 @@ const bundle = (source: string) =>
 
 describe("browser bundle", () => {
   it("has Node-only entry points (the test relay) and keeps them out of every browser entry", () => {
-    expect(packageEntryPoints().filter((e) => e.nodeOnly).map((e) => e.subpath)).toEqual(["./testing"]);
+    expect(packageEntryPoints().filter((e) => e.nodeOnly).map((e) => e.subpath)).toEqual(["./relay", "./testing"]);
   });
 
   for (const entry of packageEntryPoints().filter((e) => !e.nodeOnly)) {

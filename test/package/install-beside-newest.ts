@@ -48,7 +48,8 @@ console.log(JSON.stringify({
 export function readmeBlockOf(source: string, name: string): string {
   const region = source.match(/\/\/ #region readme\n([\s\S]*?)\/\/ #endregion readme\n/)?.[1];
   if (region === undefined) throw new Error("no readme region");
-  return region.replaceAll('"../src/index.js"', `"${name}"`);
+  // "../src/index.js" is the package root, "../src/relay.js" its ./relay subpath.
+  return region.replace(/"\.\.\/src\/(\w+)\.js"/g, (_, module: string) => `"${module === "index" ? name : `${name}/${module}`}"`);
 }
 
 function npm(args: string[], cwd: string): string {
