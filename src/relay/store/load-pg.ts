@@ -34,6 +34,7 @@ export interface PgClient extends PgQueryable {
   end(): Promise<void>;
   on(event: "error", listener: (error: Error) => void): unknown;
   on(event: "notification", listener: (notice: { payload?: string | undefined }) => void): unknown;
+  on(event: "end", listener: () => void): unknown;
 }
 
 /** The parts of the `pg` module the store uses. */

@@ -9,7 +9,8 @@
 // (shop_id, signer, nonce) make a duplicate impossible even if a writer
 // skipped the lock; the batch is one transaction. Each append NOTIFYs
 // "<schema>_append" with the shop and its new head; every store LISTENs on a
-// connection of its own and tells its onAppend listeners.
+// connection of its own (postgres-notices.ts, which reconnects) and tells
+// its onAppend listeners.
 import type { Address, Hex } from "viem";
 import { bytesToHex, hexToBytes } from "../../crypto/hex.js";
 import { FieldValueError } from "../../errors/field-value-error.js";
@@ -19,7 +20,8 @@ import { objectParameter } from "../../errors/object-parameter.js";
 import { sameBytes } from "../../wire/same-bytes.js";
 import type { StoredSnapshot } from "../relay-store.js";
 import { checkAddress, checkAppend, checkRange, checkShopId } from "./check-append.js";
-import { loadPg, type PgClient, type PgPool } from "./load-pg.js";
+import { loadPg, type PgPool } from "./load-pg.js";
+import { type NoticeChannel, openNoticeChannel } from "./postgres-notices.js";
 import { migrate } from "./postgres-migrate.js";
 import type { ShopStore, ShopStoreAppend, ShopStoreAppended, ShopStoreAppendNotice, ShopStoreKeycard, ShopStoreRecord } from "./store.js";
 
@@ -53,8 +55,7 @@ export async function openPostgresShopStore(parameters: OpenPostgresShopStorePar
   pool.on("error", () => undefined);
   // A checked-out connection the server ends also emits "error" (its query is failed too): without a listener that crashes the process.
   pool.on("connect", (client) => client.on("error", () => undefined));
-  const listener = new pg.Client({ connectionString });
-  listener.on("error", () => undefined);
+  let channel: NoticeChannel | undefined;
   try {
     const client = await pool.connect();
     try {
@@ -62,23 +63,21 @@ export async function openPostgresShopStore(parameters: OpenPostgresShopStorePar
     } finally {
       client.release();
     }
-    await listener.connect();
-    await listener.query(`LISTEN "${schema}_append"`);
+    channel = await openNoticeChannel({ connect: () => new pg.Client({ connectionString }), schema, pool });
   } catch (error) {
-    await Promise.allSettled([pool.end(), listener.end()]);
+    await Promise.allSettled([pool.end(), channel?.close()]);
     throw isNetworkSchemaError(error) ? error : new ShopStoreFailedError({ operation: "open", detail: `could not open the PostgreSQL store: ${message(error)}`, cause: error });
   }
-  return postgresStore({ pool, listener, schema });
+  return postgresStore({ pool, channel, schema });
 }
 
-function postgresStore({ pool, listener, schema }: { pool: PgPool; listener: PgClient; schema: string }): ShopStore {
+function postgresStore({ pool, channel, schema }: { pool: PgPool; channel: NoticeChannel; schema: string }): ShopStore {
   const s = `"${schema}"`;
   const listeners = new Set<(notice: ShopStoreAppendNotice) => void>();
   let closed: Promise<void> | undefined;
-  listener.on("notification", ({ payload }) => {
-    const [shop, head] = (payload ?? "").split(" ");
-    if (shop === undefined || head === undefined || closed !== undefined) return;
-    for (const call of [...listeners]) call({ shopId: hexToBytes(shop as Hex), head: BigInt(head) });
+  channel.onNotice((notice) => {
+    if (closed !== undefined) return;
+    for (const call of [...listeners]) call(notice);
   });
 
   // Runs `work` as `operation`: closed stores and driver errors become ShopStoreFailedError; our own errors pass.
@@ -192,7 +191,7 @@ function postgresStore({ pool, listener, schema }: { pool: PgPool; listener: PgC
     },
     close() {
       // Pending appends hold pool clients: pool.end() waits for them to be released.
-      closed ??= Promise.allSettled([pool.end(), listener.end()]).then(() => undefined);
+      closed ??= Promise.allSettled([pool.end(), channel.close()]).then(() => undefined);
       return closed;
     },
   };

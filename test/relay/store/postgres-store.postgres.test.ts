@@ -77,6 +77,29 @@ describe("PostgreSQL ShopStore migrations", () => {
     await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
   });
 
+  it("hears of appends again after the server ends its listening connection, those made while it was away included", async () => {
+    const schema = `relisten_${process.pid}`;
+    const name = `${schema}_listener`;
+    const hearing = await openPostgresShopStore({ connectionString: withName(name), schema });
+    const writing = await openPostgresShopStore({ connectionString: url, schema });
+    const heads: bigint[] = [];
+    hearing.onAppend(({ head }) => heads.push(head));
+    const shopId = new Uint8Array(32).fill(6);
+    const record = (seqNo: bigint) => ({ seqNo, signer: `0x${"22".repeat(20)}` as const, nonce: seqNo, signedEvent: new Uint8Array([3, Number(seqNo)]) });
+    const listening = async () => (await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'", [name])).rows[0].n as number;
+    await expect.poll(listening).toBe(1);
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'", [name]);
+    await expect.poll(listening).toBe(0);
+    // Appended while nobody listened (or just after): the store announces it once it listens again.
+    await writing.append({ shopId, records: [record(1n)] });
+    await expect.poll(() => heads.includes(1n), { timeout: 15_000 }).toBe(true);
+    await expect.poll(listening, { timeout: 15_000 }).toBe(1);
+    await writing.append({ shopId, records: [record(2n)] });
+    await expect.poll(() => heads.includes(2n), { timeout: 15_000 }).toBe(true);
+    await Promise.all([hearing.close(), writing.close()]);
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+  });
+
   it("reports an unreachable server as ShopStoreFailedError", async () => {
     await expect(openPostgresShopStore({ connectionString: "postgres://postgres@127.0.0.1:1/postgres" })).rejects.toMatchObject({ name: "ShopStoreFailedError", operation: "open" });
   });
