@@ -25,7 +25,7 @@ import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { domainHint } from "./domain-hint.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
-import { eventMatchesFilters, eventObject } from "./event-filter.js";
+import { type EventObject, eventObject } from "./event-filter.js";
 import { planPush, sequencedEventField } from "./push-frame.js";
 import { WireType } from "@bufbuild/protobuf/wire";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
@@ -395,15 +395,16 @@ export class RelaySession {
     }
   }
 
+  // The entry's object, when the backend keeps it, spares decoding the event for each subscriber.
   private matches(subscription: Subscription, entry: RelayLogEntry): boolean {
-    return eventMatchesFilters({ event: entry.event, filters: subscription.filters }) && this.visible(subscription, entry);
+    const object = entry.object ?? eventObject({ event: entry.event });
+    return objectMatches(object, subscription.filters) && this.visible(subscription, object);
   }
 
   /** Guests see only the events of their own orders (whoever signed them). */
-  private visible(subscription: Subscription, entry: RelayLogEntry): boolean {
+  private visible(subscription: Subscription, { objectType, objectId }: EventObject): boolean {
     const keycard = this.keycard;
     if (keycard === undefined || !keycard.guest) return true;
-    const { objectType, objectId } = eventObject({ event: entry.event });
     if (objectType !== ObjectType.ORDER) return true;
     return objectId !== undefined && this.backend.orderOwner({ shopId: subscription.shopId, orderId: objectId }) === keycard.address;
   }
@@ -490,6 +491,15 @@ export class RelaySession {
     subscription.backlog = 0;
     subscription.unwatch();
   }
+}
+
+// eventMatchesFilters over an object already found: filters are OR-ed; one naming an id matches that object only.
+function objectMatches({ objectType, objectId }: EventObject, filters: SubscriptionRequest["filters"]): boolean {
+  for (const filter of filters) {
+    if (filter.objectType !== objectType) continue;
+    if (filter.objectId === undefined || (objectId !== undefined && sameBytes({ a: filter.objectId.raw, b: objectId }))) return true;
+  }
+  return false;
 }
 
 function positiveInteger(value: unknown, path: string): number {

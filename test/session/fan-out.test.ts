@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { type ClientSession, ClientSession as Session, decodeEnvelope, type Envelope, ObjectType } from "../../src/index.js";
 import type { ReferenceRelay } from "../../src/relay/reference-relay.js";
+import type { RelayBackend, RelayLogEntry } from "../../src/session/relay-backend.js";
 import { RelaySession } from "../../src/session/relay-session.js";
 import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import * as f from "./fixtures.js";
@@ -222,5 +223,50 @@ describe("synced() with pushes coalesced", () => {
     expect(Object.keys(client.state?.tags ?? {})).toEqual([f.hex8(1), f.hex8(2)]);
     const own = await client.waitFor({ until: ({ state }) => state?.tags[f.hex8(2)], timeout: 0 });
     expect(own.name).toBe("tag 2");
+  });
+});
+
+describe("filters matched from the entry's object", () => {
+  it("10 subscribers with filters read no decoded event: each entry's object (type and id) is found once per event and shared", async () => {
+    const { backend, write } = await shop();
+    let decoded = 0;
+    // The relay's entries, with `event` counted: filters must not need it.
+    const counting = (entry: RelayLogEntry): RelayLogEntry => ({
+      seqNo: entry.seqNo,
+      signedEvent: entry.signedEvent,
+      signedEventBytes: entry.signedEventBytes,
+      object: entry.object,
+      get signer() {
+        return entry.signer;
+      },
+      get event() {
+        decoded++;
+        return entry.event;
+      },
+    });
+    const wrapped = new Proxy(backend, {
+      get: (target, key) => {
+        if (key === "read") return (input: Parameters<RelayBackend["read"]>[0]) => target.read(input).map(counting);
+        const value = Reflect.get(target, key, target) as unknown;
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const readers = Array.from({ length: 10 }, (_, i) => {
+      const transport = new Recorder();
+      const filters = i % 2 === 0 ? [{ objectType: ObjectType.TAG }] : [{ objectType: ObjectType.TAG, objectId: { raw: f.id8(2) } }, { objectType: ObjectType.LISTING }];
+      const session = new RelaySession({ transport, backend: wrapped, clock: new ManualClock() });
+      session.receive({ frame: frame(1n, { case: "subscriptionRequest", value: { shopId: { raw: f.shopRaw }, filters } }) });
+      return transport;
+    });
+    for (let n = 1; n <= 3; n++) await write(n);
+    await flush();
+    const pushed = readers.map((transport) => transport.take().flatMap((e) => (e.message.case === "subscriptionPushRequest" ? e.message.value.events.map((p) => p.seqNo) : [])));
+    expect(pushed[0]).toEqual([3n]);
+    expect(pushed[1]).toEqual([4n]);
+    expect(decoded).toBe(0);
+    const [first] = backend.read({ shopId: f.shopRaw, afterSeqNo: 4n });
+    const [again] = backend.read({ shopId: f.shopRaw, afterSeqNo: 4n });
+    expect(first?.object).toBeDefined();
+    expect(first?.object).toBe(again?.object);
   });
 });
