@@ -87,6 +87,8 @@ interface Subscription {
   believed: bigint;
   /** A SyncStatus sent for a held-back backlog is unanswered: no other one for that reason until it is. */
   statusPending: boolean;
+  /** Its pushes in flight that were not full (under 64 events, and the queue ended): while one is, the next partial push waits for its ack. */
+  partialPushes: number;
   /** The shop speaks the v3 dialect: liveness only by the silence kick, events after start_shop_seq_no, a SyncStatus and pushes on every write. */
   readonly v3: boolean;
 }
@@ -121,8 +123,6 @@ export class RelaySession {
   private readonly maxPushBytes: number;
   private readonly onBackendFailure: (error: unknown) => void;
   private pushBytes = 0;
-  /** Pushes in flight that were not full (under 64 events, and the queue ended): while one is, the next partial push waits for its ack. */
-  private partialPushes = 0;
 
   constructor(options: RelaySessionOptions) {
     const { transport, backend, clock = systemClock, timings = {}, randomChallenge = defaultChallenge, onBackendFailure = () => undefined } = objectParameter(options);
@@ -312,7 +312,7 @@ export class RelaySession {
     const v3 = (this.backend.shopDialect?.({ shopId }) ?? this.backend.dialect) === "v3";
     // Default: events from start_shop_seq_no on; v3 relays sent the events after it.
     const scanned = v3 ? start : start > 0n ? start - 1n : 0n;
-    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], backlog: 0, queuedUpTo: scanned, unwatch: () => undefined, announce: true, dirty: false, believed: 0n, statusPending: false, v3 };
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], backlog: 0, queuedUpTo: scanned, unwatch: () => undefined, announce: true, dirty: false, believed: 0n, statusPending: false, partialPushes: 0, v3 };
     subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
     this.subscription = subscription;
     return undefined;
@@ -323,7 +323,7 @@ export class RelaySession {
     const subscription = this.subscription;
     if (subscription === undefined || this.peer.closed !== undefined) return;
     // A burst of commits during one round trip then costs this subscriber one read and one push, not one per commit.
-    if (!subscription.v3 && this.partialPushes > 0) {
+    if (!subscription.v3 && subscription.partialPushes > 0) {
       subscription.dirty = true;
       return;
     }
@@ -439,7 +439,7 @@ export class RelaySession {
       }
       // Coalescing (default dialect): a push that is not full waits while another such push is in flight, then carries every event that came meanwhile.
       const partial = count < LIMIT_MAX_OUT_BATCH_SIZE && count === subscription.queue.length && subscription.backlog === 0;
-      if (partial && this.partialPushes > 0 && !subscription.v3) return "waiting";
+      if (partial && subscription.partialPushes > 0 && !subscription.v3) return "waiting";
       // The budget holds back a slow reader; with nothing outstanding one push always goes.
       if (this.pushBytes > 0 && this.pushBytes + frameBytes > this.maxPushBytes) return "held";
       const batch = subscription.queue.splice(0, count);
@@ -448,10 +448,10 @@ export class RelaySession {
       // Each event's SequencedEvent bytes, encoded once for every session (push-frame.ts), spliced in as field 2: the same bytes protobuf would write.
       value.$unknown = batch.map((entry) => ({ no: 2, wireType: WireType.LengthDelimited, data: sequencedEventField(entry) }));
       this.pushBytes += frameBytes;
-      if (partial) this.partialPushes++;
+      if (partial) subscription.partialPushes++;
       const settled = () => {
         this.pushBytes -= frameBytes;
-        if (partial) this.partialPushes--;
+        if (partial) subscription.partialPushes--;
       };
       // A v3 client may ack late: an unacknowledged push holds back the next ones but never closes the session.
       this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: subscription.v3 ? "never" : "close" }).then(
@@ -475,10 +475,9 @@ export class RelaySession {
       matchResponse({ request: response, response });
     } catch {
       // An error ack (CLOSE_SUBSCRIPTION or any other) ends the subscription.
-      if (this.subscription === subscription) this.endSubscription();
-      return;
+      if (this.subscription === subscription) return this.endSubscription();
     }
-    // The window moved: the current subscription (a push of an ended one may have held it) reads what came meanwhile and pushes.
+    // The budget moved: the current subscription (a push of an ended one may have held it back) reads what came meanwhile and pushes.
     const current = this.subscription;
     if (current !== undefined && this.peer.closed === undefined) this.serving(() => this.scan(current));
   }

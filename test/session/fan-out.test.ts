@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { type ClientSession, ClientSession as Session, decodeEnvelope, type Envelope, ObjectType } from "../../src/index.js";
 import type { ReferenceRelay } from "../../src/relay/reference-relay.js";
 import type { RelayBackend, RelayLogEntry } from "../../src/session/relay-backend.js";
+import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
 import { RelaySession } from "../../src/session/relay-session.js";
 import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import * as f from "./fixtures.js";
@@ -62,10 +63,11 @@ class Reader {
     this.read(false);
   }
 
-  answer(): void {
+  /** Answers every request read so far; request `refuse` with CLOSE_SUBSCRIPTION, as a client stopping a subscription does. */
+  answer(refuse?: bigint): void {
     for (const id of this.unanswered.splice(0)) {
       this.framesIn++;
-      this.session.receive({ frame: okResponse(id) });
+      this.session.receive({ frame: id === refuse ? frame(id, { case: "response", value: { response: { case: "error", value: { code: ErrorCodes.CLOSE_SUBSCRIPTION, message: "cancelled" } } } }) : okResponse(id) });
     }
   }
 }
@@ -172,6 +174,31 @@ describe("fan-out cost per subscriber", () => {
     expect(fast.seqNos).toEqual(tags(100));
     expect(fast.framesOut + fast.framesIn).toBeLessThanOrEqual(2 * 100);
     expect(stopped.session.outstandingPushBytes).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe("coalescing across subscriptions", () => {
+  it("a new subscription's history does not wait for the unacknowledged push of a cancelled one, nor stop when that push is answered with an error", async () => {
+    const { backend, write } = await shop();
+    const reader = new Reader(backend);
+    reader.read(true);
+    await write(1);
+    const [old] = reader.read(false).filter((e) => e.message.case === "subscriptionPushRequest");
+    reader.session.receive({ frame: frame(2n, { case: "subscriptionCancelRequest", value: { subscriptionId: new Uint8Array([0, 1]) } }) });
+    reader.session.receive({ frame: frame(3n, { case: "subscriptionRequest", value: { shopId: { raw: f.shopRaw }, filters: [{ objectType: ObjectType.TAG }] } }) });
+    // Sent at once, although the cancelled subscription's push is still unacknowledged.
+    const history = reader.read(false).flatMap((e) => (e.message.case === "subscriptionPushRequest" ? e.message.value.events.map((p) => p.seqNo) : []));
+    expect(history).toEqual([3n]);
+    await write(2);
+    // The client refuses the old push (as a cancelled subscription's may be) and acknowledges the rest: the new subscription goes on.
+    reader.answer(old?.requestId?.raw);
+    await write(3);
+    for (let round = 0; round < 5; round++) {
+      await flush();
+      reader.read(true);
+    }
+    expect(reader.seqNos).toEqual([3n, 3n, 4n, 5n]);
+    expect(reader.session.closed).toBeUndefined();
   });
 });
 
