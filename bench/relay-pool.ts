@@ -32,6 +32,8 @@ export interface RelayPoolResult {
   readonly nativeReaders: RelayLoadResult;
   /** The default relay with one write in flight per writer: the latency figure. */
   readonly nativeLatency: RelayLoadResult;
+  /** The same on the portable JavaScript path (`--crypto js`, what the issue's "today" figures ran on). */
+  readonly jsLatency: RelayLoadResult;
   readonly restart: { readonly events: number; readonly offMs: number; readonly onMs: number; readonly sameState: boolean };
   readonly loadAverage: number;
 }
@@ -74,12 +76,14 @@ export async function measureRelayPool({ quick }: { quick: boolean }): Promise<R
   const nativeOn = await measureRelayLoad({ ...size, relayArgs: [] });
   const nativeReaders = await measureRelayLoad({ ...size, relayArgs: [], subscribers: quick ? 10 : 100, rawReaders: true });
   const nativeLatency = await measureRelayLoad({ ...size, eventsPerClient: quick ? 20 : 200, relayArgs: [], window: 1 });
+  await selectSecp256k1Path({ path: "js" });
+  const jsLatency = await measureRelayLoad({ ...size, eventsPerClient: quick ? 20 : 200, relayArgs: ["--crypto", "js"], window: 1 });
   await selectSecp256k1Path({ path: "wasm" });
   const events = quick ? 1_000 : 10_000;
   const { directory } = await restartFixture({ events, tail: quick ? 200 : undefined });
   const off = await timedRestart(directory, 0);
   const on = await timedRestart(directory, availableParallelism());
-  return { cores: availableParallelism(), wasmOff, wasmOn, nativeOff, nativeOn, nativeReaders, nativeLatency, restart: { events, offMs: off.ms, onMs: on.ms, sameState: off.json === on.json }, loadAverage: loadavg()[0] ?? 0 };
+  return { cores: availableParallelism(), wasmOff, wasmOn, nativeOff, nativeOn, nativeReaders, nativeLatency, jsLatency, restart: { events, offMs: off.ms, onMs: on.ms, sameState: off.json === on.json }, loadAverage: loadavg()[0] ?? 0 };
 }
 
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -93,6 +97,7 @@ export function relayPoolSection(r: RelayPoolResult): string {
   const p99Wasm = r.wasmOn.p99Ms / r.wasmOn.verifyMsPerEvent;
   const p99Native = r.nativeOn.p99Ms / r.nativeOn.verifyMsPerEvent;
   const p99One = r.nativeLatency.p99Ms / r.nativeLatency.verifyMsPerEvent;
+  const p99Js = r.jsLatency.p99Ms / r.jsLatency.verifyMsPerEvent;
   const fan = r.nativeReaders;
   const restart = r.restart.offMs / r.restart.onMs;
   // Issue 18: accepted events per wall second against one core opening events back to back (1000 / ms per event).
@@ -110,6 +115,7 @@ export function relayPoolSection(r: RelayPoolResult): string {
     row("native, worker threads (the default)", r.nativeOn),
     row(`native, worker threads, ${r.nativeReaders.subscribers} full subscribers`, r.nativeReaders),
     row(`native, worker threads, ${r.nativeLatency.clients} writers × ${r.nativeLatency.eventsPerClient}, one write in flight each`, r.nativeLatency),
+    row(`JavaScript (--crypto js), worker threads, ${r.jsLatency.clients} writers × ${r.jsLatency.eventsPerClient}, one write in flight each`, r.jsLatency),
     "",
     `The ${fan.subscribers} subscribers are raw WebSocket clients in this process that log in, subscribe to the whole shop and answer every request at once without opening the events: ${fan.pushedEvents} events in ${fan.pushes} pushes (${(fan.pushedEvents / Math.max(1, fan.pushes)).toFixed(1)} per push), ${fan.syncStatuses} SyncStatus requests.`,
     "",
@@ -117,7 +123,7 @@ export function relayPoolSection(r: RelayPoolResult): string {
     "| --- | --- | --- |",
     `| issue 24: events/s with 16 writers, workers ÷ relay's thread ≥ 1.6× | ${poolWasm.toFixed(2)}× (WASM), ${poolNative.toFixed(2)}× (native); 4- and 8-core machines not measured | ${met(poolWasm >= 1.6)} |`,
     `| issue 24: relay CPU per event, ${r.nativeReaders.subscribers} subscribers ÷ 0 ≤ 2× | ${readers.toFixed(2)}× | ${met(readers <= 2)} |`,
-    `| issue 24: p99 write-to-ack with 16 writers (one write in flight each) ≤ 20× one signature check | ${p99One.toFixed(1)}× (native, workers; with 64 in flight each: ${p99Wasm.toFixed(0)}× WASM, ${p99Native.toFixed(0)}× native) | ${met(p99One <= 20)} |`,
+    `| issue 24: p99 write-to-ack with 16 writers (one write in flight each) ≤ 20× one signature check | ${p99One.toFixed(1)}× (native, workers), ${p99Js.toFixed(1)}× (JavaScript path, workers); with 64 in flight each: ${p99Wasm.toFixed(0)}× WASM, ${p99Native.toFixed(0)}× native | ${met(p99One <= 20)} |`,
     `| issue 24: restart replaying a ${r.restart.events}-event log, relay's thread ÷ workers ≥ 1.6× | ${r.restart.offMs.toFixed(0)} ms ÷ ${r.restart.onMs.toFixed(0)} ms = ${restart.toFixed(2)}× (same state: ${r.restart.sameState ? "yes" : "NO"}) | ${met(restart >= 1.6 && r.restart.sameState)} |`,
     `| issue 18: throughput with 16 writers ≥ 0.8× the single-core verification floor (WASM relay and floor, workers on, wall time) | ${floor(r.wasmOn).toFixed(2)}× (relay's thread: ${floor(r.wasmOff).toFixed(2)}×) | ${met(floor(r.wasmOn) >= 0.8)} |`,
   ].join("\n");
