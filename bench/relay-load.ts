@@ -19,6 +19,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { WebSocket } from "ws";
 import { connectClientSession, createKeycardSet, createSignedEvent, type KeycardSet, openSignedEvent, type SignedEvent, ShopEventSchema, signEvent } from "../src/index.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+import { connectRawReader, type RawReader } from "./raw-reader.js";
 
 export interface RelayLoadResult {
   readonly clients: number;
@@ -35,16 +36,24 @@ export interface RelayLoadResult {
   /** CPU time of this process (the writers, and the subscribers when there are) per accepted event. */
   readonly writersCpuMsPerEvent: number;
   readonly subscribers: number;
+  /** Writes in flight per writer. */
+  readonly window: number;
+  /** Pushes and events the subscribers received (0 without subscribers): events per push is the coalescing. */
+  readonly pushes: number;
+  readonly pushedEvents: number;
+  readonly syncStatuses: number;
 }
 
 const WINDOW = 64;
 const SHOP = numberToBytes(23n, { size: 32 });
 const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
+/** The compiled CLI (`npm run build`): how the package really runs, its verification workers loading compiled JavaScript, not tsx. */
+export const BUILT_MAIN = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
 const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
 
 /** The relay CLI in its own process on 127.0.0.1, killed after `timeoutMs` at the latest. */
-export async function startRelayProcess({ timeoutMs, relayArgs = [] }: { timeoutMs: number; relayArgs?: readonly string[] | undefined }): Promise<{ url: string; http: string; relayAddress: Address; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", main, "relay", "--quiet", "--host", "127.0.0.1", "--port", "0", ...relayArgs], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
+export async function startRelayProcess({ timeoutMs, relayArgs = [], built = false }: { timeoutMs: number; relayArgs?: readonly string[] | undefined; built?: boolean | undefined }): Promise<{ url: string; http: string; relayAddress: Address; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, [...(built ? [BUILT_MAIN] : ["--import", "tsx", main]), "relay", "--quiet", "--host", "127.0.0.1", "--port", "0", ...relayArgs], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_OPTIONS: "" } });
   const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const stop = () => {
     clearTimeout(killer);
@@ -69,8 +78,8 @@ export async function startRelayProcess({ timeoutMs, relayArgs = [] }: { timeout
   }
 }
 
-export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, relayArgs, subscribers = 0 }: { clients: number; eventsPerClient: number; timeoutMs: number; relayArgs?: readonly string[] | undefined; subscribers?: number | undefined }): Promise<RelayLoadResult> {
-  const relay = await startRelayProcess({ timeoutMs, relayArgs });
+export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, relayArgs, subscribers = 0, window = WINDOW, built = false, rawReaders = false }: { clients: number; eventsPerClient: number; timeoutMs: number; relayArgs?: readonly string[] | undefined; subscribers?: number | undefined; window?: number | undefined; built?: boolean | undefined; rawReaders?: boolean | undefined }): Promise<RelayLoadResult> {
+  const relay = await startRelayProcess({ timeoutMs, relayArgs, built });
   const { url, http, relayAddress } = relay;
   const child = { pid: relay.pid };
   try {
@@ -107,15 +116,24 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
     }));
 
     // Readers of the whole shop, logged in as keycards of it: every accepted event is pushed to each.
-    const readers = [];
+    const readers: { close: () => void }[] = [];
+    const raw: RawReader[] = [];
     for (let i = 0; i < subscribers; i++) {
       const account = privateKeyToAccount(generatePrivateKey());
       await fetch(`${http}/testing/enroll_keycard`, { method: "POST", body: JSON.stringify({ shopId: "23", publicKey: account.publicKey }) });
+      // Raw readers answer pushes without opening the events: the relay's fan-out, not the readers' checks, is what is measured.
+      if (rawReaders) {
+        const reader = await connectRawReader({ url, account, shopId: 23n });
+        raw.push(reader);
+        readers.push(reader);
+        continue;
+      }
       const reader = await connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress], WebSocket });
       await reader.login({ account });
       await reader.subscribe({ shopId: 23n });
       readers.push(reader);
     }
+    const rawBefore = raw.map((reader) => ({ events: reader.events(), ...reader.frames() }));
     const cpuBefore = cpuMs(child.pid ?? 0);
     const ownBefore = process.cpuUsage();
     const latencies: number[] = [];
@@ -131,13 +149,18 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
           latencies.push(performance.now() - sent);
         }
       };
-      await Promise.all(Array.from({ length: WINDOW }, worker));
+      await Promise.all(Array.from({ length: window }, worker));
     }));
     const seconds = (performance.now() - started) / 1000;
     // Pushes may still be going out: the relay's CPU is read once it has settled.
     for (let last = -1, now = cpuMs(child.pid ?? 0); subscribers > 0 && now - last > 20; last = now, now = cpuMs(child.pid ?? 0)) await new Promise((resolve) => setTimeout(resolve, 250));
     const cpu = cpuMs(child.pid ?? 0) - cpuBefore;
     const own = process.cpuUsage(ownBefore);
+    const pushed = raw.reduce((sum, reader, i) => {
+      const before = rawBefore[i] as { events: number; pushes: number; syncStatuses: number };
+      const frames = reader.frames();
+      return { events: sum.events + reader.events() - before.events, pushes: sum.pushes + frames.pushes - before.pushes, syncStatuses: sum.syncStatuses + frames.syncStatuses - before.syncStatuses };
+    }, { events: 0, pushes: 0, syncStatuses: 0 });
     for (const reader of readers) reader.close();
     const memory = rss(child.pid ?? 0);
     for (const session of sessions) session.close();
@@ -157,6 +180,10 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
       verifyMsPerEvent,
       writersCpuMsPerEvent: (own.user + own.system) / 1000 / latencies.length,
       subscribers,
+      window,
+      pushes: pushed.pushes,
+      pushedEvents: pushed.events,
+      syncStatuses: pushed.syncStatuses,
     };
   } finally {
     relay.stop();
@@ -176,10 +203,12 @@ function verifyCost(writers: readonly { events: readonly SignedEvent[]; keycards
     }
     return opened;
   };
-  open((w) => w.events.slice(0, 20));
+  // Warmed on the first fifth (at most 20), timed on up to 60 after it: short runs still give a figure.
+  const warm = (w: { events: readonly SignedEvent[] }) => Math.min(20, Math.floor(w.events.length / 5));
+  open((w) => w.events.slice(0, warm(w)));
   // CPU time, like the relay's figure: wall time would count other processes' turns on a busy machine.
   const started = process.cpuUsage();
-  const opened = open((w) => w.events.slice(20, 80));
+  const opened = open((w) => w.events.slice(warm(w), warm(w) + 60));
   const used = process.cpuUsage(started);
   return opened === 0 ? 0 : (used.user + used.system) / 1000 / opened;
 }

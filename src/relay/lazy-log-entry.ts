@@ -16,6 +16,7 @@ import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/trans
 import type { EventDomain } from "../eip712/domain.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
+import { type EventObject, eventObject } from "../session/event-filter.js";
 import type { RecentEvent } from "./recent-events.js";
 
 /** Reads an entry's record bytes; `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
@@ -57,6 +58,13 @@ export class LazyLogEntry implements RelayLogEntry {
     const recent = this.reader.recent?.(this);
     if (recent !== undefined) return (recent.event ??= fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0)));
     return fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0));
+  }
+
+  /** The event's object for filters: of a recent event, found once and shared by every session. */
+  get object(): EventObject {
+    const recent = this.reader.recent?.(this);
+    if (recent !== undefined) return (recent.object ??= eventObject({ event: this.event }));
+    return eventObject({ event: this.event });
   }
 
   get signer(): Address {

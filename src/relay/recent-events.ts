@@ -11,6 +11,7 @@
 // so a slow reader's queue never pins one.
 import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
+import type { EventObject } from "../session/event-filter.js";
 
 /** Events kept per shop: several full pushes (64 events each) for many subscribers to share. */
 export const RECENT_EVENTS = 1024;
@@ -22,6 +23,8 @@ export interface RecentEvent {
   readonly bytes: Uint8Array;
   signedEvent?: SignedEvent;
   event?: ShopEvent;
+  /** What subscription filters match (event-filter.ts), found once for every session. */
+  object?: EventObject;
 }
 
 export class RecentEvents {

@@ -58,6 +58,8 @@ export interface EnvelopePeerOptions {
   readonly onRequest: (request: InboundRequest) => void;
   readonly onClose: (close: { code: number; reason: string }) => void;
   readonly tooManyCode: ErrorCodes;
+  /** Runs before a ping is answered: what the peer must see before the answer goes first (a relay's SyncStatus). */
+  readonly beforePong?: (() => void) | undefined;
 }
 
 const EXPIRED_MEMORY = 1024;
@@ -135,7 +137,10 @@ export class EnvelopePeer {
       return;
     }
     this.inbound.add(id);
-    if (message.case === "pingRequest") return this.reply({ id });
+    if (message.case === "pingRequest") {
+      this.options.beforePong?.();
+      return this.reply({ id });
+    }
     this.options.onRequest({ id, request: message as EnvelopeRequest });
   }
 

@@ -7,6 +7,7 @@ import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
 import type { Dialect } from "../wire/dialect.js";
+import type { EventObject } from "./event-filter.js";
 
 /** An enrolled keycard as the relay knows it. */
 export interface RelayKeycard {
@@ -28,6 +29,8 @@ export interface RelayLogEntry {
   readonly signedEventBytes?: Uint8Array | undefined;
   /** The decoded event (for filters). */
   readonly event: ShopEvent;
+  /** The event's object type and id (`eventObject`), when the backend keeps it: subscriptions match filters with it instead of decoding the event per subscriber. */
+  readonly object?: EventObject | undefined;
   /** Who signed it. */
   readonly signer: Address;
 }

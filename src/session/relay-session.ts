@@ -25,7 +25,7 @@ import { sameBytes } from "../wire/same-bytes.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { domainHint } from "./domain-hint.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
-import { eventMatchesFilters, eventObject } from "./event-filter.js";
+import { type EventObject, eventObject } from "./event-filter.js";
 import { planPush, sequencedEventField } from "./push-frame.js";
 import { WireType } from "@bufbuild/protobuf/wire";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
@@ -79,20 +79,33 @@ interface Subscription {
   /** Entries up to this seqNo are queued, pushed or not matching; a refill reads after it. */
   queuedUpTo: bigint;
   unwatch: () => void;
-  /** A SyncStatus is due before the next push. */
+  /** A SyncStatus is due before the next push (at the start; in the v3 dialect, after every read that found new entries). */
   announce: boolean;
-  /** The shop speaks the v3 dialect: liveness only by the silence kick, events after start_shop_seq_no. */
+  /** The log grew while a push was in flight: read it when the push is acknowledged (or a ping comes). */
+  dirty: boolean;
+  /** What the client counts as unpushed: the last SyncStatus minus the events pushed since (never below 0), as ClientSession counts it. */
+  believed: bigint;
+  /** A SyncStatus sent for a held-back backlog is unanswered: no other one for that reason until it is. */
+  statusPending: boolean;
+  /** Its pushes in flight that were not full (under 64 events, and the queue ended): while one is, the next partial push waits for its ack. */
+  partialPushes: number;
+  /** The shop speaks the v3 dialect: liveness only by the silence kick, events after start_shop_seq_no, a SyncStatus and pushes on every write. */
   readonly v3: boolean;
 }
+
+/** Why a pump stopped: nothing queued, a partial push waiting for the ack of the one in flight, or held back by the byte budget or the request window. */
+type PumpEnd = "idle" | "waiting" | "held";
 
 /**
  * The relay end of one client connection as a state machine over Envelope
  * frames (see {@link ClientSession} for the driving pattern): login with the
  * domain-separated challenge or the v3 EIP-191 form, event writes through
- * the backend, one subscription with filters and a start seq_no, SyncStatus
- * before pushes, pushes of at most 64 events cut to the peer's frame limit with
- * a byte budget of unacknowledged pushes, pings and kicks, and a close on
- * every protocol violation. See docs/sessions.md.
+ * the backend, one subscription with filters and a start seq_no, pushes of
+ * at most 64 events cut to the peer's frame limit with a byte budget of
+ * unacknowledged pushes, live events coalesced while a partial push is in
+ * flight, SyncStatus where the client's count would be wrong (at the start,
+ * for a held-back backlog, before a ping's answer), pings and kicks, and a
+ * close on every protocol violation. See docs/sessions.md.
  *
  * @example
  * const session = new RelaySession({ transport: { send: (f) => ws.send(f), close: (c, r) => ws.close(c, r) }, backend });
@@ -132,6 +145,7 @@ export class RelaySession {
       forbiddenRequests: RELAY_ONLY,
       tooManyCode: ErrorCodes.TOO_MANY_CONCURRENT_REQUESTS,
       onRequest: (request) => this.handle(request),
+      beforePong: () => this.beforePong(),
       onClose: () => {
         this.endSubscription();
         if (this.keycard !== undefined) this.backend.releaseKeycard({ keycard: this.keycard, session: this });
@@ -229,8 +243,9 @@ export class RelaySession {
       case "subscriptionRequest": {
         const refusal = this.subscribe(request.value);
         if (refusal !== undefined) return refuse(refusal.code, refusal.message);
-        this.peer.reply({ id, payload: (this.subscription as Subscription).id });
-        return this.notify();
+        const subscription = this.subscription as Subscription;
+        this.peer.reply({ id, payload: subscription.id });
+        return this.serving(() => this.scan(subscription));
       }
       case "subscriptionCancelRequest": {
         const subscription = this.subscription;
@@ -297,17 +312,32 @@ export class RelaySession {
     const v3 = (this.backend.shopDialect?.({ shopId }) ?? this.backend.dialect) === "v3";
     // Default: events from start_shop_seq_no on; v3 relays sent the events after it.
     const scanned = v3 ? start : start > 0n ? start - 1n : 0n;
-    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], backlog: 0, queuedUpTo: scanned, unwatch: () => undefined, announce: true, v3 };
+    const subscription: Subscription = { id, shopId: shopId.slice(), filters: request.filters, scanned, queue: [], backlog: 0, queuedUpTo: scanned, unwatch: () => undefined, announce: true, dirty: false, believed: 0n, statusPending: false, partialPushes: 0, v3 };
     subscription.unwatch = this.backend.watch({ shopId: subscription.shopId, onAppend: () => this.notify() });
     this.subscription = subscription;
     return undefined;
   }
 
-  /** Scans new log entries, announces the backlog with SyncStatus, pushes what the window allows. */
+  /** The shop's log grew: scans it and pushes what the window allows; with a push in flight (default dialect) only notes it, for the ack to read. */
   private notify(): void {
     const subscription = this.subscription;
     if (subscription === undefined || this.peer.closed !== undefined) return;
+    // A burst of commits during one round trip then costs this subscriber one read and one push, not one per commit.
+    if (!subscription.v3 && subscription.partialPushes > 0) {
+      subscription.dirty = true;
+      return;
+    }
     this.serving(() => this.scan(subscription));
+  }
+
+  // synced() pings after a write's ack: before the answer, the client's count of unpushed events must be the true one.
+  private beforePong(): void {
+    const subscription = this.subscription;
+    if (subscription === undefined || subscription.v3 || this.peer.closed !== undefined) return;
+    this.serving(() => {
+      if (subscription.dirty) this.scan(subscription);
+      if (this.subscription === subscription && this.unpushed(subscription) !== subscription.believed) this.announce(subscription);
+    });
   }
 
   // A log that cannot be read back closes this session, never the server (nor the write that woke it).
@@ -323,6 +353,7 @@ export class RelaySession {
 
   // A session that stops reading holds at most SUBSCRIPTION_QUEUE_LIMIT entries; the rest of its backlog is a count.
   private scan(subscription: Subscription): void {
+    subscription.dirty = false;
     for (;;) {
       const fresh = this.backend.read({ shopId: subscription.shopId, afterSeqNo: subscription.scanned, limit: READ_CHUNK });
       for (const entry of fresh) {
@@ -337,10 +368,16 @@ export class RelaySession {
           subscription.backlog++;
         }
       }
-      if (fresh.length > 0) subscription.announce = true;
+      if (fresh.length > 0 && subscription.v3) subscription.announce = true;
       if (fresh.length < READ_CHUNK) break;
     }
-    this.pump(subscription);
+    const end = this.pump(subscription);
+    // A subscriber held back by its budget (a slow reader) hears of the backlog that grew, one SyncStatus at a time.
+    if (end === "held" && !subscription.v3 && !subscription.statusPending && this.unpushed(subscription) !== subscription.believed) this.announce(subscription);
+  }
+
+  private unpushed(subscription: Subscription): bigint {
+    return BigInt(subscription.queue.length + subscription.backlog);
   }
 
   // Reads the counted backlog again, after the last entry queued, until the queue is full again.
@@ -358,42 +395,63 @@ export class RelaySession {
     }
   }
 
+  // The entry's object, when the backend keeps it, spares decoding the event for each subscriber.
   private matches(subscription: Subscription, entry: RelayLogEntry): boolean {
-    return eventMatchesFilters({ event: entry.event, filters: subscription.filters }) && this.visible(subscription, entry);
+    const object = entry.object ?? eventObject({ event: entry.event });
+    return objectMatches(object, subscription.filters) && this.visible(subscription, object);
   }
 
   /** Guests see only the events of their own orders (whoever signed them). */
-  private visible(subscription: Subscription, entry: RelayLogEntry): boolean {
+  private visible(subscription: Subscription, { objectType, objectId }: EventObject): boolean {
     const keycard = this.keycard;
     if (keycard === undefined || !keycard.guest) return true;
-    const { objectType, objectId } = eventObject({ event: entry.event });
     if (objectType !== ObjectType.ORDER) return true;
     return objectId !== undefined && this.backend.orderOwner({ shopId: subscription.shopId, orderId: objectId }) === keycard.address;
   }
 
-  private pump(subscription: Subscription): void {
+  // Sends SyncStatus with the events not yet pushed; the client counts from it.
+  private announce(subscription: Subscription): void {
+    const unpushedEvents = this.unpushed(subscription);
+    subscription.believed = unpushedEvents;
+    const request = { case: "syncStatusRequest" as const, value: create(SyncStatusRequestSchema, { unpushedEvents }) };
+    // v3 clients have no SyncStatus handler: sent for those that read it, never waited for.
+    if (subscription.v3) return this.peer.notify({ request });
+    subscription.statusPending = true;
+    this.peer.request({ request, onTimeout: "close" }).then((response) => {
+      subscription.statusPending = false;
+      this.acknowledged(subscription, response);
+    }, () => undefined);
+  }
+
+  private pump(subscription: Subscription): PumpEnd {
     if (subscription.announce && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
       subscription.announce = false;
-      const unpushedEvents = BigInt(subscription.queue.length + subscription.backlog);
-      const request = { case: "syncStatusRequest" as const, value: create(SyncStatusRequestSchema, { unpushedEvents }) };
-      // v3 clients have no SyncStatus handler: sent for those that read it, never waited for.
-      if (subscription.v3) this.peer.notify({ request });
-      else this.peer.request({ request, onTimeout: "close" }).then((response) => this.acknowledged(subscription, response), () => undefined);
+      this.announce(subscription);
     }
-    while (this.subscription === subscription && this.peer.outstanding < LIMIT_MAX_OUT_REQUESTS) {
+    while (this.subscription === subscription) {
+      if (this.peer.outstanding >= LIMIT_MAX_OUT_REQUESTS) return "held";
       if (subscription.queue.length < SUBSCRIPTION_QUEUE_LIMIT / 2) this.refill(subscription);
-      if (subscription.queue.length === 0) return;
+      if (subscription.queue.length === 0) return "idle";
       const { count, frameBytes } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
-      if (count === 0) return this.tooBig(subscription.queue[0] as RelayLogEntry, frameBytes);
+      if (count === 0) {
+        this.tooBig(subscription.queue[0] as RelayLogEntry, frameBytes);
+        return "idle";
+      }
+      // Coalescing (default dialect): a push that is not full waits while another such push is in flight, then carries every event that came meanwhile.
+      const partial = count < LIMIT_MAX_OUT_BATCH_SIZE && count === subscription.queue.length && subscription.backlog === 0;
+      if (partial && subscription.partialPushes > 0 && !subscription.v3) return "waiting";
       // The budget holds back a slow reader; with nothing outstanding one push always goes.
-      if (this.pushBytes > 0 && this.pushBytes + frameBytes > this.maxPushBytes) return;
+      if (this.pushBytes > 0 && this.pushBytes + frameBytes > this.maxPushBytes) return "held";
       const batch = subscription.queue.splice(0, count);
+      subscription.believed = subscription.believed > BigInt(count) ? subscription.believed - BigInt(count) : 0n;
       const value = create(SubscriptionPushRequestSchema, { subscriptionId: subscription.id });
       // Each event's SequencedEvent bytes, encoded once for every session (push-frame.ts), spliced in as field 2: the same bytes protobuf would write.
       value.$unknown = batch.map((entry) => ({ no: 2, wireType: WireType.LengthDelimited, data: sequencedEventField(entry) }));
       this.pushBytes += frameBytes;
+      if (partial) subscription.partialPushes++;
       const settled = () => {
         this.pushBytes -= frameBytes;
+        if (partial) subscription.partialPushes--;
       };
       // A v3 client may ack late: an unacknowledged push holds back the next ones but never closes the session.
       this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: subscription.v3 ? "never" : "close" }).then(
@@ -404,6 +462,7 @@ export class RelaySession {
         settled,
       );
     }
+    return "idle";
   }
 
   // No push can carry this event: close rather than stall the subscription without a word.
@@ -416,10 +475,11 @@ export class RelaySession {
       matchResponse({ request: response, response });
     } catch {
       // An error ack (CLOSE_SUBSCRIPTION or any other) ends the subscription.
-      if (this.subscription === subscription) this.endSubscription();
-      return;
+      if (this.subscription === subscription) return this.endSubscription();
     }
-    if (this.subscription === subscription) this.serving(() => this.pump(subscription));
+    // The budget moved: the current subscription (a push of an ended one may have held it back) reads what came meanwhile and pushes.
+    const current = this.subscription;
+    if (current !== undefined && this.peer.closed === undefined) this.serving(() => this.scan(current));
   }
 
   private endSubscription(): void {
@@ -430,6 +490,15 @@ export class RelaySession {
     subscription.backlog = 0;
     subscription.unwatch();
   }
+}
+
+// eventMatchesFilters over an object already found: filters are OR-ed; one naming an id matches that object only.
+function objectMatches({ objectType, objectId }: EventObject, filters: SubscriptionRequest["filters"]): boolean {
+  for (const filter of filters) {
+    if (filter.objectType !== objectType) continue;
+    if (filter.objectId === undefined || (objectId !== undefined && sameBytes({ a: filter.objectId.raw, b: objectId }))) return true;
+  }
+  return false;
 }
 
 function positiveInteger(value: unknown, path: string): number {
