@@ -11,7 +11,7 @@
 // counted. `npm run bench -- --processes [--quick]` runs only it and patches
 // its section into RESULTS.md (not with --quick).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generatePrivateKey } from "viem/accounts";
 import type { Hex } from "viem";
@@ -37,19 +37,19 @@ interface Row {
 
 const hex = (bytes: Uint8Array): Hex => `0x${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 
-// Writers enrolled and logged in round-robin over the processes, then `count` one-event writes each.
-async function measure(relays: readonly RelayProcess[], count: number, shopId: Uint8Array): Promise<Omit<Row, "setup">> {
-  const writers = Array.from({ length: WRITERS }, () => new f.Writer(TEST_RELAY_DOMAIN, generatePrivateKey(), shopId));
+// Writers enrolled and logged in round-robin over the processes (writer w in shop w mod shops), then `count` one-event writes each.
+async function measure(relays: readonly RelayProcess[], count: number, shopIds: readonly Uint8Array[]): Promise<Omit<Row, "setup">> {
+  const writers = Array.from({ length: WRITERS }, (_, w) => new f.Writer(TEST_RELAY_DOMAIN, generatePrivateKey(), shopIds[w % shopIds.length]!));
   const sessions: ClientSession[] = [];
   for (const [w, writer] of writers.entries()) {
     const relay = relays[w % relays.length]!;
-    const enrolled = await postJson(`${relay.httpUrl}/testing/enroll_keycard`, { shopId: hex(shopId), publicKey: writer.account.publicKey });
+    const enrolled = await postJson(`${relay.httpUrl}/testing/enroll_keycard`, { shopId: hex(shopIds[w % shopIds.length]!), publicKey: writer.account.publicKey });
     if (enrolled.status !== 201) throw new Error(`enrollment failed: ${JSON.stringify(enrolled.json)}`);
     const session = await connectClientSession({ url: relay.url, domain: TEST_RELAY_DOMAIN, relays: [relay.relayAddress as Hex], WebSocket });
     await session.login({ account: writer.account });
     sessions.push(session);
   }
-  await sessions[0]!.write({ events: [await writers[0]!.sign(f.manifest(shopId))] });
+  for (const [i, shopId] of shopIds.entries()) await sessions[i]!.write({ events: [await writers[i]!.sign(f.manifest(shopId))] });
   const latencies: number[] = [];
   let retries = 0;
   const start = performance.now();
@@ -93,15 +93,23 @@ export async function runRelayProcessesBench({ quick, resultsPath }: { quick: bo
   // One relay thread per process (no verification workers): the machine's cores go to the processes.
   const flags = ["--key-file", keyFile, "--quiet", "--verify-workers", "0"];
   try {
-    const setups: [string, () => Promise<RelayProcess[]>][] = [
-      ["file log (--data), 1 process", async () => [await spawnRelay(["--data", join(directory, "data"), ...flags])]],
-      ["PostgreSQL, 1 process", async () => [await spawnRelay(["--database", cluster.url, ...flags])]],
-      ["PostgreSQL, 2 processes", async () => [await spawnRelay(["--database", cluster.url, ...flags]), await spawnRelay(["--database", cluster.url, ...flags])]],
+    const one = async () => [await spawnRelay(["--database", cluster.url, ...flags])];
+    const two = async () => [await spawnRelay(["--database", cluster.url, ...flags]), await spawnRelay(["--database", cluster.url, ...flags])];
+    const setups: [string, () => Promise<RelayProcess[]>, number][] = [
+      ["file log (--data), 1 process, 1 shop", async () => [await spawnRelay(["--data", join(directory, "data"), ...flags])], 1],
+      ["PostgreSQL, 1 process, 1 shop", one, 1],
+      ["PostgreSQL, 2 processes, 1 shop", two, 1],
+      ["PostgreSQL, 1 process, 16 shops", one, WRITERS],
+      ["PostgreSQL, 2 processes, 16 shops", two, WRITERS],
     ];
-    for (const [i, [setup, start]] of setups.entries()) {
+    let next = 40;
+    for (const [setup, start, shops] of setups) {
       const relays = await start();
       try {
-        rows.push({ setup, ...(await measure(relays, count, f.shopRaw.map((byte, k) => (k === 31 ? 40 + i : byte)))) });
+        const first = next;
+        next += shops;
+        const shopIds = Array.from({ length: shops }, (_, s) => f.shopRaw.map((byte, k) => (k === 31 ? (first + s) & 0xff : k === 30 ? (first + s) >> 8 : byte)));
+        rows.push({ setup, ...(await measure(relays, count, shopIds)) });
       } finally {
         await stopped(relays);
       }
@@ -111,7 +119,7 @@ export async function runRelayProcessesBench({ quick, resultsPath }: { quick: bo
     rmSync(directory, { recursive: true, force: true });
   }
   const section = [
-    `${WRITERS} writers over WebSocket on one shop, ${count} one-event writes each, one in flight per writer, spread round-robin over the relay processes (\`massmarket-schema relay\`, one thread each, \`--verify-workers 0\`); PostgreSQL with fsync on, a throwaway cluster on loopback; load average ${load} at start. Over PostgreSQL each write catches the shop up, folds and appends before its ack (no pipelining past the store); two processes also lose append races, retried inside the relay (a write refused with STORE_FAILED after 64 lost races is sent again by the writer, counted).`,
+    `${WRITERS} writers over WebSocket on one shop (or each on a shop of its own), ${count} one-event writes each, one in flight per writer, spread round-robin over the relay processes (\`massmarket-schema relay\`, one thread each, \`--verify-workers 0\`); PostgreSQL with fsync on, a throwaway cluster on loopback; load average ${load} at start. Over PostgreSQL each write catches the shop up, folds and appends before its ack (no pipelining past the store); two processes on one shop also lose append races (each catches up, folds again and retries inside the relay; a write refused with STORE_FAILED after 64 lost races is sent again by the writer, counted), so one busy shop is served fastest by one process, while shops spread over processes do not race. On a machine with ${cpus().length} cores, shared by the writers, PostgreSQL and the relays, a second process adds no CPU: it shows what sharing costs, not what it gains.`,
     "",
     "| set-up | events | events/s | p50 ack | p99 ack | writer retries |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
