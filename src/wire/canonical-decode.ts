@@ -90,17 +90,29 @@ function slotOf(field: DescField): Slot | null {
   }
 }
 
+// Markers for the zeros that are objects, made fresh for each message.
+const ONEOF = Symbol("oneof");
+const LIST = Symbol("list");
+const MAP = Symbol("map");
+const BYTES = Symbol("bytes");
+
 // protobuf-es's zero message of a proto3 message: $typeName, then each oneof and each implicit-presence field in member order.
+// Which zero each property gets is worked out once per message type; primitives are shared, objects made fresh.
 function zeroOf(desc: DescMessage): () => Record<string, unknown> {
-  const members = desc.members.filter((member) => member.kind === "oneof" || member.presence === IMPLICIT);
+  const zeros: [name: string, zero: unknown][] = [];
+  for (const member of desc.members) {
+    if (member.kind === "oneof") zeros.push([member.localName, ONEOF]);
+    else if (member.presence !== IMPLICIT) continue;
+    else if (member.fieldKind === "list") zeros.push([member.localName, LIST]);
+    else if (member.fieldKind === "map") zeros.push([member.localName, MAP]);
+    else if (member.fieldKind === "enum") zeros.push([member.localName, member.enum.values[0]?.number ?? 0]);
+    else if (member.fieldKind === "scalar") zeros.push([member.localName, member.scalar === ScalarType.BYTES ? BYTES : scalarZeroValue(member.scalar, false)]);
+  }
   return () => {
     const message: Record<string, unknown> = { $typeName: desc.typeName };
-    for (const member of members) {
-      if (member.kind === "oneof") message[member.localName] = { case: undefined };
-      else if (member.fieldKind === "list") message[member.localName] = [];
-      else if (member.fieldKind === "map") message[member.localName] = {};
-      else if (member.fieldKind === "enum") message[member.localName] = member.enum.values[0]?.number ?? 0;
-      else if (member.fieldKind === "scalar") message[member.localName] = scalarZeroValue(member.scalar, false);
+    for (const [name, zero] of zeros) {
+      if (typeof zero !== "symbol") message[name] = zero;
+      else message[name] = zero === ONEOF ? { case: undefined } : zero === LIST ? [] : zero === MAP ? {} : new Uint8Array(0);
     }
     return message;
   };
