@@ -35,7 +35,9 @@ const PLAIN_WKT = new Set(["google.protobuf.Timestamp", "google.protobuf.Duratio
 /**
  * The message of `schema` in `bytes`, which provedCanonical({ schema, bytes }) accepted, as fromBinary reads it
  * (bytes fields are views of `bytes`, as fromBinary's); `undefined` when the schema uses what this reader does not handle.
- * @example const event = provedCanonical({ schema, bytes }) ? decodeProvedCanonical({ schema, bytes }) : undefined;
+ * @example
+ * // undefined when the schema has what this reader does not handle; fromBinary then reads the bytes.
+ * const event = provedCanonical({ schema: ShopEventSchema, bytes }) ? decodeProvedCanonical({ schema: ShopEventSchema, bytes }) : undefined;
  */
 export function decodeProvedCanonical<Desc extends DescMessage>({ schema, bytes }: { schema: Desc; bytes: Uint8Array }): MessageShape<Desc> | undefined {
   const decoder = decoderOf(schema);
