@@ -9,9 +9,22 @@ import { keccak256Utf8Into } from "./keccak.js";
 
 const hash = new Uint8Array(32);
 
+// A shop has a handful of signers, each checksummed several times per event (nonces, roles): their forms are kept.
+const recent = new Map<string, Address>();
+const RECENT_ADDRESSES = 64;
+
 /** The EIP-55 mixed-case form of a 0x-prefixed 40-digit hex address (any case; not validated here). */
 export function checksumAddress(address: string): Address {
   const lower = address.slice(2).toLowerCase();
+  const known = recent.get(lower);
+  if (known !== undefined) return known;
+  const checksummed = computeChecksum(lower);
+  if (recent.size >= RECENT_ADDRESSES) recent.clear();
+  recent.set(lower, checksummed);
+  return checksummed;
+}
+
+function computeChecksum(lower: string): Address {
   keccak256Utf8Into(lower, hash, 0);
   let out = "0x";
   for (let i = 0; i < 40; i++) {

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 
 import { keccak256 } from "../crypto/keccak.js";
-import { domainSeparator, resolveDomain } from "./domain.js";
+import { domainSeparatorOf } from "./domain-memo.js";
 import { hashStruct } from "./hash-struct.js";
 import { planFor } from "./plan.js";
 import type { PrimaryType } from "./primary-types.js";
@@ -18,7 +18,7 @@ DIGEST_INPUT[1] = 0x01;
  * @example typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" })
  */
 export function typedDigest({ primary, message, domain, root }: { primary: PrimaryType; message: unknown; domain: unknown; root: string }): Uint8Array {
-  const separator = domainSeparator({ domain: resolveDomain({ domain }) });
+  const separator = domainSeparatorOf({ domain });
   const structHash = guarded(root, () => hashStruct(planFor(primary.schema), message));
   // One reused buffer: 66 bytes would get off-heap storage in V8, slow to allocate per digest.
   DIGEST_INPUT.set(separator, 2);

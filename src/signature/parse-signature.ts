@@ -56,8 +56,8 @@ function toBytes(signature: unknown): Uint8Array {
   throw new SignatureError({ problem: "ENCODING", expected: "expected a 0x-prefixed hex string of even length or a Uint8Array" });
 }
 
+// Four 64-bit reads: seven BigInt operations a word instead of 64.
 function wordAt(bytes: Uint8Array, offset: number): bigint {
-  let value = 0n;
-  for (let k = offset; k < offset + 32; k++) value = (value << 8n) | BigInt(bytes[k] as number);
-  return value;
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, 32);
+  return (view.getBigUint64(0) << 192n) | (view.getBigUint64(8) << 128n) | (view.getBigUint64(16) << 64n) | view.getBigUint64(24);
 }

@@ -82,13 +82,23 @@ export function snake(name: string): string {
   return out;
 }
 
+// A handful of (member, action) pairs, met on every event: their names are built once.
+const actions = new Map<string, { key: SignedAction; path: string }>();
+
 function signedAction(event: ShopEvent): { key: SignedAction; path: string } {
   const union = event.union;
-  let key: string = snake(union.case ?? "");
+  const member: string = snake(union.case ?? "");
+  let action: string | undefined;
   if (union.case === "account" || union.case === "updateOrder") {
-    const action = union.value.action.case;
-    if (action === undefined) reject("UPDATE_EMPTY", `event.${key}.action`, `${key} sets no action`);
-    key = `${key}.${snake(action)}`;
+    action = union.value.action.case;
+    if (action === undefined) reject("UPDATE_EMPTY", `event.${member}.action`, `${member} sets no action`);
   }
-  return { key: key as SignedAction, path: `event.${key}` };
+  const id = action === undefined ? member : `${member}.${action}`;
+  let named = actions.get(id);
+  if (named === undefined) {
+    const key = action === undefined ? member : `${member}.${snake(action)}`;
+    if (actions.size >= 64) actions.clear();
+    actions.set(id, (named = { key: key as SignedAction, path: `event.${key}` }));
+  }
+  return named;
 }

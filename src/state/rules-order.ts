@@ -6,7 +6,7 @@
 import { bytesToHex } from "../crypto/hex.js";
 import type { CreateOrder, UpdateOrder } from "../../gen/market/mass/shop_events_pb.js";
 import { type RuleInput, snake } from "./apply-to-draft.js";
-import { canonicalJson } from "./canonical-json.js";
+import { sameData } from "./same-data.js";
 import { findVariation } from "./combination.js";
 import { activeOrders, type Draft, writable } from "./draft.js";
 import { addressDetails, currency, hash32, objectId, payee, region, sameCurrency, text, uint256 } from "./fields.js";
@@ -119,8 +119,8 @@ export function applyUpdateOrder(draft: Draft, update: UpdateOrder, input: RuleI
       if (details.shippingRegion !== undefined) {
         const given = region(details.shippingRegion, `${path}.shipping_region`);
         const known = state.manifest?.shippingRegions.find((r) => r.name === given.name);
-        // Compared as canonical JSON: a restored state's objects have their keys in another order.
-        if (known === undefined || canonicalJson(known) !== canonicalJson(given)) {
+        // Compared as data, not by key order: a restored state's objects have their keys in another order.
+        if (known === undefined || !sameData(known, given)) {
           reject("REGION_NOT_FOUND", `${path}.shipping_region`, `the manifest has no shipping region equal to ${JSON.stringify(given.name)}`);
         }
         regionName = given.name;

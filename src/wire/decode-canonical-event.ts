@@ -8,6 +8,7 @@ import { NonCanonicalEncodingError } from "../errors/non-canonical-encoding-erro
 import { checkBytes, decodeBounded } from "./decode-bounded.js";
 import { DEFAULT_HASHING_BUDGET, type HashingBudget, measureCost } from "./hashing-cost.js";
 import { provedCanonical } from "./canonical-wire.js";
+import { decodeProvedCanonical } from "./canonical-decode.js";
 import { sameBytes } from "./same-bytes.js";
 
 /** Signed event bytes to decode: size cap, error path and hashing budget. */
@@ -30,10 +31,15 @@ export interface SignedBytesInput {
  */
 export function decodeCanonicalEvent({ bytes, maxBytes, path, budget = DEFAULT_HASHING_BUDGET }: SignedBytesInput): ShopEvent {
   // Size, then the cheap cost pass, then decoding: each step bounds the next one's work.
-  measureCost({ schema: ShopEventSchema, bytes: checkBytes({ bytes, maxBytes, path }), budget, path });
+  const input = checkBytes({ bytes, maxBytes, path });
+  measureCost({ schema: ShopEventSchema, bytes: input, budget, path });
+  // One pass proves honest bytes canonical, and those are read without reflection (from a private copy, as decodeBounded does).
+  const proved = provedCanonical({ schema: ShopEventSchema, bytes: input });
+  const read = proved ? decodeProvedCanonical({ schema: ShopEventSchema, bytes: input.slice() }) : undefined;
+  if (read !== undefined) return read;
   const event = decodeBounded({ schema: ShopEventSchema, bytes, maxBytes, path });
-  // One pass proves honest bytes canonical; whatever it cannot prove is decided by re-encoding, as the rule is stated.
-  if (!provedCanonical({ schema: ShopEventSchema, bytes: bytes as Uint8Array }) && !sameBytes({ a: toBinary(ShopEventSchema, event), b: bytes as Uint8Array })) {
+  // Whatever the pass cannot prove is decided by re-encoding, as the rule is stated.
+  if (!proved && !sameBytes({ a: toBinary(ShopEventSchema, event), b: input })) {
     throw new NonCanonicalEncodingError({ typeName: ShopEventSchema.typeName, path });
   }
   return event;

@@ -78,7 +78,9 @@ export function eventHashingCost(parameters: EventHashingCostParameters): Hashin
  * A budget with defaults filled in; each limit must be a positive safe integer (NaN, Infinity and 0 are refused, never "no limit").
  * @example resolveBudget({ budget: { maxKeccakCalls: 10_000 } })
  */
-export function resolveBudget({ budget = {} }: { budget?: unknown }): HashingBudget {
+export function resolveBudget({ budget }: { budget?: unknown }): HashingBudget {
+  // The default is frozen: every event opened without a budget shares it.
+  if (budget === undefined) return DEFAULT_HASHING_BUDGET;
   if (typeof budget !== "object" || budget === null) throw new FieldValueError("WRONG_TYPE", "expected a HashingBudget object", { path: "hashingBudget" });
   const out: Record<string, number> = { ...DEFAULT_HASHING_BUDGET };
   for (const key of Object.keys(budget)) {

@@ -4,7 +4,7 @@
 
 import { objectParameter } from "../errors/object-parameter.js";
 import type { NonceTracker } from "./nonce-tracker.js";
-import { nonceValue, trackedAddress, trackerNonces } from "./tracked-nonce.js";
+import { storedNonce, trackedAddress, trackerNonces } from "./tracked-nonce.js";
 
 export interface LastNonceParameters {
   readonly nonces: NonceTracker;
@@ -21,8 +21,6 @@ export interface LastNonceParameters {
  */
 export function lastNonce(parameters: LastNonceParameters): bigint | null {
   const { nonces, signer } = objectParameter(parameters);
-  const map = trackerNonces({ nonces });
-  const key = trackedAddress({ address: signer, path: "signer" });
-  if (!Object.hasOwn(map, key)) return null;
-  return nonceValue({ nonce: map[key], path: `nonces.lastNonces[${JSON.stringify(key)}]` });
+  return storedNonce(trackerNonces({ nonces }), trackedAddress({ address: signer, path: "signer" }));
 }
+

@@ -21,6 +21,7 @@ import { personalMessageDigest } from "./hash-event-bytes.js";
 import { isKeycardSet, type KeycardSet } from "./keycards.js";
 import { withSignaturePath } from "./signature-path.js";
 import { decodeCanonicalEvent } from "./decode-canonical-event.js";
+import { type SignedEventParts, signedEventParts } from "./signed-event-parts.js";
 import { decodeOneReadingEvent } from "./decode-one-reading-event.js";
 import { type HashingBudget, resolveBudget } from "./hashing-cost.js";
 import { objectParameter } from "../errors/object-parameter.js";
@@ -104,8 +105,41 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
     });
   }
   if (keycards !== undefined && !isKeycardSet(keycards)) throw new FieldValueError("WRONG_TYPE", "expected a KeycardSet from createKeycardSet", { path: "keycards" });
-  const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
+  // Honest bytes are read in place; any other layout is decoded as a message, which reads the same parts from them.
+  const parts = input instanceof Uint8Array ? signedEventParts(checkBytes({ bytes: input, maxBytes, path: "signedEvent" })) : undefined;
+  const { value, raw } = parts ?? messageParts(input, maxBytes);
+  const signature = withSignaturePath("signedEvent.signature.raw", () => parseSignature({ signature: raw }));
 
+  const eventBytes = value.slice();
+  // EIP-712 signs values: one byte form per event. EIP-191 signs the bytes: any form, if every decoder reads it alike.
+  const decode = scheme === "eip191" ? decodeOneReadingEvent : decodeCanonicalEvent;
+  const event = decode({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value", budget });
+  const digest = scheme === "eip191" ? personalMessageDigest({ bytes: eventBytes }) : typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
+  const signer = eventSigner(digest, signature, keycards);
+  // Fresh memory for the forwarded copy (the caller may keep `eventBytes` and change it); its message is built on first read, as a fold never reads it.
+  const forwardBytes = eventBytes.slice();
+  let forwarded: SignedEvent | undefined;
+  return {
+    event,
+    signer,
+    eventBytes,
+    get signedEvent() {
+      return (forwarded ??= forwardable(forwardBytes, signature.bytes));
+    },
+  };
+}
+
+// `eventBytes` and `signature` are this call's own copies, shared with nothing the caller holds.
+function forwardable(eventBytes: Uint8Array, signature: Uint8Array): SignedEvent {
+  return create(SignedEventSchema, {
+    event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: eventBytes }),
+    signature: create(SignatureSchema, { raw: signature }),
+  });
+}
+
+// The parts of a SignedEvent given as a message, or as bytes in another layout than the honest one.
+function messageParts(input: unknown, maxBytes: number): SignedEventParts {
+  const signedEvent = input instanceof Uint8Array ? decodeBounded({ schema: SignedEventSchema, bytes: input, maxBytes, path: "signedEvent" }) : checkSignedEvent(input);
   const any = signedEvent.event;
   if (typeof any !== "object" || any === null) throw new FieldValueError("MISSING_FIELD", "expected the event packed in google.protobuf.Any", { path: "signedEvent.event" });
   if (any.typeUrl !== SHOP_EVENT_TYPE_URL) {
@@ -114,26 +148,7 @@ export function openSignedEvent(parameters: OpenSignedEventParameters): OpenSign
   const value = checkBytes({ bytes: any.value, maxBytes, path: "signedEvent.event.value" });
   const raw = signedEvent.signature?.raw;
   if (raw === undefined) throw new FieldValueError("MISSING_FIELD", "expected the keycard signature", { path: "signedEvent.signature" });
-  const signature = withSignaturePath("signedEvent.signature.raw", () => parseSignature({ signature: raw }));
-
-  const eventBytes = value.slice();
-  // EIP-712 signs values: one byte form per event. EIP-191 signs the bytes: any form, if every decoder reads it alike.
-  const decode = scheme === "eip191" ? decodeOneReadingEvent : decodeCanonicalEvent;
-  const event = decode({ bytes: eventBytes, maxBytes, path: "signedEvent.event.value", budget });
-  if (scheme === "eip191") {
-    const signer = eventSigner(personalMessageDigest({ bytes: eventBytes }), signature, keycards);
-    return { event, signer, eventBytes, signedEvent: forwardable(eventBytes, signature.bytes) };
-  }
-  const digest = typedDigest({ primary: shopEventPrimary, message: event, domain, root: "event" });
-  return { event, signer: eventSigner(digest, signature, keycards), eventBytes, signedEvent: forwardable(eventBytes, signature.bytes) };
-}
-
-// Fresh memory for the forwarded copy: the caller may keep `eventBytes` and change it.
-function forwardable(eventBytes: Uint8Array, signature: Uint8Array): SignedEvent {
-  return create(SignedEventSchema, {
-    event: create(AnySchema, { typeUrl: SHOP_EVENT_TYPE_URL, value: eventBytes.slice() }),
-    signature: create(SignatureSchema, { raw: signature.slice() }),
-  });
+  return { value, raw };
 }
 
 function checkSignedEvent(value: unknown): SignedEvent {

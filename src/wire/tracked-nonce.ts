@@ -45,3 +45,12 @@ export function trackerNonces({ nonces }: { nonces: unknown }): Readonly<Record<
   }
   return map as Readonly<Record<string, string>>;
 }
+
+/**
+ * The nonce a tracker's map holds for an address already in tracker form, or `null` (nextNonce normalises the address once).
+ * @example storedNonce(trackerNonces({ nonces }), trackedAddress({ address, path: "signer" }))
+ */
+export function storedNonce(map: Readonly<Record<string, string>>, key: string): bigint | null {
+  if (!Object.hasOwn(map, key)) return null;
+  return nonceValue({ nonce: map[key], path: `nonces.lastNonces[${JSON.stringify(key)}]` });
+}

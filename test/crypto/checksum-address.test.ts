@@ -25,4 +25,15 @@ describe("checksumAddress", () => {
     }
     expect(ZERO_ADDRESS).toBe("0x0000000000000000000000000000000000000000");
   });
+
+  it("equals viem's when addresses recur in any case (past the memo of recent ones and after it is cleared)", () => {
+    const random = seededBytes(56);
+    const addresses = Array.from({ length: 150 }, () => `0x${Buffer.from(random(20)).toString("hex")}` as const);
+    for (let round = 0; round < 3; round++) {
+      for (const hex of addresses) {
+        const asGiven = round === 1 ? (`0x${hex.slice(2).toUpperCase()}` as const) : round === 2 ? viemChecksum(hex) : hex;
+        expect(checksumAddress(asGiven)).toBe(viemChecksum(hex));
+      }
+    }
+  });
 });
