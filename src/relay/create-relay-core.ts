@@ -7,6 +7,7 @@
 // the store only stores. Several processes may share the store.
 import { objectParameter } from "../errors/object-parameter.js";
 import { ReferenceRelay, type ReferenceRelayOptions } from "./reference-relay.js";
+import { checkShopStore } from "./store/check-shop-store.js";
 import type { ShopStore } from "./store/store.js";
 
 /** Parameters of {@link createRelayCore}: ReferenceRelayOptions with a ShopStore as its storage. */
@@ -24,6 +25,8 @@ export interface CreateRelayCoreParameters extends Omit<ReferenceRelayOptions, "
  * store's notices. Store failures reach clients as
  * TOO_MANY_CONCURRENT_REQUESTS with the rule STORE_FAILED (retry later).
  *
+ * @throws FieldValueError at `store` when it is missing or not a ShopStore
+ *
  * @example
  * const core = await createRelayCore({ store: createMemoryShopStore(), domain, privateKey: generatePrivateKey() });
  * await core.enrollKeycard({ shopId: 23n, publicKey: account.publicKey });
@@ -31,5 +34,6 @@ export interface CreateRelayCoreParameters extends Omit<ReferenceRelayOptions, "
  */
 export async function createRelayCore(parameters: CreateRelayCoreParameters): Promise<ReferenceRelay> {
   const { store, ...options } = objectParameter(parameters);
+  checkShopStore(store, "store");
   return ReferenceRelay.open({ ...options, shopStore: store });
 }

@@ -46,6 +46,7 @@ import { shopStoreLoader } from "./store/shop-store-loader.js";
 import { storeFailure } from "./store-failure.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { batchKeycards } from "./store/batch-keycards.js";
+import { checkShopStore } from "./store/check-shop-store.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
@@ -208,6 +209,8 @@ export class ReferenceRelay implements RelayBackend {
   /** A relay with the records of `store` replayed (each one verified again; under a valid snapshot, only the tail). */
   static async open(options: ReferenceRelayOptions): Promise<ReferenceRelay> {
     let pool: VerifyPool | undefined;
+    // Before the try: what is not a store is not closed.
+    if (options.shopStore !== undefined) checkShopStore(options.shopStore, "shopStore");
     try {
       const workers = options.verifyWorkers ?? 0;
       if (!Number.isSafeInteger(workers) || workers < 0) throw new RelayError({ errorCode: ErrorCodes.INVALID, relayMessage: "verifyWorkers: expected a whole number ≥ 0" });
