@@ -15,6 +15,9 @@ import type { ShopStoreAppendNotice } from "./store.js";
 const RECONNECT_FIRST_MS = 50;
 const RECONNECT_MAX_MS = 5_000;
 
+/** What an append NOTIFYs: the shop (0x + 64 hex digits) and its new head. */
+const NOTICE = /^(0x[0-9a-fA-F]{64}) ([0-9]{1,20})$/;
+
 /** Notices of appends by every connection, across reconnects. */
 export interface NoticeChannel {
   onNotice(listener: (notice: ShopStoreAppendNotice) => void): void;
@@ -36,8 +39,9 @@ export async function openNoticeChannel({ connect, schema, pool }: { connect: ()
     // A dropped connection emits "error" and then "end": reconnect once, on "end".
     next.on("error", () => undefined);
     next.on("notification", ({ payload }) => {
-      const [shop, head] = (payload ?? "").split(" ");
-      if (shop !== undefined && head !== undefined) tell({ shopId: hexToBytes(shop as Hex), head: BigInt(head) });
+      // Any role that may connect can NOTIFY this channel: a payload not of our form is ignored, never thrown.
+      const match = NOTICE.exec(payload ?? "");
+      if (match !== null) tell({ shopId: hexToBytes(match[1] as Hex), head: BigInt(match[2] as string) });
     });
     try {
       await next.connect();
