@@ -151,6 +151,7 @@ export async function startRelayServer(options: RelayServerOptions): Promise<Rel
     const trace = options.trace === undefined ? undefined : createSessionTrace({ remote, line: options.trace });
     const socketTransport = createSocketTransport({
         socket,
+        stream: request.socket,
         maxBufferedBytes,
         sent: () => ticks.arm(),
         slow: (close) => {
