@@ -92,6 +92,7 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
   let nextId = 0;
   let crashes = 0;
   let closed = false;
+  let pumpScheduled = false;
 
   const settle = (pending: readonly Pending[], verdicts?: readonly Verdict[]) => {
     for (const [i, item] of pending.entries()) item.resolve(verdicts?.[i]);
@@ -179,7 +180,14 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
       if (jobs.length === 0) return Promise.resolve([]);
       const verdicts = Promise.all(jobs.map((job) => new Promise<Verdict>((resolve) => queue.push({ job, resolve }))));
       if (closed) settle(queue.splice(0));
-      else pump();
+      else if (!pumpScheduled) {
+        // Jobs arriving in one turn of the event loop (many sockets' frames) go out in as few messages as possible.
+        pumpScheduled = true;
+        setImmediate(() => {
+          pumpScheduled = false;
+          if (!closed) pump();
+        });
+      }
       return verdicts;
     },
     async close() {
