@@ -42,7 +42,7 @@ function sameAsFromBinary(bytes: Uint8Array, label: string): boolean {
   return true;
 }
 
-type Message = MessageInitShape<typeof EnvelopeSchema>["message"];
+type Message = NonNullable<MessageInitShape<typeof EnvelopeSchema>["message"]>;
 const u64 = fc.bigInt({ min: 1n, max: MAX_UINT64 });
 // RequestId.raw is an int64: negative ids take ten bytes on the wire.
 const requestId = fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n });
