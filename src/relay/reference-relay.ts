@@ -38,6 +38,8 @@ import { ShopLogIndex } from "./shop-log-index.js";
 import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
 import { applyOpenedEvent } from "../state/fold-opened.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
+import { decodeProvedCanonical } from "../wire/canonical-decode.js";
+import { provedCanonical } from "../wire/canonical-wire.js";
 import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
 import { beginUndoable } from "../state/fold-undoable.js";
 import { isShopStoreConflictError } from "../errors/shop-store-error.js";
@@ -416,7 +418,9 @@ export class ReferenceRelay implements RelayBackend {
 
   // A write whose signer a worker found for its exact bytes: the state rules here, as ShopFold.verify applies them.
   private applyChecked(shop: Shop, signedEvent: SignedEvent, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
-    const event = fromBinary(ShopEventSchema, (signedEvent.event?.value ?? new Uint8Array(0)).slice());
+    const bytes = (signedEvent.event?.value ?? new Uint8Array(0)).slice();
+    // Bytes the one-pass check proves canonical (every honest EIP-712 event) are read without reflection: the same message.
+    const event = (provedCanonical({ schema: ShopEventSchema, bytes }) ? decodeProvedCanonical({ schema: ShopEventSchema, bytes }) : undefined) ?? fromBinary(ShopEventSchema, bytes);
     applyOpenedEvent(shop.fold, event, signer, shop.dialect);
     return { event, signer };
   }
