@@ -14,6 +14,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { SessionError } from "../errors/session-error.js";
 import { isSizeLimitError } from "../errors/size-limit-error.js";
 import type { EnvelopeRequest } from "../wire/create-request-envelope.js";
+import { encodeOkResponse } from "../wire/encode-ok-response.js";
 import { createResponseEnvelope, type ResponseErrorInit } from "../wire/create-response-envelope.js";
 import { decodeEnvelope } from "../wire/decode-envelope.js";
 import { encodeEnvelope } from "../wire/encode-envelope.js";
@@ -147,6 +148,7 @@ export class EnvelopePeer {
   /** Answers an inbound request once; later answers and answers after close are dropped. */
   reply({ id, payload, error }: { id: bigint; payload?: Uint8Array | undefined; error?: ResponseErrorInit | undefined }): void {
     if (!this.inbound.delete(id) || this.closedWith !== undefined) return;
+    if (payload === undefined && error === undefined) return this.options.transport.send(encodeOkResponse(id));
     this.write(createResponseEnvelope({ requestId: id, ...(payload === undefined ? {} : { payload }), ...(error === undefined ? {} : { error }) }));
   }
 
