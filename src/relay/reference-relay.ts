@@ -168,7 +168,8 @@ export class ReferenceRelay implements RelayBackend {
   private readonly connected = new Map<string, { session: object; replace: () => void }>();
   /** Per connected keycard, a set of its one public key: its writes are checked by table, not recovered. */
   private readonly snapshots: SnapshotKeeper;
-  private readonly writerKeys = new Map<string, { readonly set: KeycardSet; readonly publicKey: Uint8Array }>();
+  private readonly writerKeys = new Map<string, KeycardSet>();
+  private readonly writerPublicKeys = new Map<string, Uint8Array>();
   /** Signature checks on worker threads, when `verifyWorkers` > 0. */
   private pool: VerifyPool | undefined;
   private failure: unknown;
@@ -334,6 +335,7 @@ export class ReferenceRelay implements RelayBackend {
     if (this.connected.get(keycard.address)?.session !== session) return;
     this.connected.delete(keycard.address);
     this.writerKeys.delete(keycard.address);
+    this.writerPublicKeys.delete(keycard.address);
   }
 
   orderOwner({ shopId, orderId }: { shopId: Uint8Array; orderId: Uint8Array }): Address | undefined {
@@ -358,32 +360,35 @@ export class ReferenceRelay implements RelayBackend {
     return () => shop.watchers.delete(onAppend);
   }
 
-  // The writer's public key as a KeycardSet (its table, once it pays, lives in the set), kept while it is
-  // connected, for the KNOWN_KEY_TABLES most recent writers only: an LRU, so tables stay few however many write.
-  private writerKeySet(shop: Shop, address: Address): { readonly set: KeycardSet; readonly publicKey: Uint8Array } | undefined {
-    const cached = this.writerKeys.get(address);
-    if (cached !== undefined) {
-      this.writerKeys.delete(address);
-      this.writerKeys.set(address, cached);
-      return cached;
-    }
+  // The writer's public key, kept while it is connected (65 bytes each): what the workers check against first.
+  private writerPublicKey(shop: Shop, address: Address): Uint8Array | undefined {
+    const cached = this.writerPublicKeys.get(address);
+    if (cached !== undefined) return cached;
     const enrolled = shop.fold.state.keycards[address];
     if (enrolled === undefined || !this.connected.has(address)) return undefined;
     const publicKey = uncompressedPublicKey({ publicKey: hexToBytes(enrolled.publicKey) });
-    const entry = { set: createKeycardSet({ keycards: [publicKey] }), publicKey };
+    this.writerPublicKeys.set(address, publicKey);
+    return publicKey;
+  }
+
+  // The writer's key as a KeycardSet (its table, once it pays, lives in the set), for events this thread checks itself:
+  // for the KNOWN_KEY_TABLES most recent writers only, an LRU, so tables stay few however many write.
+  private writerKeySet(address: Address, publicKey: Uint8Array): KeycardSet {
+    let set = this.writerKeys.get(address);
+    if (set !== undefined) this.writerKeys.delete(address);
+    else set = createKeycardSet({ keycards: [publicKey] });
     if (this.writerKeys.size >= KNOWN_KEY_TABLES) this.writerKeys.delete(this.writerKeys.keys().next().value as string);
-    this.writerKeys.set(address, entry);
-    return entry;
+    this.writerKeys.set(address, set);
+    return set;
   }
 
   async write({ keycard, events }: { keycard: RelayKeycard; events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
     const shop = this.shops.get(bytesToHex(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
-    const writer = this.writerKeySet(shop, keycard.address);
-    const keycards = writer?.set;
+    const publicKey = this.writerPublicKey(shop, keycard.address);
     // Checked on the workers while earlier writes fold; folded in the order received (the shop's turn).
     const encoded = this.pool === undefined ? undefined : events.map((signedEvent) => toBinary(SignedEventSchema, signedEvent));
-    const checking = encoded === undefined ? undefined : this.pool?.open(encoded.map((bytes) => ({ bytes, dialect: shop.dialect, expectedKey: writer?.publicKey })));
+    const checking = encoded === undefined ? undefined : this.pool?.open(encoded.map((bytes) => ({ bytes, dialect: shop.dialect, expectedKey: publicKey })));
     await this.inTurn(shop, async () => {
       const verdicts = await checking;
       // Lapsed holds are released first, so the write sees the stock they held.
@@ -395,7 +400,8 @@ export class ReferenceRelay implements RelayBackend {
         let verified;
         try {
           const signer = verdicts?.[i];
-          verified = signer === undefined ? shop.fold.verify({ signedEvent, ...this.opening(shop), keycards }) : this.applyChecked(shop, signedEvent, signer);
+          // The writer's table only where this thread checks: a worker's verdict needs none.
+          verified = signer !== undefined ? this.applyChecked(shop, signedEvent, signer) : shop.fold.verify({ signedEvent, ...this.opening(shop), keycards: publicKey === undefined ? undefined : this.writerKeySet(keycard.address, publicKey) });
         } catch (error) {
           throw refusal({ error, at: `event_write_request.events[${i}]`, domain: shop.dialect === "v3" ? undefined : this.domain });
         }
