@@ -39,6 +39,7 @@ import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./sna
 import { applyOpenedEvent } from "../state/fold-opened.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
 import { decodeProvedCanonical } from "../wire/canonical-decode.js";
+import { takeReceivedEventBytes } from "../wire/received-event-bytes.js";
 import { provedCanonical } from "../wire/canonical-wire.js";
 import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
 import { beginUndoable } from "../state/fold-undoable.js";
@@ -387,7 +388,9 @@ export class ReferenceRelay implements RelayBackend {
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     const publicKey = this.writerPublicKey(shop, keycard.address);
     // Checked on the workers while earlier writes fold; folded in the order received (the shop's turn).
-    const encoded = this.pool === undefined ? undefined : events.map((signedEvent) => toBinary(SignedEventSchema, signedEvent));
+    // The bytes as they came in a canonical frame (the same as toBinary's), else encoded here when a worker needs them.
+    const received = events.map((signedEvent) => takeReceivedEventBytes(signedEvent));
+    const encoded = this.pool === undefined && received.includes(undefined) ? undefined : events.map((signedEvent, i) => received[i] ?? toBinary(SignedEventSchema, signedEvent));
     const checking = encoded === undefined ? undefined : this.pool?.open(encoded.map((bytes) => ({ bytes, dialect: shop.dialect, expectedKey: publicKey })));
     await this.inTurn(shop, async () => {
       const verdicts = await checking;

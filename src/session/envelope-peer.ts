@@ -16,7 +16,8 @@ import { isSizeLimitError } from "../errors/size-limit-error.js";
 import type { EnvelopeRequest } from "../wire/create-request-envelope.js";
 import { encodeOkResponse } from "../wire/encode-ok-response.js";
 import { createResponseEnvelope, type ResponseErrorInit } from "../wire/create-response-envelope.js";
-import { decodeEnvelope } from "../wire/decode-envelope.js";
+import { decodeEnvelopeFrame } from "../wire/decode-envelope-frame.js";
+import { recordWrittenEventBytes } from "../wire/received-event-bytes.js";
 import { encodeEnvelope } from "../wire/encode-envelope.js";
 import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { DEFAULT_MAX_ENVELOPE_BYTES } from "../wire/constants.js";
@@ -111,7 +112,10 @@ export class EnvelopePeer {
     this.pingOutstanding = false;
     let envelope: Envelope;
     try {
-      envelope = decodeEnvelope({ bytes: frame as Uint8Array, maxBytes: this.maxFrameBytes });
+      const decoded = decodeEnvelopeFrame({ bytes: frame as Uint8Array, maxBytes: this.maxFrameBytes });
+      envelope = decoded.envelope;
+      // A canonical write frame already holds each event's encoding: a relay stores and checks those bytes as they came.
+      if (decoded.canonical && envelope.message.case === "eventWriteRequest") recordWrittenEventBytes(frame as Uint8Array, envelope.message.value.events);
     } catch (error) {
       if (isSizeLimitError(error)) return this.close(SESSION_CLOSE_CODES.MESSAGE_TOO_BIG, `frame over ${this.maxFrameBytes} bytes`);
       return this.close(SESSION_CLOSE_CODES.PROTOCOL_ERROR, "frame is not an Envelope");
