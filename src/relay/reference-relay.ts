@@ -52,6 +52,8 @@ import { checkShopStore } from "./store/check-shop-store.js";
 const REPLAY_CHUNK = 256;
 /** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
 const REPLAY_AHEAD = 8;
+/** Jobs this thread opens itself between two looks at the workers' answers during a replay (a few ms of checks). */
+const REPLAY_HELP = 32;
 
 /**
  * Appends of one write over a shared store: each conflict (another process
@@ -244,21 +246,28 @@ export class ReferenceRelay implements RelayBackend {
     }
   }
 
-  // Folds replayed records chunk by chunk as the workers' checks come back, a few chunks ahead, so this thread
-  // folds while they check; until a worker has started, a chunk comes back unchecked and this thread checks it.
+  // Folds replayed records chunk by chunk as the checks come back, a few chunks ahead, so this thread folds
+  // while the workers check. While the next chunk's checks are out (or no worker has started yet), this thread
+  // opens the last queued jobs itself (pool.help), a few at a time: it checks too instead of waiting.
   private async replayOn(pool: VerifyPool, tail: readonly StoredRecord[]): Promise<void> {
-    const check = (at: number) => pool.open(tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: this.shopFor(record.shopId).dialect })));
-    const ahead: Promise<Verdict[]>[] = [];
+    const check = (at: number) => {
+      const jobs = tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: this.shopFor(record.shopId).dialect }));
+      const chunk: { verdicts?: Verdict[]; readonly checked: Promise<Verdict[]> } = { checked: pool.open(jobs, { helped: true }) };
+      void chunk.checked.then((verdicts) => (chunk.verdicts = verdicts));
+      return chunk;
+    };
+    const ahead: ReturnType<typeof check>[] = [];
     let next = 0;
     for (let at = 0; at < tail.length; at += REPLAY_CHUNK) {
       while (ahead.length < REPLAY_AHEAD && next < tail.length) {
         ahead.push(check(next));
         next += REPLAY_CHUNK;
       }
-      const verdicts = await (ahead.shift() as Promise<Verdict[]>);
+      const chunk = ahead.shift() as ReturnType<typeof check>;
+      // Yielding between helps lets the workers' answers (and a worker's start) in, and sends them more.
+      while (chunk.verdicts === undefined && pool.help(REPLAY_HELP) > 0) await new Promise((resolve) => setImmediate(resolve));
+      const verdicts = await chunk.checked;
       for (const [i, verdict] of verdicts.entries()) this.replay(tail[at + i] as StoredRecord, verdict);
-      // Lets a worker's start-up message in: chunks go to it from then on.
-      if (verdicts.every((verdict) => verdict === undefined)) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

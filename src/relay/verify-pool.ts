@@ -16,6 +16,7 @@ import type { Address } from "viem";
 import type { EventDomain } from "../eip712/domain.js";
 import type { Dialect } from "../wire/dialect.js";
 import { sameBytes } from "../wire/same-bytes.js";
+import { createJobOpener, type JobOpener } from "./job-opener.js";
 
 /** One SignedEvent to open. */
 export interface VerifyJob {
@@ -37,8 +38,17 @@ export interface VerifyPool {
   readonly size: number;
   /** Resolves when every worker has started (or failed to): tests wait for it, the relay never does. */
   ready(): Promise<void>;
-  /** Verdicts, in job order; never rejects. */
-  open(jobs: readonly VerifyJob[]): Promise<Verdict[]>;
+  /**
+   * Verdicts, in job order; never rejects. While no worker runs they answer undefined at once,
+   * unless `helped`: then they wait for a worker or for the caller's {@link VerifyPool.help}.
+   */
+  open(jobs: readonly VerifyJob[], options?: { readonly helped?: boolean }): Promise<Verdict[]>;
+  /**
+   * Opens on the calling thread up to `max` jobs that no worker holds yet, the last queued first
+   * (the workers take the first), exactly as a worker would; returns how many. A replay calls it
+   * while the verdicts it needs next are out, so its thread checks too instead of waiting.
+   */
+  help(max: number): number;
   /** Stops the workers; jobs still waiting answer undefined. */
   close(): Promise<void>;
 }
@@ -53,6 +63,8 @@ const MAX_CRASHES = 3;
 interface Pending {
   readonly job: VerifyJob;
   readonly resolve: (verdict: Verdict) => void;
+  /** Its caller takes it with help() while no worker runs, rather than get undefined at once. */
+  readonly helped: boolean;
 }
 
 interface Slot {
@@ -91,6 +103,8 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
   const starting: Promise<void>[] = [];
   let nextId = 0;
   let crashes = 0;
+  // The calling thread's own keycard sets, made when it first helps.
+  let opener: JobOpener | undefined;
   let closed = false;
 
   const settle = (pending: readonly Pending[], verdicts?: readonly Verdict[]) => {
@@ -102,7 +116,14 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
       while (slot.started && queue.length > 0 && slot.batches.size < IN_FLIGHT) send(slot, queue.splice(0, BATCH));
     }
     // No worker running (none started yet, or all gone): the relay checks these itself rather than wait.
-    if (![...slots].some((slot) => slot.started)) settle(queue.splice(0));
+    if (![...slots].some((slot) => slot.started)) settle(unhelped());
+  };
+
+  // Takes the queued jobs whose caller does not help out of the queue.
+  const unhelped = (): Pending[] => {
+    const out = queue.filter((pending) => !pending.helped);
+    if (out.length > 0) queue.splice(0, queue.length, ...queue.filter((pending) => pending.helped));
+    return out;
   };
 
   const send = (slot: Slot, pending: readonly Pending[]) => {
@@ -175,12 +196,18 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
     ready: async () => {
       await Promise.all(starting);
     },
-    open(jobs) {
+    open(jobs, { helped = false } = {}) {
       if (jobs.length === 0) return Promise.resolve([]);
-      const verdicts = Promise.all(jobs.map((job) => new Promise<Verdict>((resolve) => queue.push({ job, resolve }))));
+      const verdicts = Promise.all(jobs.map((job) => new Promise<Verdict>((resolve) => queue.push({ job, resolve, helped }))));
       if (closed) settle(queue.splice(0));
       else pump();
       return verdicts;
+    },
+    help(max) {
+      const taken = queue.splice(Math.max(0, queue.length - max));
+      opener ??= createJobOpener({ domain });
+      for (const { job, resolve } of taken) resolve(opener(job.bytes, job.dialect, job.expectedKey ?? null));
+      return taken.length;
     },
     async close() {
       closed = true;
