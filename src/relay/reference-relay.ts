@@ -38,7 +38,7 @@ import { ShopLogIndex } from "./shop-log-index.js";
 import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
 import { applyOpenedEvent } from "../state/fold-opened.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
-import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
+import { createVerifyPool, replayWorkers, type Verdict, type VerifyPool } from "./verify-pool.js";
 import { beginUndoable } from "../state/fold-undoable.js";
 import { isShopStoreConflictError } from "../errors/shop-store-error.js";
 import type { ShopStore } from "./store/store.js";
@@ -47,6 +47,7 @@ import { storeFailure } from "./store-failure.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { batchKeycards } from "./store/batch-keycards.js";
 import { checkShopStore } from "./store/check-shop-store.js";
+import { signedEventParts } from "../wire/signed-event-parts.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
@@ -221,7 +222,8 @@ export class ReferenceRelay implements RelayBackend {
       // The workers start while the log loads and the snapshots are read.
       const loading = relay.store.load();
       loading.catch(() => undefined);
-      if (workers > 0) pool = relay.pool = await createVerifyPool({ size: workers, domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
+      // Only the workers the replay needs beside this thread (which checks too); the others start after it.
+      if (workers > 0) pool = relay.pool = await createVerifyPool({ size: workers, start: await replayWorkers({ size: workers }), domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
       const records = await loading;
       // With a pool, the records to replay are collected first and checked on every worker at once, then folded in order.
       const tail: StoredRecord[] = [];
@@ -232,8 +234,9 @@ export class ReferenceRelay implements RelayBackend {
       };
       await relay.snapshots.restore({ records, replay, seed: (shop) => relay.seed(shop) });
       if (pool !== undefined) await relay.replayOn(pool, tail);
-      // Started before the relay serves: until then every check would fall back to this thread.
+      // Started before the relay serves: until then every check would fall back to this thread. The rest start while it serves.
       await pool?.ready();
+      pool?.grow();
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
       if (relay.shared !== undefined) await relay.follow(relay.shared);
@@ -425,7 +428,12 @@ export class ReferenceRelay implements RelayBackend {
 
   // A write whose signer a worker found for its exact bytes: the state rules here, as ShopFold.verify applies them.
   private applyChecked(shop: Shop, signedEvent: SignedEvent, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
-    const event = fromBinary(ShopEventSchema, (signedEvent.event?.value ?? new Uint8Array(0)).slice());
+    return this.foldChecked(shop, eventBytesOf(signedEvent), signer);
+  }
+
+  // The same from the event bytes (Any.value), decoded from a copy: the decoded event keeps no view of them.
+  private foldChecked(shop: Shop, eventBytes: Uint8Array, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
+    const event = fromBinary(ShopEventSchema, eventBytes.slice());
     applyOpenedEvent(shop.fold, event, signer, shop.dialect);
     return { event, signer };
   }
@@ -703,11 +711,13 @@ export class ReferenceRelay implements RelayBackend {
 
   private replay(record: StoredRecord, signer?: Verdict): void {
     const shop = this.shopFor(record.shopId);
+    // With a worker's signer only the event bytes are needed: read in place (foldChecked decodes a copy).
+    const value = signer === undefined ? undefined : signedEventParts(record.signedEvent)?.value;
     // A copy: the decoded event's byte fields would be views of the whole file read at load.
-    const signedEvent = fromBinary(SignedEventSchema, new Uint8Array(record.signedEvent));
+    const signedEvent = value === undefined ? fromBinary(SignedEventSchema, new Uint8Array(record.signedEvent)) : undefined;
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    if (signer === undefined) shop.fold.verify({ signedEvent, ...this.opening(shop) });
-    else this.applyChecked(shop, signedEvent, signer);
+    if (signer === undefined) shop.fold.verify({ signedEvent: signedEvent as SignedEvent, ...this.opening(shop) });
+    else this.foldChecked(shop, value ?? eventBytesOf(signedEvent as SignedEvent), signer);
     shop.log.push({ record });
     shop.durable = shop.log.length;
   }
@@ -736,4 +746,9 @@ export class ReferenceRelay implements RelayBackend {
 
 function randomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** A SignedEvent's event bytes (Any.value; empty when it has no event). */
+function eventBytesOf(signedEvent: SignedEvent): Uint8Array {
+  return signedEvent.event?.value ?? new Uint8Array(0);
 }

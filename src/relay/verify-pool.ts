@@ -36,8 +36,10 @@ export type WorkerCryptoPath = "native" | "wasm" | "js";
 export interface VerifyPool {
   /** Worker threads asked for. */
   readonly size: number;
-  /** Resolves when every worker has started (or failed to): tests wait for it, the relay never does. */
+  /** Resolves when every worker started so far has started (or failed to). */
   ready(): Promise<void>;
+  /** Starts the workers that `start` left out, up to `size`. */
+  grow(): void;
   /**
    * Verdicts, in job order; never rejects. While no worker runs they answer undefined at once,
    * unless `helped`: then they wait for a worker or for the caller's {@link VerifyPool.help}.
@@ -93,8 +95,11 @@ export interface WorkerBatch {
 /** The worker's file: the compiled one beside this module, or the TypeScript source under tsx and vitest. */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url);
 
-/** Starts `size` verification workers (size ≥ 1); `entry` replaces the worker's file in tests (crashes, stale answers). */
-export async function createVerifyPool({ size, domain, crypto, warn, entry = WORKER_ENTRY }: { size: number; domain: EventDomain; crypto: WorkerCryptoPath; warn: (line: string) => void; entry?: URL }): Promise<VerifyPool> {
+/**
+ * A pool of `size` verification workers (size ≥ 1), of which `start` (1 to size, default all) start now and the
+ * rest on grow(); `entry` replaces the worker's file in tests (crashes, stale answers).
+ */
+export async function createVerifyPool({ size, start = size, domain, crypto, warn, entry = WORKER_ENTRY }: { size: number; start?: number; domain: EventDomain; crypto: WorkerCryptoPath; warn: (line: string) => void; entry?: URL }): Promise<VerifyPool> {
   // Lazy: the module graph of the package's browser entries never reaches node:worker_threads.
   const { Worker } = await import("node:worker_threads");
   const boot = entry.pathname.endsWith(".ts") ? await sourceBoot(entry) : undefined;
@@ -190,12 +195,17 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
     );
   };
 
-  for (let i = 0; i < size; i++) spawn();
+  let asked = 0;
+  const grow = (to: number) => {
+    for (; asked < to && !closed; asked++) spawn();
+  };
+  grow(Math.max(1, Math.min(size, start)));
   return {
     size,
     ready: async () => {
       await Promise.all(starting);
     },
+    grow: () => grow(size),
     open(jobs, { helped = false } = {}) {
       if (jobs.length === 0) return Promise.resolve([]);
       const verdicts = Promise.all(jobs.map((job) => new Promise<Verdict>((resolve) => queue.push({ job, resolve, helped }))));
@@ -220,6 +230,16 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
       await Promise.all(workers.map(({ worker }) => worker.terminate()));
     },
   };
+}
+
+/**
+ * Workers to check a replay with while the relay's own thread helps (VerifyPool.help): one per core
+ * but the relay's, at least one, at most `size`. A worker more would share a core with the relay's
+ * thread and add its start-up (module loading, ~0.25 s of CPU) to the replay.
+ */
+export async function replayWorkers({ size }: { size: number }): Promise<number> {
+  const { availableParallelism } = await import("node:os");
+  return Math.max(1, Math.min(size, availableParallelism() - 1));
 }
 
 /** A worker's signers, each kept only where the bytes it handed back are the job's own, byte for byte. */
