@@ -41,7 +41,7 @@ import { secp256k1Path } from "../signature/secp256k1-recovery.js";
 import { decodeProvedCanonical } from "../wire/canonical-decode.js";
 import { takeReceivedEventBytes } from "../wire/received-event-bytes.js";
 import { provedCanonical } from "../wire/canonical-wire.js";
-import { createVerifyPool, type Verdict, type VerifyPool } from "./verify-pool.js";
+import { createVerifyPool, replayWorkers, type Verdict, type VerifyPool } from "./verify-pool.js";
 import { beginUndoable } from "../state/fold-undoable.js";
 import { isShopStoreConflictError } from "../errors/shop-store-error.js";
 import type { ShopStore } from "./store/store.js";
@@ -50,11 +50,14 @@ import { storeFailure } from "./store-failure.js";
 import { FieldValueError } from "../errors/field-value-error.js";
 import { batchKeycards } from "./store/batch-keycards.js";
 import { checkShopStore } from "./store/check-shop-store.js";
+import { signedEventParts } from "../wire/signed-event-parts.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
 /** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
 const REPLAY_AHEAD = 8;
+/** Jobs this thread opens itself between two looks at the workers' answers during a replay (a few ms of checks). */
+const REPLAY_HELP = 32;
 
 /**
  * Appends of one write over a shared store: each conflict (another process
@@ -223,7 +226,8 @@ export class ReferenceRelay implements RelayBackend {
       // The workers start while the log loads and the snapshots are read.
       const loading = relay.store.load();
       loading.catch(() => undefined);
-      if (workers > 0) pool = relay.pool = await createVerifyPool({ size: workers, domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
+      // Only the workers the replay needs beside this thread (which checks too); the others start after it.
+      if (workers > 0) pool = relay.pool = await createVerifyPool({ size: workers, start: await replayWorkers({ size: workers }), domain: options.domain, crypto: secp256k1Path(), warn: relay.warn });
       const records = await loading;
       // With a pool, the records to replay are collected first and checked on every worker at once, then folded in order.
       const tail: StoredRecord[] = [];
@@ -234,8 +238,9 @@ export class ReferenceRelay implements RelayBackend {
       };
       await relay.snapshots.restore({ records, replay, seed: (shop) => relay.seed(shop) });
       if (pool !== undefined) await relay.replayOn(pool, tail);
-      // Started before the relay serves: until then every check would fall back to this thread.
+      // Started before the relay serves: until then every check would fall back to this thread. The rest start while it serves.
       await pool?.ready();
+      pool?.grow();
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
       if (relay.shared !== undefined) await relay.follow(relay.shared);
@@ -248,21 +253,28 @@ export class ReferenceRelay implements RelayBackend {
     }
   }
 
-  // Folds replayed records chunk by chunk as the workers' checks come back, a few chunks ahead, so this thread
-  // folds while they check; until a worker has started, a chunk comes back unchecked and this thread checks it.
+  // Folds replayed records chunk by chunk as the checks come back, a few chunks ahead, so this thread folds
+  // while the workers check. While the next chunk's checks are out (or no worker has started yet), this thread
+  // opens the last queued jobs itself (pool.help), a few at a time: it checks too instead of waiting.
   private async replayOn(pool: VerifyPool, tail: readonly StoredRecord[]): Promise<void> {
-    const check = (at: number) => pool.open(tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: this.shopFor(record.shopId).dialect })));
-    const ahead: Promise<Verdict[]>[] = [];
+    const check = (at: number) => {
+      const jobs = tail.slice(at, at + REPLAY_CHUNK).map((record) => ({ bytes: record.signedEvent, dialect: this.shopFor(record.shopId).dialect }));
+      const chunk: { verdicts?: Verdict[]; readonly checked: Promise<Verdict[]> } = { checked: pool.open(jobs, { helped: true }) };
+      void chunk.checked.then((verdicts) => (chunk.verdicts = verdicts));
+      return chunk;
+    };
+    const ahead: ReturnType<typeof check>[] = [];
     let next = 0;
     for (let at = 0; at < tail.length; at += REPLAY_CHUNK) {
       while (ahead.length < REPLAY_AHEAD && next < tail.length) {
         ahead.push(check(next));
         next += REPLAY_CHUNK;
       }
-      const verdicts = await (ahead.shift() as Promise<Verdict[]>);
+      const chunk = ahead.shift() as ReturnType<typeof check>;
+      // Yielding between helps lets the workers' answers (and a worker's start) in, and sends them more.
+      while (chunk.verdicts === undefined && pool.help(REPLAY_HELP) > 0) await new Promise((resolve) => setImmediate(resolve));
+      const verdicts = await chunk.checked;
       for (const [i, verdict] of verdicts.entries()) this.replay(tail[at + i] as StoredRecord, verdict);
-      // Lets a worker's start-up message in: chunks go to it from then on.
-      if (verdicts.every((verdict) => verdict === undefined)) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -427,7 +439,12 @@ export class ReferenceRelay implements RelayBackend {
 
   // A write whose signer a worker found for its exact bytes: the state rules here, as ShopFold.verify applies them.
   private applyChecked(shop: Shop, signedEvent: SignedEvent, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
-    const bytes = (signedEvent.event?.value ?? new Uint8Array(0)).slice();
+    return this.foldChecked(shop, eventBytesOf(signedEvent), signer);
+  }
+
+  // The same from the event bytes (Any.value), decoded from a copy: the decoded event keeps no view of them.
+  private foldChecked(shop: Shop, eventBytes: Uint8Array, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
+    const bytes = eventBytes.slice();
     // Bytes the one-pass check proves canonical (every honest EIP-712 event) are read without reflection: the same message.
     const event = (provedCanonical({ schema: ShopEventSchema, bytes }) ? decodeProvedCanonical({ schema: ShopEventSchema, bytes }) : undefined) ?? fromBinary(ShopEventSchema, bytes);
     applyOpenedEvent(shop.fold, event, signer, shop.dialect);
@@ -707,11 +724,13 @@ export class ReferenceRelay implements RelayBackend {
 
   private replay(record: StoredRecord, signer?: Verdict): void {
     const shop = this.shopFor(record.shopId);
+    // With a worker's signer only the event bytes are needed: read in place (foldChecked decodes a copy).
+    const value = signer === undefined ? undefined : signedEventParts(record.signedEvent)?.value;
     // A copy: the decoded event's byte fields would be views of the whole file read at load.
-    const signedEvent = fromBinary(SignedEventSchema, new Uint8Array(record.signedEvent));
+    const signedEvent = value === undefined ? fromBinary(SignedEventSchema, new Uint8Array(record.signedEvent)) : undefined;
     if (record.seqNo !== BigInt(shop.log.length + 1)) throw new Error(`stored log out of order at seq_no ${record.seqNo}`);
-    if (signer === undefined) shop.fold.verify({ signedEvent, ...this.opening(shop) });
-    else this.applyChecked(shop, signedEvent, signer);
+    if (signer === undefined) shop.fold.verify({ signedEvent: signedEvent as SignedEvent, ...this.opening(shop) });
+    else this.foldChecked(shop, value ?? eventBytesOf(signedEvent as SignedEvent), signer);
     shop.log.push({ record });
     shop.durable = shop.log.length;
   }
@@ -740,4 +759,9 @@ export class ReferenceRelay implements RelayBackend {
 
 function randomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** A SignedEvent's event bytes (Any.value; empty when it has no event). */
+function eventBytesOf(signedEvent: SignedEvent): Uint8Array {
+  return signedEvent.event?.value ?? new Uint8Array(0);
 }

@@ -16,6 +16,7 @@ import type { Address } from "viem";
 import type { EventDomain } from "../eip712/domain.js";
 import type { Dialect } from "../wire/dialect.js";
 import { sameBytes } from "../wire/same-bytes.js";
+import { createJobOpener, type JobOpener } from "./job-opener.js";
 
 /** One SignedEvent to open. */
 export interface VerifyJob {
@@ -35,10 +36,21 @@ export type WorkerCryptoPath = "native" | "wasm" | "js";
 export interface VerifyPool {
   /** Worker threads asked for. */
   readonly size: number;
-  /** Resolves when every worker has started (or failed to): tests wait for it, the relay never does. */
+  /** Resolves when every worker started so far has started (or failed to). */
   ready(): Promise<void>;
-  /** Verdicts, in job order; never rejects. */
-  open(jobs: readonly VerifyJob[]): Promise<Verdict[]>;
+  /** Starts the workers that `start` left out, up to `size`. */
+  grow(): void;
+  /**
+   * Verdicts, in job order; never rejects. While no worker runs they answer undefined at once,
+   * unless `helped`: then they wait for a worker or for the caller's {@link VerifyPool.help}.
+   */
+  open(jobs: readonly VerifyJob[], options?: { readonly helped?: boolean }): Promise<Verdict[]>;
+  /**
+   * Opens on the calling thread up to `max` jobs that no worker holds yet, the last queued first
+   * (the workers take the first), exactly as a worker would; returns how many. A replay calls it
+   * while the verdicts it needs next are out, so its thread checks too instead of waiting.
+   */
+  help(max: number): number;
   /** Stops the workers; jobs still waiting answer undefined. */
   close(): Promise<void>;
 }
@@ -53,6 +65,8 @@ const MAX_CRASHES = 3;
 interface Pending {
   readonly job: VerifyJob;
   readonly resolve: (verdict: Verdict) => void;
+  /** Its caller takes it with help() while no worker runs, rather than get undefined at once. */
+  readonly helped: boolean;
 }
 
 interface Slot {
@@ -81,8 +95,11 @@ export interface WorkerBatch {
 /** The worker's file: the compiled one beside this module, or the TypeScript source under tsx and vitest. */
 const WORKER_ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./verify-worker.ts" : "./verify-worker.js", import.meta.url);
 
-/** Starts `size` verification workers (size ≥ 1); `entry` replaces the worker's file in tests (crashes, stale answers). */
-export async function createVerifyPool({ size, domain, crypto, warn, entry = WORKER_ENTRY }: { size: number; domain: EventDomain; crypto: WorkerCryptoPath; warn: (line: string) => void; entry?: URL }): Promise<VerifyPool> {
+/**
+ * A pool of `size` verification workers (size ≥ 1), of which `start` (1 to size, default all) start now and the
+ * rest on grow(); `entry` replaces the worker's file in tests (crashes, stale answers).
+ */
+export async function createVerifyPool({ size, start = size, domain, crypto, warn, entry = WORKER_ENTRY }: { size: number; start?: number; domain: EventDomain; crypto: WorkerCryptoPath; warn: (line: string) => void; entry?: URL }): Promise<VerifyPool> {
   // Lazy: the module graph of the package's browser entries never reaches node:worker_threads.
   const { Worker } = await import("node:worker_threads");
   const boot = entry.pathname.endsWith(".ts") ? await sourceBoot(entry) : undefined;
@@ -91,6 +108,8 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
   const starting: Promise<void>[] = [];
   let nextId = 0;
   let crashes = 0;
+  // The calling thread's own keycard sets, made when it first helps.
+  let opener: JobOpener | undefined;
   let closed = false;
   let pumpScheduled = false;
 
@@ -103,7 +122,14 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
       while (slot.started && queue.length > 0 && slot.batches.size < IN_FLIGHT) send(slot, queue.splice(0, BATCH));
     }
     // No worker running (none started yet, or all gone): the relay checks these itself rather than wait.
-    if (![...slots].some((slot) => slot.started)) settle(queue.splice(0));
+    if (![...slots].some((slot) => slot.started)) settle(unhelped());
+  };
+
+  // Takes the queued jobs whose caller does not help out of the queue.
+  const unhelped = (): Pending[] => {
+    const out = queue.filter((pending) => !pending.helped);
+    if (out.length > 0) queue.splice(0, queue.length, ...queue.filter((pending) => pending.helped));
+    return out;
   };
 
   const send = (slot: Slot, pending: readonly Pending[]) => {
@@ -170,15 +196,20 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
     );
   };
 
-  for (let i = 0; i < size; i++) spawn();
+  let asked = 0;
+  const grow = (to: number) => {
+    for (; asked < to && !closed; asked++) spawn();
+  };
+  grow(Math.max(1, Math.min(size, start)));
   return {
     size,
     ready: async () => {
       await Promise.all(starting);
     },
-    open(jobs) {
+    grow: () => grow(size),
+    open(jobs, { helped = false } = {}) {
       if (jobs.length === 0) return Promise.resolve([]);
-      const verdicts = Promise.all(jobs.map((job) => new Promise<Verdict>((resolve) => queue.push({ job, resolve }))));
+      const verdicts = Promise.all(jobs.map((job) => new Promise<Verdict>((resolve) => queue.push({ job, resolve, helped }))));
       if (closed) settle(queue.splice(0));
       else if (!pumpScheduled) {
         // Jobs arriving in one turn of the event loop (many sockets' frames) go out in as few messages as possible.
@@ -189,6 +220,12 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
         });
       }
       return verdicts;
+    },
+    help(max) {
+      const taken = queue.splice(Math.max(0, queue.length - max));
+      opener ??= createJobOpener({ domain });
+      for (const { job, resolve } of taken) resolve(opener(job.bytes, job.dialect, job.expectedKey ?? null));
+      return taken.length;
     },
     async close() {
       closed = true;
@@ -201,6 +238,16 @@ export async function createVerifyPool({ size, domain, crypto, warn, entry = WOR
       await Promise.all(workers.map(({ worker }) => worker.terminate()));
     },
   };
+}
+
+/**
+ * Workers to check a replay with while the relay's own thread helps (VerifyPool.help): one per core
+ * but the relay's, at least one, at most `size`. A worker more would share a core with the relay's
+ * thread and add its start-up (module loading, ~0.25 s of CPU) to the replay.
+ */
+export async function replayWorkers({ size }: { size: number }): Promise<number> {
+  const { availableParallelism } = await import("node:os");
+  return Math.max(1, Math.min(size, availableParallelism() - 1));
 }
 
 /** A worker's signers, each kept only where the bytes it handed back are the job's own, byte for byte. */

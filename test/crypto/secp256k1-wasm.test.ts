@@ -8,6 +8,8 @@
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cryptoPaths, isSignatureError, parseSignature, recoverDigestSigner, selectSecp256k1Path } from "../../src/index.js";
+import { bytesToHex } from "../../src/crypto/hex.js";
+import { WASM_SELF_TEST } from "../../src/signature/wasm-secp256k1.js";
 import { recoveryCases } from "../support/secp256k1-equivalence.js";
 import { secp256k1EquivalenceTests } from "../support/secp256k1-equivalence.js";
 
@@ -26,6 +28,18 @@ function signers(cases: ReturnType<typeof recoveryCases>): string[] {
     }
   });
 }
+
+describe("the WebAssembly self-test's known answer", () => {
+  it("is what @noble/curves signs and derives for its digest and key (32 × 0x07)", () => {
+    const digest = new Uint8Array(32).fill(0xa5);
+    const key = new Uint8Array(32).fill(7);
+    const signature = secp256k1.sign(digest, key);
+    expect(bytesToHex(digest).slice(2)).toBe(WASM_SELF_TEST.digest);
+    expect(bytesToHex(signature.toCompactRawBytes()).slice(2)).toBe(WASM_SELF_TEST.rs);
+    expect(signature.recovery).toBe(WASM_SELF_TEST.recoveryId);
+    expect(bytesToHex(secp256k1.getPublicKey(key, false)).slice(2)).toBe(WASM_SELF_TEST.publicKey);
+  });
+});
 
 describe("the default path and its fallback", () => {
   afterEach(async () => {

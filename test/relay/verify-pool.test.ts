@@ -190,3 +190,26 @@ describe("verification on worker threads", () => {
     expect(errors[1]).toBe(errors[0]);
   });
 });
+
+describe("the relay's thread helping the pool (a replay)", () => {
+  it("answers jobs at once while no worker runs, keeps helped ones for a worker or for help(), which opens the last queued first with a worker's signers", async () => {
+    const clerk = new f.Writer(TEST_RELAY_DOMAIN, key(1));
+    const jobs = [...[await clerk.sign(f.manifest()), await clerk.sign(f.listing(PEN, 100n))].map((event) => toBinary(SignedEventSchema, event)), new Uint8Array([1, 2, 3])].map((bytes) => ({ bytes, dialect: "eip712" as const }));
+    const pool = await createVerifyPool({ size: 1, domain: TEST_RELAY_DOMAIN, crypto: "js", warn: () => undefined, entry: new URL("./workers/silent-verify-worker.ts", import.meta.url) });
+    try {
+      expect(await pool.open(jobs)).toEqual([undefined, undefined, undefined]);
+      let verdicts: readonly (string | undefined)[] | undefined;
+      void pool.open(jobs, { helped: true }).then((answered) => (verdicts = answered));
+      // The last job first (the workers take the first ones): the bytes that do not decode.
+      expect(pool.help(1)).toBe(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(verdicts).toBeUndefined();
+      expect(pool.help(10)).toBe(2);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(verdicts).toEqual([clerk.account.address, clerk.account.address, undefined]);
+      expect(pool.help(10)).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+});
