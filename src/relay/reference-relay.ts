@@ -54,6 +54,8 @@ import { signedEventParts } from "../wire/signed-event-parts.js";
 
 /** Replayed records per check request at start: folding starts after the first chunk's checks. */
 const REPLAY_CHUNK = 256;
+/** How long a relay with a pool waits, before it serves, for workers that have not started (they are used once they do). */
+const WORKER_START_WAIT_MS = 10_000;
 /** Chunks asked for ahead of the one being folded: enough to keep every worker busy. */
 const REPLAY_AHEAD = 8;
 /** Jobs this thread opens itself between two looks at the workers' answers during a replay (a few ms of checks). */
@@ -238,8 +240,11 @@ export class ReferenceRelay implements RelayBackend {
       };
       await relay.snapshots.restore({ records, replay, seed: (shop) => relay.seed(shop) });
       if (pool !== undefined) await relay.replayOn(pool, tail);
-      // Started before the relay serves: until then every check would fall back to this thread. The rest start while it serves.
-      await pool?.ready();
+      // Started before the relay serves (until then every check falls back to this thread), but a worker that
+      // neither starts nor dies must not keep the relay from serving. The rest start while it serves.
+      if (pool !== undefined && !(await startedWithin(pool, WORKER_START_WAIT_MS))) {
+        relay.warn(`relay: verification workers have not started after ${WORKER_START_WAIT_MS / 1000} s; the relay serves and checks on its own thread until they do`);
+      }
       pool?.grow();
       // One pass at start; afterwards only commits and payment details add holds.
       for (const shop of relay.shops.values()) for (const order of Object.values(shop.fold.state.orders)) relay.schedule(shop, order);
@@ -754,6 +759,20 @@ export class ReferenceRelay implements RelayBackend {
       this.shops.set(key, shop);
     }
     return shop;
+  }
+}
+
+// Whether the pool's started workers are ready within `ms` (the timer never keeps the process alive).
+async function startedWithin(pool: VerifyPool, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+    (timer as { unref?: () => void }).unref?.();
+  });
+  try {
+    return await Promise.race([pool.ready().then(() => true as const), waited]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
