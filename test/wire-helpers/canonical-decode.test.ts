@@ -19,21 +19,11 @@ import { decodeCanonicalEvent } from "../../src/wire/decode-canonical-event.js";
 import { buildStateLog } from "../../bench/state-log.js";
 import { arbitraries, INT32_MIN, MAX_UINT64 } from "../support/arbitraries.js";
 import { readFileSync } from "node:fs";
+import { shape } from "../support/message-shape.js";
 
 const vectors = (name: string) => JSON.parse(readFileSync(new URL(`../vectors/${name}`, import.meta.url), "utf8"));
 const golden = vectors("eip712.json") as { cases: { name: string; encoded: string }[] };
 const edge = vectors("eip712-edge.json") as { events: { name: string; encoded: string | null }[] };
-
-/** Everything a reader of the message could tell apart, as text: keys in order, value types, prototypes, bytes. */
-function shape(value: unknown): string {
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === undefined) return "undefined";
-  if (typeof value !== "object" || value === null) return JSON.stringify(value);
-  if (value instanceof Uint8Array) return `${Object.getPrototypeOf(value) === Uint8Array.prototype ? "u8" : "other"}[${Buffer.from(value).toString("hex")}]`;
-  if (Array.isArray(value)) return `[${value.map(shape).join(",")}]`;
-  const proto = Object.getPrototypeOf(value) === Object.prototype ? "" : "!proto";
-  return `${proto}{${Object.keys(value).map((key) => `${key}:${shape((value as Record<string, unknown>)[key])}`).join(",")}}`;
-}
 
 function sameAsFromBinary(bytes: Uint8Array, label: string): void {
   expect(provedCanonical({ schema: ShopEventSchema, bytes }), label).toBe(true);

@@ -19,17 +19,7 @@ import { ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { provedCanonical } from "../../src/wire/canonical-wire.js";
 import { decodeEnvelope } from "../../src/wire/decode-envelope.js";
 import { arbitraries, MAX_UINT64 } from "../support/arbitraries.js";
-
-/** Everything a reader of the message could tell apart, as text: keys in order, value types, prototypes, bytes. */
-function shape(value: unknown): string {
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === undefined) return "undefined";
-  if (typeof value !== "object" || value === null) return JSON.stringify(value);
-  if (value instanceof Uint8Array) return `${Object.getPrototypeOf(value) === Uint8Array.prototype ? "u8" : "other"}[${Buffer.from(value).toString("hex")}]`;
-  if (Array.isArray(value)) return `[${value.map(shape).join(",")}]`;
-  const proto = Object.getPrototypeOf(value) === Object.prototype ? "" : "!proto";
-  return `${proto}{${Object.keys(value).map((key) => `${key}:${shape((value as Record<string, unknown>)[key])}`).join(",")}}`;
-}
+import { shape } from "../support/message-shape.js";
 
 function sameAsFromBinary(bytes: Uint8Array, label: string): boolean {
   // The transcripts include a refused write of 65 events: the item cap is not what this compares.
