@@ -20,6 +20,7 @@ import { WebSocket } from "ws";
 import { connectClientSession, createKeycardSet, createSignedEvent, type KeycardSet, openSignedEvent, type SignedEvent, ShopEventSchema, signEvent } from "../src/index.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
 import { connectRawReader, type RawReader } from "./raw-reader.js";
+import { connectRawWriter } from "./raw-writer.js";
 
 export interface RelayLoadResult {
   readonly clients: number;
@@ -79,7 +80,7 @@ export async function startRelayProcess({ timeoutMs, relayArgs = [], built = fal
   }
 }
 
-export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, relayArgs, subscribers = 0, window = WINDOW, built = false, rawReaders = false }: { clients: number; eventsPerClient: number; timeoutMs: number; relayArgs?: readonly string[] | undefined; subscribers?: number | undefined; window?: number | undefined; built?: boolean | undefined; rawReaders?: boolean | undefined }): Promise<RelayLoadResult> {
+export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, relayArgs, subscribers = 0, window = WINDOW, built = false, rawReaders = false, rawWriters = false }: { clients: number; eventsPerClient: number; timeoutMs: number; relayArgs?: readonly string[] | undefined; subscribers?: number | undefined; window?: number | undefined; built?: boolean | undefined; rawReaders?: boolean | undefined; rawWriters?: boolean | undefined }): Promise<RelayLoadResult> {
   const relay = await startRelayProcess({ timeoutMs, relayArgs, built });
   const { url, http, relayAddress } = relay;
   const child = { pid: relay.pid };
@@ -110,7 +111,9 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
       batches.push(events);
     }
     const verifyMsPerEvent = verifyCost(batches.map((events, k) => ({ events, keycards: createKeycardSet({ keycards: [(keys[k] as (typeof keys)[number]).publicKey] }) })));
-    const sessions = await Promise.all(keys.map(async (account) => {
+    // Raw writers send frames encoded before the clock; ClientSession writers encode and check each write as an app does.
+    const sessions = await Promise.all(keys.map(async (account, k) => {
+      if (rawWriters) return connectRawWriter({ url, account, events: batches[k] ?? [] });
       const session = await connectClientSession({ url, domain: TEST_RELAY_DOMAIN, relays: [relayAddress], WebSocket });
       await session.login({ account });
       return session;
@@ -140,6 +143,7 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
     const latencies: number[] = [];
     const started = performance.now();
     await Promise.all(sessions.map(async (session, k) => {
+      if ("writeAll" in session) return session.writeAll({ window, acked: (ms) => latencies.push(ms) });
       const events = batches[k] ?? [];
       let next = 0;
       const worker = async () => {

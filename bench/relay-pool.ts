@@ -27,6 +27,8 @@ export interface RelayPoolResult {
   readonly cores: number;
   readonly wasmOff: RelayLoadResult;
   readonly wasmOn: RelayLoadResult;
+  /** The same written to by ClientSession writers, which encode and check each write in this process. */
+  readonly wasmOnSessions: RelayLoadResult;
   readonly nativeOff: RelayLoadResult;
   readonly nativeOn: RelayLoadResult;
   readonly nativeReaders: RelayLoadResult;
@@ -66,11 +68,13 @@ async function timedRestart(directory: string, workers: number): Promise<{ ms: n
 /** Every figure of the section, in one run; `quick` is a smoke run at a small size. */
 export async function measureRelayPool({ quick }: { quick: boolean }): Promise<RelayPoolResult> {
   execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
-  const size = { clients: 16, eventsPerClient: quick ? 40 : 500, timeoutMs: 600_000, built: true };
+  // Raw writers (frames encoded before the clock) take the least CPU from the cores the relay runs on.
+  const size = { clients: 16, eventsPerClient: quick ? 40 : 500, timeoutMs: 600_000, built: true, rawWriters: true };
   // The floor of each run is measured in this process on the relay's path.
   await selectSecp256k1Path({ path: "wasm" });
   const wasmOff = await measureRelayLoad({ ...size, relayArgs: ["--crypto", "wasm", "--verify-workers", "0"] });
   const wasmOn = await measureRelayLoad({ ...size, relayArgs: ["--crypto", "wasm"] });
+  const wasmOnSessions = await measureRelayLoad({ ...size, rawWriters: false, relayArgs: ["--crypto", "wasm"] });
   await selectSecp256k1Path({ path: "native" });
   const nativeOff = await measureRelayLoad({ ...size, relayArgs: ["--verify-workers", "0"] });
   const nativeOn = await measureRelayLoad({ ...size, relayArgs: [] });
@@ -83,7 +87,7 @@ export async function measureRelayPool({ quick }: { quick: boolean }): Promise<R
   const { directory } = await restartFixture({ events, tail: quick ? 200 : undefined });
   const off = await timedRestart(directory, 0);
   const on = await timedRestart(directory, availableParallelism());
-  return { cores: availableParallelism(), wasmOff, wasmOn, nativeOff, nativeOn, nativeReaders, nativeLatency, jsLatency, restart: { events, offMs: off.ms, onMs: on.ms, sameState: off.json === on.json }, loadAverage: loadavg()[0] ?? 0 };
+  return { cores: availableParallelism(), wasmOff, wasmOn, wasmOnSessions, nativeOff, nativeOn, nativeReaders, nativeLatency, jsLatency, restart: { events, offMs: off.ms, onMs: on.ms, sameState: off.json === on.json }, loadAverage: loadavg()[0] ?? 0 };
 }
 
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
@@ -105,12 +109,13 @@ export function relayPoolSection(r: RelayPoolResult): string {
   const row = (name: string, x: RelayLoadResult) =>
     `| ${name} | ${rate(x)} | ${x.p50Ms.toFixed(1)} / ${x.p99Ms.toFixed(1)} ms | ${x.relayCpuMsPerEvent.toFixed(3)} ms | ${x.verifyMsPerEvent.toFixed(3)} ms | ${floor(x).toFixed(2)} | ${x.writersCpuMsPerEvent.toFixed(3)} ms |`;
   return [
-    `${r.wasmOn.clients} writers × ${r.wasmOn.eventsPerClient} pre-signed ChangeInventory events (at most 64 in flight each), the compiled relay CLI (dist/) in its own process, ${r.cores} cores, worker count = cores (the relay's default). Rates and latencies are wall time; CPU is the relay process's (all its threads) and this process's (the writers, and the readers when there are). Load average ${r.loadAverage.toFixed(1)} at the end: the writers share the cores with the relay.`,
+    `${r.wasmOn.clients} writers × ${r.wasmOn.eventsPerClient} pre-signed ChangeInventory events (at most 64 in flight each), sent by raw writers (bench/raw-writer.ts: frames encoded before the clock, each acknowledgement checked for a refusal) except in the ClientSession row, the compiled relay CLI (dist/) in its own process, ${r.cores} cores, worker count = cores (the relay's default). Rates and latencies are wall time; CPU is the relay process's (all its threads) and this process's (the writers, and the readers when there are). Load average ${r.loadAverage.toFixed(1)} at the end: the writers share the cores with the relay.`,
     "",
     "| run | accepted events/s | write-to-ack p50 / p99 | relay CPU per event | one signature check (openSignedEvent, this process) | events/s ÷ one core's checks/s | writers' CPU per event |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     row("WASM, on the relay's thread", r.wasmOff),
     row("WASM, worker threads", r.wasmOn),
+    row("WASM, worker threads, ClientSession writers", r.wasmOnSessions),
     row("native, on the relay's thread", r.nativeOff),
     row("native, worker threads (the default)", r.nativeOn),
     row(`native, worker threads, ${r.nativeReaders.subscribers} full subscribers`, r.nativeReaders),
@@ -125,6 +130,6 @@ export function relayPoolSection(r: RelayPoolResult): string {
     `| issue 24: relay CPU per event, ${r.nativeReaders.subscribers} subscribers ÷ 0 ≤ 2× | ${readers.toFixed(2)}× | ${met(readers <= 2)} |`,
     `| issue 24: p99 write-to-ack with 16 writers (one write in flight each) ≤ 20× one signature check | ${p99One.toFixed(1)}× (native, workers), ${p99Js.toFixed(1)}× (JavaScript path, workers); with 64 in flight each: ${p99Wasm.toFixed(0)}× WASM, ${p99Native.toFixed(0)}× native | ${met(p99One <= 20)} |`,
     `| issue 24: restart replaying a ${r.restart.events}-event log, relay's thread ÷ workers ≥ 1.6× | ${r.restart.offMs.toFixed(0)} ms ÷ ${r.restart.onMs.toFixed(0)} ms = ${restart.toFixed(2)}× (same state: ${r.restart.sameState ? "yes" : "NO"}) | ${met(restart >= 1.6 && r.restart.sameState)} |`,
-    `| issue 18: throughput with 16 writers ≥ 0.8× the single-core verification floor (WASM relay and floor, workers on, wall time) | ${floor(r.wasmOn).toFixed(2)}× (relay's thread: ${floor(r.wasmOff).toFixed(2)}×) | ${met(floor(r.wasmOn) >= 0.8)} |`,
+    `| issue 18: throughput with 16 writers ≥ 0.8× the single-core verification floor (WASM relay and floor, workers on, wall time) | this single run: ${floor(r.wasmOn).toFixed(2)}× (relay's thread: ${floor(r.wasmOff).toFixed(2)}×); judged on the median of three rounds in "16 writers, and 60 readers that stop reading" | see there |`,
   ].join("\n");
 }
