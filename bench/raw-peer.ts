@@ -8,7 +8,7 @@
 // raw writer are built on it; ClientSession clients check and decode far more,
 // which on two cores takes CPU from the relay they are meant to measure.
 import { create, toBinary } from "@bufbuild/protobuf";
-import type { PrivateKeyAccount } from "viem";
+import type { LocalAccount } from "viem";
 import { WebSocket } from "ws";
 import { createAuthenticateRequest, createChallengeSolvedRequest, createResponseEnvelope, decodeEnvelope, type Envelope, EnvelopeSchema, encodeEnvelope, signAuthChallenge } from "../src/index.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
@@ -32,7 +32,7 @@ export function rawPayload(envelope: Envelope): Uint8Array {
 }
 
 /** Connects and logs in with `account` (enrolled in the shop); `onRelayRequest` sees each relay request before it is answered. */
-export async function connectRawPeer({ url, account, onRelayRequest }: { url: string; account: PrivateKeyAccount; onRelayRequest?: (envelope: Envelope) => void }): Promise<RawPeer> {
+export async function connectRawPeer({ url, account, onRelayRequest }: { url: string; account: LocalAccount; onRelayRequest?: (envelope: Envelope) => void }): Promise<RawPeer> {
   const socket = new WebSocket(url);
   socket.binaryType = "nodebuffer";
   await new Promise<void>((resolve, reject) => {

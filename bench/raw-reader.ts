@@ -7,7 +7,7 @@
 // (push, SyncStatus, ping) at once without opening the events, counting the
 // frames and events it got. ClientSession readers verify every push, which on
 // two cores starves the relay they are meant to measure.
-import type { PrivateKeyAccount } from "viem";
+import type { LocalAccount } from "viem";
 import { ObjectType } from "../gen/market/mass/subscription_pb.js";
 import { createSubscriptionRequest } from "../src/index.js";
 import { connectRawPeer, rawPayload } from "./raw-peer.js";
@@ -23,7 +23,7 @@ export interface RawReader {
 const ALL = [ObjectType.MANIFEST, ObjectType.ACCOUNT, ObjectType.LISTING, ObjectType.TAG, ObjectType.ORDER, ObjectType.INVENTORY].map((objectType) => ({ objectType }));
 
 /** Connects, logs in with `account` (enrolled in the shop), subscribes to the whole shop and answers every push from then on. */
-export async function connectRawReader({ url, account, shopId }: { url: string; account: PrivateKeyAccount; shopId: bigint }): Promise<RawReader> {
+export async function connectRawReader({ url, account, shopId }: { url: string; account: LocalAccount; shopId: bigint }): Promise<RawReader> {
   let events = 0;
   let pushes = 0;
   let syncStatuses = 0;

@@ -7,7 +7,7 @@
 // and an acknowledgement is matched by request id and checked for a refusal,
 // nothing more. The writers share the machine with the relay they measure.
 import { create, toBinary } from "@bufbuild/protobuf";
-import type { PrivateKeyAccount } from "viem";
+import type { LocalAccount } from "viem";
 import { EnvelopeSchema, type SignedEvent } from "../src/index.js";
 import { connectRawPeer, RAW_PEER_OWN_IDS, rawPayload } from "./raw-peer.js";
 
@@ -18,7 +18,7 @@ export interface RawWriter {
 }
 
 /** Logs in with `account` (enrolled in the shop) and encodes one write frame per event of `events`, ready to send. */
-export async function connectRawWriter({ url, account, events }: { url: string; account: PrivateKeyAccount; events: readonly SignedEvent[] }): Promise<RawWriter> {
+export async function connectRawWriter({ url, account, events }: { url: string; account: LocalAccount; events: readonly SignedEvent[] }): Promise<RawWriter> {
   const peer = await connectRawPeer({ url, account });
   const frames = events.map((event, i) => {
     const id = RAW_PEER_OWN_IDS + BigInt(i);

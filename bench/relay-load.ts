@@ -10,7 +10,7 @@
 // (the rest is framing, the shop rules and the log).
 import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -50,6 +50,11 @@ const SHOP = numberToBytes(23n, { size: 32 });
 const main = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url));
 /** The compiled CLI (`npm run build`): how the package really runs, its verification workers loading compiled JavaScript, not tsx. */
 export const BUILT_MAIN = fileURLToPath(new URL("../dist/src/cli/main.js", import.meta.url));
+
+/** Compiles the package into dist/ (tsconfig.build.json), for runs with `built: true`. */
+export function buildDist(): void {
+  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: fileURLToPath(new URL("..", import.meta.url)), stdio: "inherit" });
+}
 const eth = { chainId: 1n, address: { raw: new Uint8Array(20) } };
 
 /** The relay CLI in its own process on 127.0.0.1, killed after `timeoutMs` at the latest. */

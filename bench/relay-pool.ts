@@ -15,12 +15,11 @@
 // JavaScript rather than booting tsx. The p99 target is taken with one write
 // in flight per writer (the issue's shape): with 64 each, 1,024 writes queue
 // and the latency is that queue (Little's law), whatever the relay does.
-import { execFileSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { selectSecp256k1Path } from "../src/signature/select-secp256k1-path.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
-import { measureRelayLoad, type RelayLoadResult } from "./relay-load.js";
+import { buildDist, measureRelayLoad, type RelayLoadResult } from "./relay-load.js";
 import { restartFixture } from "./restart.js";
 
 export interface RelayPoolResult {
@@ -67,7 +66,7 @@ async function timedRestart(directory: string, workers: number): Promise<{ ms: n
 
 /** Every figure of the section, in one run; `quick` is a smoke run at a small size. */
 export async function measureRelayPool({ quick }: { quick: boolean }): Promise<RelayPoolResult> {
-  execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  buildDist();
   // Raw writers (frames encoded before the clock) take the least CPU from the cores the relay runs on.
   const size = { clients: 16, eventsPerClient: quick ? 40 : 500, timeoutMs: 600_000, built: true, rawWriters: true };
   // The floor of each run is measured in this process on the relay's path.

@@ -16,7 +16,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { WebSocket } from "ws";
 import { connectClientSession, createSignedEvent, DEFAULT_MAX_OUTSTANDING_PUSH_BYTES, ObjectType, ShopEventSchema, signEvent, type SignedEvent } from "../src/index.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
-import { measureRelayLoad, type RelayLoadResult, rss, startRelayProcess } from "./relay-load.js";
+import { buildDist, measureRelayLoad, type RelayLoadResult, rss, startRelayProcess } from "./relay-load.js";
 
 export interface RelayReadersResult {
   /** The writers' round with the median throughput ÷ floor. */
@@ -51,8 +51,10 @@ export async function measureRelayReaders({ quick }: { quick: boolean }): Promis
   // The relay on the floor's path (WASM, as this process), with its default signature-check workers, written to by
   // raw writers (frames encoded before the clock). The machine's speed drifts: each round measures its own floor and
   // load, and the round with the median ratio is the one reported.
+  // The compiled package (dist/), as it is installed: its workers load compiled JavaScript, not tsx.
+  buildDist();
   const rounds: RelayLoadResult[] = [];
-  for (let round = 0; round < WRITER_ROUNDS; round++) rounds.push(await measureRelayLoad({ clients: 16, eventsPerClient: quick ? 60 : 500, timeoutMs: 600_000, relayArgs: ["--crypto", "wasm"], rawWriters: true }));
+  for (let round = 0; round < WRITER_ROUNDS; round++) rounds.push(await measureRelayLoad({ clients: 16, eventsPerClient: quick ? 60 : 500, timeoutMs: 600_000, relayArgs: ["--crypto", "wasm"], rawWriters: true, built: true }));
   const byRatio = [...rounds].sort((a, b) => floorRatio(a) - floorRatio(b));
   const writers = byRatio[Math.floor(byRatio.length / 2)] as RelayLoadResult;
   const readers = 60;
@@ -152,7 +154,7 @@ export function relayReadersSection(r: RelayReadersResult): string {
   return [
     `### 16 writers, and ${r.readers} readers that stop reading`,
     "",
-    `Each on its own relay process; load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end. The floor is one core doing nothing but the relay's signature check (openSignedEvent with the writer's key, WASM, CPU time in this process); the relay (WASM, signature checks on its default worker threads, one per core) is judged on accepted events per second of wall time: workers add CPU per event and win by using every core, so the rate per second of relay CPU is shown beside it, with the load average (the writers share the machine). The writers are raw WebSocket clients (bench/raw-writer.ts) that send write frames encoded before the clock and check each acknowledgement for a refusal: ${w.writersCpuMsPerEvent.toFixed(3)} ms of this process's CPU per event, where ClientSession writers take two to three times that from the cores the relay runs on (the "Verification pool" table has a ClientSession row). The machine's speed drifts by tens of percent within a run, so the writers' measurement runs ${r.rounds.length} times, each with its own floor, and the round with the median ratio is shown (ratios of the rounds, in order: ${roundRatios}). The readers are unauthenticated LISTING subscribers of a shop of ${r.listings} listings (${r.shopMiB.toFixed(1)} MiB) that never read after subscribing; each session's pushes are held to DEFAULT_MAX_OUTSTANDING_PUSH_BYTES (256 KiB) until acknowledged.`,
+    `Each on its own relay process (the writers on the compiled CLI in dist/); load average ${(loadavg()[0] ?? 0).toFixed(1)} at the end. The floor is one core doing nothing but the relay's signature check (openSignedEvent with the writer's key, WASM, CPU time in this process); the relay (WASM, signature checks on its default worker threads, one per core) is judged on accepted events per second of wall time: workers add CPU per event and win by using every core, so the rate per second of relay CPU is shown beside it, with the load average (the writers share the machine). The writers are raw WebSocket clients (bench/raw-writer.ts) that send write frames encoded before the clock and check each acknowledgement for a refusal: ${w.writersCpuMsPerEvent.toFixed(3)} ms of this process's CPU per event, where ClientSession writers take two to three times that from the cores the relay runs on (the "Verification pool" table has a ClientSession row). The machine's speed drifts by tens of percent within a run, so the writers' measurement runs ${r.rounds.length} times, each with its own floor, and the round with the median ratio is shown (ratios of the rounds, in order: ${roundRatios}). The readers are unauthenticated LISTING subscribers of a shop of ${r.listings} listings (${r.shopMiB.toFixed(1)} MiB) that never read after subscribing; each session's pushes are held to DEFAULT_MAX_OUTSTANDING_PUSH_BYTES (256 KiB) until acknowledged.`,
     "",
     "| figure | value | target |",
     "| --- | --- | --- |",
