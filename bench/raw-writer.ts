@@ -12,8 +12,8 @@ import { EnvelopeSchema, type SignedEvent } from "../src/index.js";
 import { connectRawPeer, RAW_PEER_OWN_IDS, rawPayload } from "./raw-peer.js";
 
 export interface RawWriter {
-  /** Writes every event in order, at most `window` in flight; `acked` gets each write's milliseconds from send to acknowledgement. */
-  readonly writeAll: (options: { window: number; acked: (ms: number) => void }) => Promise<void>;
+  /** Writes the next `count` events in order (each call goes on where the last stopped), at most `window` in flight; `acked` gets each write's milliseconds from send to acknowledgement. */
+  readonly write: (options: { count: number; window: number; acked?: (ms: number) => void }) => Promise<void>;
   readonly close: () => void;
 }
 
@@ -24,17 +24,19 @@ export async function connectRawWriter({ url, account, events }: { url: string; 
     const id = RAW_PEER_OWN_IDS + BigInt(i);
     return { id, frame: toBinary(EnvelopeSchema, create(EnvelopeSchema, { requestId: { raw: id }, message: { case: "eventWriteRequest", value: { events: [event] } } })) };
   });
-  const writeAll = async ({ window, acked }: { window: number; acked: (ms: number) => void }) => {
-    let next = 0;
+  let next = 0;
+  const write = async ({ count, window, acked }: { count: number; window: number; acked?: (ms: number) => void }) => {
+    const end = next + count;
+    if (end > frames.length) throw new Error(`raw writer: ${count} more writes asked for, ${frames.length - next} left`);
     const lane = async () => {
-      while (next < frames.length) {
+      while (next < end) {
         const { id, frame } = frames[next++] as (typeof frames)[number];
         const sent = performance.now();
         rawPayload(await peer.send(id, frame));
-        acked(performance.now() - sent);
+        acked?.(performance.now() - sent);
       }
     };
     await Promise.all(Array.from({ length: window }, lane));
   };
-  return { writeAll, close: peer.close };
+  return { write, close: peer.close };
 }

@@ -111,7 +111,7 @@ const bundle = await measureBundle();
 console.log("shop state: building and signing a 10,000-event log…");
 const state = await stateBench({ quick });
 console.log("relay load over loopback…");
-const relayLoad = await measureRelayLoad(quick ? { clients: 2, eventsPerClient: 100, timeoutMs: 120_000 } : RELAY_LOAD);
+const relayLoad = await measureRelayLoad(quick ? { clients: 2, eventsPerClient: 100, warmupPerClient: 20, timeoutMs: 120_000 } : RELAY_LOAD);
 const relayReaders = relayReadersSection(await measureRelayReaders({ quick }));
 console.log("scaling: one event on shops of 100 to 50,000 orders, client full sync…");
 const scaling = scalingSection(await measureScaling(quick ? SCALING_QUICK : SCALING_FULL));
