@@ -110,7 +110,7 @@ export function relayPoolSection(r: RelayPoolResult): string {
   return [
     `${r.wasmOn.clients} writers × ${r.wasmOn.eventsPerClient} pre-signed ChangeInventory events (at most 64 in flight each) after ${r.wasmOn.warmupPerClient} untimed ones per writer (a warm relay, as the floor is taken warm), sent by raw writers (bench/raw-writer.ts: frames encoded before the clock, each acknowledgement checked for a refusal) except in the ClientSession row, the compiled relay CLI (dist/) in its own process, ${r.cores} cores, worker count = cores (the relay's default). Rates and latencies are wall time; CPU is the relay process's (all its threads) and this process's (the writers, and the readers when there are). Load average ${r.loadAverage.toFixed(1)} at the end: the writers share the cores with the relay.`,
     "",
-    "| run | accepted events/s | write-to-ack p50 / p99 | relay CPU per event | one signature check (openSignedEvent, this process) | events/s ÷ one core's checks/s | writers' CPU per event |",
+    "| run | accepted events/s | write-to-ack p50 / p99 | relay CPU per event | one signature check (openSignedEvent, this process; the cheaper of before and after the load) | events/s ÷ one core's checks/s | writers' CPU per event |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     row("WASM, on the relay's thread", r.wasmOff),
     row("WASM, worker threads", r.wasmOn),
