@@ -8,6 +8,7 @@ import { FieldValueError } from "../errors/field-value-error.js";
 import { assertBatchSize } from "./assert-batch-size.js";
 import { LIMIT_MAX_IN_BATCH_SIZE, LIMIT_MAX_OUT_BATCH_SIZE } from "./constants.js";
 import { objectParameter } from "../errors/object-parameter.js";
+import { encodeSplicedPush, splicedPushEvents } from "./encode-spliced-push.js";
 
 export interface EncodeEnvelopeParameters {
   readonly envelope: Envelope;
@@ -37,6 +38,11 @@ export function encodeEnvelope(parameters: EncodeEnvelopeParameters): Uint8Array
     // A relay may splice events already encoded (relay-session.ts): they travel as field 2 in $unknown, and count.
     const spliced = message.value.$unknown?.filter((field) => field.no === 2) ?? [];
     assertBatchSize({ items: [...message.value.events, ...spliced], limit: LIMIT_MAX_OUT_BATCH_SIZE, path: "envelope.subscription_push_request.events" });
+  }
+  // A relay's push of spliced events: the same bytes, written with one copy of the events.
+  const spliced = splicedPushEvents(envelope);
+  if (spliced !== undefined && message.case === "subscriptionPushRequest") {
+    return encodeSplicedPush(envelope.requestId.raw, message.value.subscriptionId, spliced);
   }
   try {
     return toBinary(EnvelopeSchema, envelope);
