@@ -36,9 +36,13 @@ export class RecentEvents {
     return this.byPosition.get(at);
   }
 
-  /** Keeps a committed record's bytes (their own copy), dropping the oldest past either bound. */
-  add(at: number, bytes: Uint8Array): void {
-    this.byPosition.set(at, { bytes });
+  /**
+   * Keeps a committed record's bytes (their own copy), dropping the oldest past
+   * either bound; `decoded`, the commit's own objects for those bytes, spares
+   * decoding them again for the first session that reads them.
+   */
+  add(at: number, bytes: Uint8Array, decoded?: { readonly signedEvent: SignedEvent; readonly event: ShopEvent }): void {
+    this.byPosition.set(at, decoded === undefined ? { bytes } : { bytes, signedEvent: decoded.signedEvent, event: decoded.event });
     this.bytes += bytes.length;
     for (const [oldest, kept] of this.byPosition) {
       if (this.byPosition.size <= RECENT_EVENTS && this.bytes <= RECENT_EVENT_BYTES) break;

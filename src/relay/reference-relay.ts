@@ -587,8 +587,8 @@ export class ReferenceRelay implements RelayBackend {
     for (const { signedEvent, event, bytes } of accepted) {
       this.scheduleFor(shop, event);
       const record = { shopId: shop.id, seqNo: BigInt(shop.log.length + 1), signedEvent: bytes ?? toBinary(SignedEventSchema, signedEvent) };
-      // Held until the store says where it wrote them (shop-log-index.ts).
-      shop.log.push({ record });
+      // Held until the store says where it wrote them (shop-log-index.ts); the decoded objects spare the pushes a decode.
+      shop.log.push({ record, decoded: { signedEvent, event } });
       records.push(record);
     }
     const first = shop.log.length - records.length + 1;

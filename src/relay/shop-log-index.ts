@@ -15,6 +15,8 @@
 import { bytesToHex } from "../crypto/hex.js";
 import type { EventDomain } from "../eip712/domain.js";
 import { RelayStoreError } from "../errors/relay-store-error.js";
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
+import type { SignedEvent } from "../../gen/market/mass/transport_pb.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { LazyLogEntry, type LogEntryReader } from "./lazy-log-entry.js";
 import { RecentEvents } from "./recent-events.js";
@@ -59,14 +61,14 @@ export class ShopLogIndex {
     return this.checkpoints.byteLength + this.recent.byteLength;
   }
 
-  /** Adds a record at the end (seq_no = new length); its bytes are held until {@link stored} gives its offset. */
-  push({ record }: { record: StoredRecord }): void {
+  /** Adds a record at the end (seq_no = new length); its bytes are held until {@link stored} gives its offset. `decoded`: the commit's objects for them. */
+  push({ record, decoded }: { record: StoredRecord; decoded?: { readonly signedEvent: SignedEvent; readonly event: ShopEvent } | undefined }): void {
     const at = this.length++;
     this.place(at, record.offset ?? NOT_STORED);
     // A view (records loaded from a file are views of the whole read) is copied, so it pins only itself.
     if (record.offset === undefined || this.options.store.readRecord === undefined) this.held.set(at, ownBytes(record.signedEvent));
     // Only live commits: a restart's records are read back when asked for.
-    if (record.offset === undefined) this.shared?.add(at, this.held.get(at) ?? ownBytes(record.signedEvent));
+    if (record.offset === undefined) this.shared?.add(at, this.held.get(at) ?? ownBytes(record.signedEvent), decoded);
   }
 
   /** The store wrote the records from seq_no `first` on at these offsets: their bytes are dropped when it can read them back. */

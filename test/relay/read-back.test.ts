@@ -5,12 +5,13 @@
 // The relay keeps offsets, not event bytes: each entry it serves is read back
 // from the log file. After a restart and after new writes, every entry decodes
 // to the record the file holds at its position, with its signer.
-import { toBinary } from "@bufbuild/protobuf";
+import { fromBinary, toBinary } from "@bufbuild/protobuf";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bytesToHex, numberToBytes } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
+import { ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { createFileStore, LOG_FILE, parseLog } from "../../src/relay/file-store.js";
 import { ShopLogIndex } from "../../src/relay/shop-log-index.js";
@@ -31,6 +32,8 @@ describe("entries are read back from the log file", () => {
     expect(entries.map((entry) => entry.seqNo)).toEqual([1n, 2n, 3n, 4n, 5n]);
     expect(entries.map((entry) => hex(toBinary(SignedEventSchema, entry.signedEvent)))).toEqual(onDisk.map((record) => hex(record.signedEvent)));
     expect(entries.map((entry) => entry.event.union.case)).toEqual(Array(5).fill("account"));
+    // The live commit's entry shares the commit's decoded objects: they are exactly what its bytes decode to.
+    for (const entry of entries) expect(entry.event).toEqual(fromBinary(ShopEventSchema, entry.signedEvent.event?.value ?? new Uint8Array(0)));
     expect(entries.map((entry) => entry.signer)).toEqual(Array(5).fill(relay.address));
     await relay.close();
   });
