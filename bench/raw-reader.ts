@@ -4,13 +4,13 @@
 
 // A subscriber for the fan-out bench that costs its own process little: it
 // logs in, subscribes to every object type, and answers each relay request
-// (push, SyncStatus, ping) at once without opening the events, counting the
-// frames and events it got. ClientSession readers verify every push, which on
+// (push, SyncStatus, ping) at once, counting the frames and events it got
+// from a skim of each frame (raw-peer.ts): the events are never decoded. ClientSession readers verify every push, which on
 // two cores starves the relay they are meant to measure.
 import type { LocalAccount } from "viem";
 import { ObjectType } from "../gen/market/mass/subscription_pb.js";
 import { createSubscriptionRequest } from "../src/index.js";
-import { connectRawPeer, rawPayload } from "./raw-peer.js";
+import { connectRawPeer, PUSH_FIELD, rawPayload, SYNC_STATUS_FIELD } from "./raw-peer.js";
 
 export interface RawReader {
   /** Events pushed so far. */
@@ -30,12 +30,12 @@ export async function connectRawReader({ url, account, shopId }: { url: string; 
   const peer = await connectRawPeer({
     url,
     account,
-    onRelayRequest: ({ message }) => {
-      if (message.case === "subscriptionPushRequest") {
+    onRelayRequest: (request) => {
+      if (request.field === PUSH_FIELD) {
         pushes++;
-        events += message.value.events.length;
+        events += request.events;
       }
-      if (message.case === "syncStatusRequest") syncStatuses++;
+      if (request.field === SYNC_STATUS_FIELD) syncStatuses++;
     },
   });
   rawPayload(await peer.request({ case: "subscriptionRequest", value: createSubscriptionRequest({ shopId, filters: ALL }) }));
