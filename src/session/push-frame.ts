@@ -44,6 +44,12 @@ export function sequencedEventField(entry: PushedEntry): Uint8Array {
 
 /** Bytes of a protobuf varint holding `value`. */
 export function varintBytes(value: number | bigint): number {
+  // Sizes and lengths are safe integers: counted without BigInt (planPush sizes every event for every subscriber).
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+    let bytes = 1;
+    for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 128)) bytes++;
+    return bytes;
+  }
   let rest = BigInt(value);
   let bytes = 1;
   while (rest >= 0x80n) {

@@ -8,7 +8,8 @@
 import { create, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { EnvelopeSchema, LIMIT_MAX_OUT_BATCH_SIZE, type SignedEvent, SignedEventSchema } from "../../src/index.js";
-import { planPush, pushFrameBytes, sequencedEventBytes } from "../../src/session/push-frame.js";
+import { BinaryWriter } from "@bufbuild/protobuf/wire";
+import { planPush, pushFrameBytes, sequencedEventBytes, varintBytes } from "../../src/session/push-frame.js";
 
 // SignedEvents of varied sizes (the signature bytes are not checked here).
 const signed = (bytes: number): SignedEvent =>
@@ -25,6 +26,17 @@ function encoded(subscriptionId: Uint8Array, events: { signedEvent: SignedEvent;
 }
 
 describe("push frame sizes", () => {
+  it("counts a varint's bytes as the wire writer writes it, for numbers and bigints on every 7-bit edge", () => {
+    for (let bits = 0; bits <= 64; bits++) {
+      for (const big of [(1n << BigInt(bits)) - 1n, 1n << BigInt(bits)]) {
+        if (big >= 1n << 64n) continue;
+        const written = new BinaryWriter().uint64(big).finish().length;
+        expect(varintBytes(big), `${big}n`).toBe(written);
+        if (big <= BigInt(Number.MAX_SAFE_INTEGER)) expect(varintBytes(Number(big)), `${big}`).toBe(written);
+      }
+    }
+  });
+
   it("equal the encoded Envelope for the longest request id, and bound it for any id", () => {
     const sizes = [0, 1, 100, 127, 128, 300, 16_383, 16_384, 70_000];
     const seqNos = [0n, 1n, 127n, 128n, 1n << 40n, (1n << 64n) - 1n];
