@@ -14,7 +14,7 @@ const viaMessages = (id: bigint) => encodeEnvelope({ envelope: createResponseEnv
 
 describe("encodeOkResponse", () => {
   it("writes the bytes of createResponseEnvelope + encodeEnvelope for the varint edges of an int64 id", () => {
-    for (const id of [1n, 127n, 128n, 16_383n, 16_384n, 2n ** 32n, 2n ** 63n - 1n, -1n, -(2n ** 63n)]) {
+    for (const id of [1n, 63n, 64n, 127n, 128n, 16_383n, 16_384n, 2n ** 32n, 2n ** 51n - 1n, 2n ** 51n, -(2n ** 51n), -(2n ** 51n) - 1n, 2n ** 63n - 1n, -1n, -(2n ** 63n)]) {
       expect(encodeOkResponse(id), `${id}`).toEqual(viaMessages(id));
     }
   });
