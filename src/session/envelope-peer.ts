@@ -41,7 +41,8 @@ interface Pending {
 }
 
 interface Queued {
-  readonly request: EnvelopeRequest;
+  /** The request's frame once its id is chosen. */
+  readonly encode: (id: bigint) => Uint8Array;
   readonly onTimeout: RequestTimeoutAction;
   readonly resolve: (response: Envelope) => void;
   readonly reject: (error: unknown) => void;
@@ -156,11 +157,17 @@ export class EnvelopePeer {
     this.write(createResponseEnvelope({ requestId: id, ...(payload === undefined ? {} : { payload }), ...(error === undefined ? {} : { error }) }));
   }
 
-  /** Sends a request and resolves with the response Envelope; queues it while too many are outstanding. */
-  request({ request, onTimeout = "reject" }: { request: EnvelopeRequest; onTimeout?: RequestTimeoutAction }): Promise<Envelope> {
+  /**
+   * Sends a request and resolves with the response Envelope; queues it while
+   * too many are outstanding. `frame` instead of `request`: the caller writes
+   * the whole Envelope for the id it is given (a relay's spliced push).
+   */
+  request(parameters: { request: EnvelopeRequest; onTimeout?: RequestTimeoutAction } | { frame: (id: bigint) => Uint8Array; onTimeout?: RequestTimeoutAction }): Promise<Envelope> {
+    const onTimeout = parameters.onTimeout ?? "reject";
+    const encode = "frame" in parameters ? parameters.frame : (id: bigint) => encodeEnvelope({ envelope: create(EnvelopeSchema, { requestId: create(RequestIdSchema, { raw: id }), message: parameters.request }) });
     return new Promise<Envelope>((resolve, reject) => {
       if (this.closedWith !== undefined) return reject(this.closedError());
-      this.queue.push({ request, onTimeout, resolve, reject });
+      this.queue.push({ encode, onTimeout, resolve, reject });
       this.sendQueued();
     });
   }
@@ -236,7 +243,7 @@ export class EnvelopePeer {
       const id = this.nextId++;
       let frame: Uint8Array;
       try {
-        frame = encodeEnvelope({ envelope: create(EnvelopeSchema, { requestId: create(RequestIdSchema, { raw: id }), message: next.request }) });
+        frame = next.encode(id);
       } catch (error) {
         next.reject(error);
         continue;

@@ -82,23 +82,26 @@ export function pushFrameBytes(subscriptionIdBytes: number, eventBytes: number):
   return REQUEST_ID_BYTES + TAG + varintBytes(push) + push;
 }
 
-/** How many events from the front of `queue` go into the next push, and its frame size; 0 events when the first does not fit alone. */
+/** How many events from the front of `queue` go into the next push, its frame size and their spliced fields; 0 events when the first does not fit alone. */
 export function planPush(
   queue: readonly PushedEntry[],
   limits: { readonly subscriptionIdBytes: number; readonly maxFrameBytes: number; readonly maxEvents: number },
-): { count: number; frameBytes: number } {
+): { count: number; frameBytes: number; fields: Uint8Array[] } {
   let eventBytes = 0;
   let count = 0;
   let frameBytes = pushFrameBytes(limits.subscriptionIdBytes, 0);
+  const fields: Uint8Array[] = [];
   for (const entry of queue) {
     if (count === limits.maxEvents) break;
     // The bytes the push will splice, built here once: sizing is the encoding.
-    const grown = eventBytes + TAG + sequencedEventField(entry).length;
+    const field = sequencedEventField(entry);
+    const grown = eventBytes + TAG + field.length;
     const size = pushFrameBytes(limits.subscriptionIdBytes, grown);
     if (size > limits.maxFrameBytes) break;
     eventBytes = grown;
     frameBytes = size;
+    fields.push(field);
     count++;
   }
-  return { count, frameBytes: count === 0 ? pushFrameBytes(limits.subscriptionIdBytes, queue[0] === undefined ? 0 : sequencedEventBytes(queue[0].signedEvent, queue[0].seqNo)) : frameBytes };
+  return { count, fields, frameBytes: count === 0 ? pushFrameBytes(limits.subscriptionIdBytes, queue[0] === undefined ? 0 : sequencedEventBytes(queue[0].signedEvent, queue[0].seqNo)) : frameBytes };
 }

@@ -6,7 +6,7 @@ import { create } from "@bufbuild/protobuf";
 import type { Address } from "viem";
 import { hexToBytes } from "../crypto/hex.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
-import { type SubscriptionRequest, ObjectType, ObjectTypeSchema, SubscriptionPushRequestSchema } from "../../gen/market/mass/subscription_pb.js";
+import { type SubscriptionRequest, ObjectType, ObjectTypeSchema } from "../../gen/market/mass/subscription_pb.js";
 import { SyncStatusRequestSchema } from "../../gen/market/mass/transport_pb.js";
 import { hashAuthChallenge } from "../eip712/auth-challenge.js";
 import { isNetworkSchemaError } from "../errors/base.js";
@@ -26,8 +26,8 @@ import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { domainHint } from "./domain-hint.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { type EventObject, eventObject } from "./event-filter.js";
-import { planPush, sequencedEventField } from "./push-frame.js";
-import { WireType } from "@bufbuild/protobuf/wire";
+import { planPush } from "./push-frame.js";
+import { encodeSplicedPush } from "../wire/encode-spliced-push.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
 import type { SessionTimings } from "./timings.js";
 import { type SessionClock, type SessionTransport, systemClock } from "./transport.js";
@@ -432,7 +432,7 @@ export class RelaySession {
       if (this.peer.outstanding >= LIMIT_MAX_OUT_REQUESTS) return "held";
       if (subscription.queue.length < SUBSCRIPTION_QUEUE_LIMIT / 2) this.refill(subscription);
       if (subscription.queue.length === 0) return "idle";
-      const { count, frameBytes } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
+      const { count, frameBytes, fields } = planPush(subscription.queue, { subscriptionIdBytes: subscription.id.length, maxFrameBytes: this.peerMaxFrameBytes, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE });
       if (count === 0) {
         this.tooBig(subscription.queue[0] as RelayLogEntry, frameBytes);
         return "idle";
@@ -442,11 +442,10 @@ export class RelaySession {
       if (partial && subscription.partialPushes > 0 && !subscription.v3) return "waiting";
       // The budget holds back a slow reader; with nothing outstanding one push always goes.
       if (this.pushBytes > 0 && this.pushBytes + frameBytes > this.maxPushBytes) return "held";
-      const batch = subscription.queue.splice(0, count);
+      subscription.queue.splice(0, count);
       subscription.believed = subscription.believed > BigInt(count) ? subscription.believed - BigInt(count) : 0n;
-      const value = create(SubscriptionPushRequestSchema, { subscriptionId: subscription.id });
-      // Each event's SequencedEvent bytes, encoded once for every session (push-frame.ts), spliced in as field 2: the same bytes protobuf would write.
-      value.$unknown = batch.map((entry) => ({ no: 2, wireType: WireType.LengthDelimited, data: sequencedEventField(entry) }));
+      // Each event's SequencedEvent bytes, encoded once for every session (push-frame.ts), spliced in as field 2: the bytes toBinary would write.
+      const subscriptionId = subscription.id;
       this.pushBytes += frameBytes;
       if (partial) subscription.partialPushes++;
       const settled = () => {
@@ -454,7 +453,7 @@ export class RelaySession {
         if (partial) subscription.partialPushes--;
       };
       // A v3 client may ack late: an unacknowledged push holds back the next ones but never closes the session.
-      this.peer.request({ request: { case: "subscriptionPushRequest", value }, onTimeout: subscription.v3 ? "never" : "close" }).then(
+      this.peer.request({ frame: (id) => encodeSplicedPush(id, subscriptionId, fields), onTimeout: subscription.v3 ? "never" : "close" }).then(
         (response) => {
           settled();
           this.acknowledged(subscription, response);

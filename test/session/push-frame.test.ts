@@ -54,10 +54,13 @@ describe("push frame sizes", () => {
     const queue = Array.from({ length: 100 }, (_, i) => ({ signedEvent: signed(1_000 + i), seqNo: BigInt(i + 1) }));
     const id = new Uint8Array([0, 1]);
     const exact = encoded(id, queue.slice(0, 10));
-    expect(planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: exact, maxEvents: 64 })).toEqual({ count: 10, frameBytes: exact });
+    const planned = planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: exact, maxEvents: 64 });
+    expect({ count: planned.count, frameBytes: planned.frameBytes }).toEqual({ count: 10, frameBytes: exact });
+    // The fields a push splices are the events' SequencedEvent bytes with their length prefix, in queue order.
+    expect(planned.fields.map((field) => field.length)).toEqual(queue.slice(0, 10).map((entry) => sequencedEventBytes(entry.signedEvent, entry.seqNo) - 1));
     expect(planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: exact - 1, maxEvents: 64 }).count).toBe(9);
     expect(planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: 1 << 30, maxEvents: LIMIT_MAX_OUT_BATCH_SIZE }).count).toBe(64);
     const alone = planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: 500, maxEvents: 64 });
-    expect(alone).toEqual({ count: 0, frameBytes: encoded(id, queue.slice(0, 1)) });
+    expect(alone).toEqual({ count: 0, fields: [], frameBytes: encoded(id, queue.slice(0, 1)) });
   });
 });

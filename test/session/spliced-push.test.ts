@@ -12,6 +12,7 @@ import { hexToBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import { encodeEnvelope, EnvelopeSchema, type SignedEvent, SignedEventSchema, SubscriptionPushRequestSchema } from "../../src/index.js";
 import { sequencedEventField } from "../../src/session/push-frame.js";
+import { encodeSplicedPush } from "../../src/wire/encode-spliced-push.js";
 import { openStockShop } from "../support/stock-shop.js";
 import * as f from "./fixtures.js";
 
@@ -24,6 +25,8 @@ function frames(subscriptionId: Uint8Array, entries: { signedEvent: SignedEvent;
   value.$unknown = entries.map((entry) => ({ no: 2, wireType: WireType.LengthDelimited, data: sequencedEventField(entry) }));
   // Through encodeEnvelope, as the session sends it: spliced events count against the batch limit.
   const spliced = encodeEnvelope({ envelope: create(EnvelopeSchema, { requestId: { raw: 5n }, message: { case: "subscriptionPushRequest", value } }) });
+  // As the relay session writes it (relay-session.ts pump): the same bytes.
+  expect(encodeSplicedPush(5n, subscriptionId, entries.map((entry) => sequencedEventField(entry)))).toEqual(spliced);
   return { encoded, spliced };
 }
 
