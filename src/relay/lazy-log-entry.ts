@@ -5,7 +5,7 @@
 // A log entry is built when a session reads it, over the record's stored
 // bytes (read back from the store when used, see shop-log-index.ts): the
 // entry was verified when it was accepted, so it is decoded again without
-// the checks, and dropped after. Only its offset and, once recovered, its
+// the checks, and dropped after. Only its offset, its seq_no once read and, once recovered, its
 // signer are kept. A class, not an object literal with getters: a session
 // that stops reading queues one entry per record of its backlog, and an
 // entry is a few fields (about 60 bytes), not five closures.
@@ -38,8 +38,12 @@ export class LazyLogEntry implements RelayLogEntry {
     private readonly reader: LogEntryReader,
   ) {}
 
+  // Read several times per entry by each session's scan and push: made once.
+  private seq: bigint | undefined = undefined;
+
   get seqNo(): bigint {
-    return BigInt(this.at + 1);
+    this.seq ??= BigInt(this.at + 1);
+    return this.seq;
   }
 
   // A recent event is decoded once for every session; an older one is read and decoded on each use, so an entry queued for a slow reader pins no bytes.
