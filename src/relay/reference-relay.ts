@@ -10,6 +10,7 @@ import type { ObjectIdInput } from "../values/object-id.js";
 import { create, fromBinary, type MessageInitShape, toBinary } from "@bufbuild/protobuf";
 import { timestampFromMs, timestampMs } from "@bufbuild/protobuf/wkt";
 import type { Address, Hex } from "viem";
+import { sameBytes } from "../wire/same-bytes.js";
 import { bytesToHex, hexToBytes } from "../crypto/hex.js";
 import { ZERO_ADDRESS as zeroAddress } from "../crypto/checksum-address.js";
 import { ErrorCodes } from "../../gen/market/mass/error_pb.js";
@@ -176,6 +177,8 @@ export class ReferenceRelay implements RelayBackend {
   private readonly snapshots: SnapshotKeeper;
   private readonly writerKeys = new Map<string, KeycardSet>();
   private readonly writerPublicKeys = new Map<string, Uint8Array>();
+  // Each session asks with the same shop id object on every read and write (100 subscribers: 100 reads per event): its hex key is kept, checked against a copy.
+  private readonly shopKeys = new WeakMap<Uint8Array, { readonly bytes: Uint8Array; readonly key: string }>();
   /** Signature checks on worker threads, when `verifyWorkers` > 0. */
   private pool: VerifyPool | undefined;
   private failure: unknown;
@@ -201,7 +204,7 @@ export class ReferenceRelay implements RelayBackend {
 
   /** The dialect of a shop: the one it was given when first seen, or the one it would be given. */
   shopDialect({ shopId }: { shopId: Uint8Array }): Dialect {
-    return this.shops.get(bytesToHex(shopId))?.dialect ?? this.dialectFor(shopId);
+    return this.shops.get(this.shopKey(shopId))?.dialect ?? this.dialectFor(shopId);
   }
 
   private dialectFor(id: Uint8Array): Dialect {
@@ -357,25 +360,34 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   orderOwner({ shopId, orderId }: { shopId: Uint8Array; orderId: Uint8Array }): Address | undefined {
-    return this.shops.get(bytesToHex(shopId))?.fold.state.orders[bytesToHex(orderId)]?.owner;
+    return this.shops.get(this.shopKey(shopId))?.fold.state.orders[bytesToHex(orderId)]?.owner;
   }
 
   hasShop({ shopId }: { shopId: Uint8Array }): boolean {
-    return this.shops.has(bytesToHex(shopId));
+    return this.shops.has(this.shopKey(shopId));
   }
 
   read({ shopId, afterSeqNo, limit }: { shopId: Uint8Array; afterSeqNo: bigint; limit?: number | undefined }): readonly RelayLogEntry[] {
-    const shop = this.shops.get(bytesToHex(shopId));
+    const shop = this.shops.get(this.shopKey(shopId));
     if (shop === undefined || afterSeqNo >= BigInt(shop.durable)) return [];
     const from = Number(afterSeqNo);
     return shop.log.entries({ from, to: limit === undefined ? shop.durable : Math.min(shop.durable, from + Math.max(1, Math.floor(limit))) });
   }
 
   watch({ shopId, onAppend }: { shopId: Uint8Array; onAppend: () => void }): () => void {
-    const shop = this.shops.get(bytesToHex(shopId));
+    const shop = this.shops.get(this.shopKey(shopId));
     if (shop === undefined) return () => undefined;
     shop.watchers.add(onAppend);
     return () => shop.watchers.delete(onAppend);
+  }
+
+  // The shops map's key for `shopId`: remembered per id object, and used only while the object still holds the same bytes.
+  private shopKey(shopId: Uint8Array): string {
+    const known = this.shopKeys.get(shopId);
+    if (known !== undefined && sameBytes({ a: known.bytes, b: shopId })) return known.key;
+    const key = bytesToHex(shopId);
+    this.shopKeys.set(shopId, { bytes: shopId.slice(), key });
+    return key;
   }
 
   // The writer's public key, kept while it is connected (65 bytes each): what the workers check against first.
@@ -401,7 +413,7 @@ export class ReferenceRelay implements RelayBackend {
   }
 
   async write({ keycard, events }: { keycard: RelayKeycard; events: readonly SignedEvent[] }): Promise<Uint8Array | undefined> {
-    const shop = this.shops.get(bytesToHex(keycard.shopId));
+    const shop = this.shops.get(this.shopKey(keycard.shopId));
     if (shop === undefined) throw new RelayError({ errorCode: ErrorCodes.NOT_FOUND, relayMessage: "unknown shop" });
     const publicKey = this.writerPublicKey(shop, keycard.address);
     // Checked on the workers while earlier writes fold; folded in the order received (the shop's turn).
