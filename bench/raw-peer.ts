@@ -11,7 +11,8 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
 import type { LocalAccount } from "viem";
 import { WebSocket } from "ws";
-import { createAuthenticateRequest, createChallengeSolvedRequest, createResponseEnvelope, decodeEnvelope, type Envelope, EnvelopeSchema, encodeEnvelope, signAuthChallenge } from "../src/index.js";
+import { createAuthenticateRequest, createChallengeSolvedRequest, decodeEnvelope, type Envelope, EnvelopeSchema, signAuthChallenge } from "../src/index.js";
+import { encodeOkResponse } from "../src/wire/encode-ok-response.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
 import { RequestIdSchema } from "../gen/market/mass/base_types_pb.js";
 import { SubscriptionPushRequestSchema } from "../gen/market/mass/subscription_pb.js";
@@ -97,7 +98,8 @@ export async function connectRawPeer({ url, account, onRelayRequest }: { url: st
       return resolve?.(decodeEnvelope({ bytes }));
     }
     onRelayRequest?.(skimmed);
-    socket.send(encodeEnvelope({ envelope: createResponseEnvelope({ requestId: skimmed.id }) }));
+    // The relay's own writer of the plain success answer (byte-identical to createResponseEnvelope + encodeEnvelope).
+    socket.send(encodeOkResponse(skimmed.id));
   });
   const send = (id: bigint, frame: Uint8Array): Promise<Envelope> =>
     new Promise((resolve) => {
