@@ -139,7 +139,7 @@ export function relayPoolSection(r: RelayPoolResult): string {
     "",
     "| target | measured | |",
     "| --- | --- | --- |",
-    `| issue 24: events/s with 16 writers, workers ÷ relay's thread ≥ 1.6× | ${poolWasm.toFixed(2)}× (WASM), ${poolNative.toFixed(2)}× (native); 4- and 8-core machines not measured | ${met(poolWasm >= 1.6)} |`,
+    `| issue 24: events/s with 16 writers, workers ÷ relay's thread ≥ 1.6× | ${poolWasm.toFixed(2)}× (WASM), ${poolNative.toFixed(2)}× (native); 4- and 8-core machines not measured; single runs, judged on both paths | ${met(poolWasm >= 1.6 && poolNative >= 1.6)} |`,
     `| issue 24: relay CPU per event, ${r.nativeReaders.subscribers} subscribers ÷ 0 ≤ 2× | ${readers.toFixed(2)}× (the median of ${r.fanOutRatios.length} interleaved pairs: ${r.fanOutRatios.map((x) => `${x.toFixed(2)}×`).join(", ")}) | ${met(readers <= 2)} |`,
     `| issue 24: p99 write-to-ack with 16 writers (one write in flight each) ≤ 20× one signature check | ${p99One.toFixed(1)}× (native, workers), ${p99Js.toFixed(1)}× (JavaScript path, workers); with 64 in flight each: ${p99Wasm.toFixed(0)}× WASM, ${p99Native.toFixed(0)}× native | ${met(p99One <= 20)} |`,
     `| issue 24: restart replaying a ${r.restart.events}-event log, relay's thread ÷ workers ≥ 1.6× | ${r.restart.offMs.toFixed(0)} ms ÷ ${r.restart.onMs.toFixed(0)} ms = ${restart.toFixed(2)}× (same state: ${r.restart.sameState ? "yes" : "NO"}) | ${met(restart >= 1.6 && r.restart.sameState)} |`,
