@@ -27,11 +27,11 @@ if (EVENTS > 15) throw new Error("SubscriptionPushRequest.events needs a one-byt
  */
 export function splicedPushEvents(envelope: Envelope): readonly Uint8Array[] | undefined {
   const { message, requestId } = envelope;
-  if (message.case !== "subscriptionPushRequest" || requestId === undefined) return undefined;
+  if (message.case !== "subscriptionPushRequest" || requestId === undefined || typeof requestId.raw !== "bigint") return undefined;
   if ((envelope.$unknown?.length ?? 0) > 0 || (requestId.$unknown?.length ?? 0) > 0) return undefined;
   const push = message.value;
   const unknown = push.$unknown;
-  if (push.events.length > 0 || unknown === undefined || unknown.length === 0) return undefined;
+  if (!(push.subscriptionId instanceof Uint8Array) || push.events.length > 0 || unknown === undefined || unknown.length === 0) return undefined;
   const fields: Uint8Array[] = [];
   for (const { no, wireType, data } of unknown) {
     if (no !== EVENTS || wireType !== WireType.LengthDelimited || !(data instanceof Uint8Array)) return undefined;

@@ -65,6 +65,13 @@ describe("encodeEnvelope of a spliced push", () => {
     if (otherUnknown.message.case === "subscriptionPushRequest") otherUnknown.message.value.$unknown?.push({ no: 9, wireType: WireType.Varint, data: new Uint8Array([1]) });
     const envelopeUnknown = push(9n, new Uint8Array([1]), fields);
     envelopeUnknown.$unknown = [{ no: 99, wireType: WireType.Varint, data: new Uint8Array([3]) }];
+    // Hand-built objects whose id or subscription id are not the schema's types are left to toBinary too.
+    const numberId = push(9n, new Uint8Array([1]), fields);
+    (numberId.requestId as { raw: unknown }).raw = 9;
+    const arrayId = push(9n, new Uint8Array([1]), fields);
+    if (arrayId.message.case === "subscriptionPushRequest") (arrayId.message.value as { subscriptionId: unknown }).subscriptionId = [1];
+    expect(splicedPushEvents(numberId)).toBeUndefined();
+    expect(splicedPushEvents(arrayId)).toBeUndefined();
     // A push of no events is not the spliced shape (and encodeEnvelope refuses it: 1 to 64 events).
     expect(splicedPushEvents(push(9n, new Uint8Array([1]), []))).toBeUndefined();
     for (const envelope of [withKnown, otherUnknown, envelopeUnknown]) {
