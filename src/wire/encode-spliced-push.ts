@@ -11,7 +11,7 @@ import type { Envelope } from "../../gen/market/mass/envelope_pb.js";
 import { EnvelopeSchema } from "../../gen/market/mass/envelope_pb.js";
 import { SubscriptionPushRequestSchema } from "../../gen/market/mass/subscription_pb.js";
 import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
-import { writeRequestIdField } from "./request-id-field.js";
+import { requestIdFieldLength, writeRequestIdField } from "./request-id-field.js";
 
 const PUSH = EnvelopeSchema.field.subscriptionPushRequest.number;
 const SUBSCRIPTION_ID = SubscriptionPushRequestSchema.field.subscriptionId.number;
@@ -44,15 +44,16 @@ export function splicedPushEvents(envelope: Envelope): readonly Uint8Array[] | u
 export function encodeSplicedPush(id: bigint, subscriptionId: Uint8Array, fields: readonly Uint8Array[]): Uint8Array {
   let eventBytes = 0;
   for (const field of fields) eventBytes += 1 + field.length;
-  const head = writeRequestIdField(new BinaryWriter(), id);
   // proto3: empty bytes are the default and are not written.
   const idBytes = subscriptionId.length === 0 ? 0 : 1 + varintLength(subscriptionId.length) + subscriptionId.length;
-  head.tag(PUSH, WireType.LengthDelimited).uint32(idBytes + eventBytes);
+  const head = new BinaryWriter().tag(PUSH, WireType.LengthDelimited).uint32(idBytes + eventBytes);
   if (subscriptionId.length > 0) head.tag(SUBSCRIPTION_ID, WireType.LengthDelimited).bytes(subscriptionId);
-  const start = head.finish();
-  const frame = new Uint8Array(start.length + eventBytes);
-  frame.set(start, 0);
-  let at = start.length;
+  const push = head.finish();
+  const requestId = requestIdFieldLength(id);
+  const frame = new Uint8Array(requestId + push.length + eventBytes);
+  writeRequestIdField(frame, 0, id);
+  frame.set(push, requestId);
+  let at = requestId + push.length;
   for (const field of fields) {
     frame[at++] = EVENTS_TAG;
     frame.set(field, at);

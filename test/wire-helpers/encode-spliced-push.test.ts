@@ -16,7 +16,7 @@ import { splicedPushEvents } from "../../src/wire/encode-spliced-push.js";
 import { sequencedEventField } from "../../src/session/push-frame.js";
 import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 
-const ID_EDGES = [1n, 127n, 128n, 16_383n, 16_384n, 2n ** 32n, 2n ** 63n - 1n, -1n, -(2n ** 63n)];
+const ID_EDGES = [0n, 1n, 127n, 128n, 16_383n, 16_384n, 2n ** 32n, 2n ** 63n - 1n, -1n, -(2n ** 63n)];
 
 function push(id: bigint, subscriptionId: Uint8Array, fields: readonly Uint8Array[], events: number = 0): Envelope {
   const value = { subscriptionId, events: Array.from({ length: events }, (_, i) => ({ seqNo: BigInt(i + 1) })) };
