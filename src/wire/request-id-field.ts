@@ -34,23 +34,26 @@ export function requestIdFieldLength(id: bigint): number {
 
 /** Writes field request_id = { raw: id } into `frame` at `at` ({@link requestIdFieldLength} bytes); returns where it ends. */
 export function writeRequestIdField(frame: Uint8Array, at: number, id: bigint): number {
-  const length = requestIdFieldLength(id);
+  const start = at;
   frame[at++] = REQUEST_ID_TAG;
-  frame[at++] = length - 2;
-  if (id === 0n) return at;
-  frame[at++] = RAW_TAG;
-  let wire = wireValue(id);
-  // Request ids are small counters: below 2^52 the varint is written without BigInt steps.
-  if (wire < SAFE_WIRE) {
-    let rest = Number(wire);
-    for (; rest >= 0x80; rest = Math.floor(rest / 128)) frame[at++] = (rest % 128) | 0x80;
-    frame[at++] = rest;
-    return at;
+  // The RequestId's length (at most 11 bytes: one length byte), filled in once written.
+  at++;
+  if (id !== 0n) {
+    frame[at++] = RAW_TAG;
+    let wire = wireValue(id);
+    // Request ids are small counters: below 2^52 the varint is written without BigInt steps.
+    if (wire < SAFE_WIRE) {
+      let rest = Number(wire);
+      for (; rest >= 0x80; rest = Math.floor(rest / 128)) frame[at++] = (rest % 128) | 0x80;
+      frame[at++] = rest;
+    } else {
+      while (wire >= 0x80n) {
+        frame[at++] = Number(wire & 0x7fn) | 0x80;
+        wire >>= 7n;
+      }
+      frame[at++] = Number(wire);
+    }
   }
-  while (wire >= 0x80n) {
-    frame[at++] = Number(wire & 0x7fn) | 0x80;
-    wire >>= 7n;
-  }
-  frame[at++] = Number(wire);
+  frame[start + 1] = at - start - 2;
   return at;
 }
