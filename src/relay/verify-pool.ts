@@ -118,8 +118,14 @@ export async function createVerifyPool({ size, start = size, domain, crypto, war
   };
 
   const pump = () => {
-    for (const slot of slots) {
-      while (slot.started && queue.length > 0 && slot.batches.size < IN_FLIGHT) send(slot, queue.splice(0, BATCH));
+    // Level by level (idle workers first), the queue is shared out evenly: a few jobs go one to a worker,
+    // not all to the first, so a light load is checked on every core at once.
+    for (let level = 0; level < IN_FLIGHT && queue.length > 0; level++) {
+      const open = [...slots].filter((slot) => slot.started && slot.batches.size <= level);
+      for (const [i, slot] of open.entries()) {
+        if (queue.length === 0) break;
+        send(slot, queue.splice(0, Math.min(BATCH, Math.ceil(queue.length / (open.length - i)))));
+      }
     }
     // No worker running (none started yet, or all gone): the relay checks these itself rather than wait.
     if (![...slots].some((slot) => slot.started)) settle(unhelped());

@@ -136,6 +136,22 @@ function slowLoading(store: RelayStore): RelayStore {
 }
 
 describe("verification on worker threads", () => {
+  it("shares a few queued jobs out over every started worker instead of sending them all to the first", async () => {
+    const pool = await createVerifyPool({ size: 2, domain: TEST_RELAY_DOMAIN, crypto: "js", warn: () => undefined, entry: new URL("./workers/thread-id-verify-worker.ts", import.meta.url) });
+    try {
+      await pool.ready();
+      const jobs = (n: number) => Array.from({ length: n }, (_, i) => ({ bytes: new Uint8Array([i, n]), dialect: "eip712" as const }));
+      const perWorker = (verdicts: readonly (string | undefined)[]) => [...new Set(verdicts)].map((who) => verdicts.filter((v) => v === who).length).sort((a, b) => a - b);
+      // Sixteen writes of one turn, one write in flight per writer: eight for each core, not sixteen for one.
+      expect(perWorker(await pool.open(jobs(16)))).toEqual([8, 8]);
+      expect(perWorker(await pool.open(jobs(3)))).toEqual([1, 2]);
+      // A deep queue still goes out in full batches, two in flight per worker.
+      expect(perWorker(await pool.open(jobs(128)))).toEqual([64, 64]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("stores the same bytes, reaches the same state and answers every write alike, with two workers and without", async () => {
     const steps = await script();
     const off = await run(steps, { verifyWorkers: 0 });
