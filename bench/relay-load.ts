@@ -35,6 +35,8 @@ export interface RelayLoadResult {
   readonly relayRssMiB: number;
   readonly relayPeakRssMiB: number;
   readonly relayCpuMsPerEvent: number;
+  /** The part of relayCpuMsPerEvent spent on the relay's own (main) thread. */
+  readonly relayMainThreadCpuMsPerEvent: number;
   readonly verifyMsPerEvent: number;
   /** The floor's two measurements, before and after the timed load (verifyMsPerEvent is the cheaper). */
   readonly verifyMsPerEventBeforeAfter: readonly [number, number];
@@ -156,6 +158,7 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
     if (subscribers > 0) await settled(child.pid ?? 0);
     const rawBefore = raw.map((reader) => ({ events: reader.events(), ...reader.frames() }));
     const cpuBefore = cpuMs(child.pid ?? 0);
+    const mainBefore = cpuMs(child.pid ?? 0, child.pid ?? 0);
     const ownBefore = process.cpuUsage();
     const latencies: number[] = [];
     const started = performance.now();
@@ -164,6 +167,8 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
     // Pushes may still be going out: the relay's CPU is read once it has settled.
     if (subscribers > 0) await settled(child.pid ?? 0);
     const cpu = cpuMs(child.pid ?? 0) - cpuBefore;
+    // The relay's thread is the task whose id is the process's; the rest are its workers and V8's and libuv's threads.
+    const mainCpu = cpuMs(child.pid ?? 0, child.pid ?? 0) - mainBefore;
     const own = process.cpuUsage(ownBefore);
     // The floor again after the load: the cheaper of the two is used, so a slow stretch of the machine during one cannot flatter the relay.
     const verifyAfter = verifyCost(checked);
@@ -189,6 +194,7 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
       relayRssMiB: memory.rss,
       relayPeakRssMiB: memory.peak,
       relayCpuMsPerEvent: cpu / latencies.length,
+      relayMainThreadCpuMsPerEvent: mainCpu / latencies.length,
       verifyMsPerEvent: Math.min(verifyBefore, verifyAfter),
       verifyMsPerEventBeforeAfter: [verifyBefore, verifyAfter],
       writersCpuMsPerEvent: (own.user + own.system) / 1000 / latencies.length,
@@ -236,8 +242,9 @@ async function settled(pid: number): Promise<void> {
   for (let last = -1, now = cpuMs(pid); now - last > 20; last = now, now = cpuMs(pid)) await new Promise((resolve) => setTimeout(resolve, 250));
 }
 
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+/** CPU time of process `pid` (all its threads), or of its thread `task` alone. */
+function cpuMs(pid: number, task?: number): number {
+  const fields = readFileSync(task === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${task}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }

@@ -157,11 +157,11 @@ export function relayPoolSection(r: RelayPoolResult): string {
   // Issue 18: accepted events per wall second against one core opening events back to back (1000 / ms per event).
   const floor = (x: RelayLoadResult) => (x.eventsPerSecond * x.verifyMsPerEvent) / 1000;
   const row = (name: string, x: RelayLoadResult) =>
-    `| ${name} | ${rate(x)} | ${x.p50Ms.toFixed(1)} / ${x.p99Ms.toFixed(1)} ms | ${x.relayCpuMsPerEvent.toFixed(3)} ms | ${x.verifyMsPerEvent.toFixed(3)} ms | ${floor(x).toFixed(2)} | ${x.writersCpuMsPerEvent.toFixed(3)} ms |`;
+    `| ${name} | ${rate(x)} | ${x.p50Ms.toFixed(1)} / ${x.p99Ms.toFixed(1)} ms | ${x.relayCpuMsPerEvent.toFixed(3)} ms (its own thread ${x.relayMainThreadCpuMsPerEvent.toFixed(3)} ms) | ${x.verifyMsPerEvent.toFixed(3)} ms | ${floor(x).toFixed(2)} | ${x.writersCpuMsPerEvent.toFixed(3)} ms |`;
   return [
     `${r.wasmOn.clients} writers × ${r.wasmOn.eventsPerClient} pre-signed ChangeInventory events (at most 64 in flight each) after ${r.wasmOn.warmupPerClient} untimed ones per writer (a warm relay, as the floor is taken warm), sent by raw writers (bench/raw-writer.ts: frames encoded before the clock, each acknowledgement checked for a refusal) except in the ClientSession row, the compiled relay CLI (dist/) in its own process, ${r.cores} cores, worker count = cores (the relay's default). Rates and latencies are wall time; CPU is the relay process's (all its threads) and this process's (the writers, and the readers when there are). Load average ${r.loadAverage.toFixed(1)} at the end: the writers share the cores with the relay. The machine's speed drifts by tens of percent within minutes, so each ratio target is judged on the median of interleaved pairs of runs, every pair's ratio shown; each row below is a run of its target's median pair (the native rows with workers are the fan-out's median pair, the native row on the relay's thread the workers target's).`,
     "",
-    "| run | accepted events/s | write-to-ack p50 / p99 | relay CPU per event | one signature check (openSignedEvent, this process; the cheaper of before and after the load) | events/s ÷ one core's checks/s | writers' CPU per event |",
+    "| run | accepted events/s | write-to-ack p50 / p99 | relay CPU per event (all its threads; its own thread) | one signature check (openSignedEvent, this process; the cheaper of before and after the load) | events/s ÷ one core's checks/s | writers' CPU per event |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     row("WASM, on the relay's thread", r.wasmOff),
     row("WASM, worker threads", r.wasmOn),
@@ -185,8 +185,14 @@ export function relayPoolSection(r: RelayPoolResult): string {
     `What bounds the missed ones on this machine, from this run's own figures:`,
     "",
     `- **Two threads check ${r.scaling.median.toFixed(2)}× as fast as one here** (bench/check-scaling.ts: ${r.scaling.checks} stored events through the compiled pool with one worker, then two, warm, WebAssembly, nothing else running; ${(r.scaling.oneMs * 1000).toFixed(0)} µs and ${(r.scaling.twoMs * 1000).toFixed(0)} µs a check; rounds ${r.scaling.ratios.map((x) => `${x.toFixed(2)}×`).join(", ")}). That is the ceiling of every workers ÷ one-thread ratio on ${r.cores} cores, before the writers take their share of the same cores (${r.wasmOn.writersCpuMsPerEvent.toFixed(3)} ms of CPU per event, WASM run) and before what stays serial: the fold on the relay's thread and, in a restart, the workers' start-up (module loading, about 0.2 s of one core).`,
+    `- **Workers ÷ the relay's thread.** Without workers the relay's thread is the bound, one core: ${r.wasmOff.relayMainThreadCpuMsPerEvent.toFixed(3)} ms of its CPU per event (WASM; native ${r.nativeOff.relayMainThreadCpuMsPerEvent.toFixed(3)} ms). With them the relay spends ${r.wasmOn.relayCpuMsPerEvent.toFixed(3)} ms per event over all its threads (${r.wasmOn.relayMainThreadCpuMsPerEvent.toFixed(3)} ms on its own) and the writers ${r.wasmOn.writersCpuMsPerEvent.toFixed(3)} ms, so ${r.cores} cores fit at most ${cpuCeiling(r.wasmOn, r.cores).toFixed(0)} events/s: ${(cpuCeiling(r.wasmOn, r.cores) / r.wasmOff.eventsPerSecond).toFixed(2)}× the run without workers (native: ${(cpuCeiling(r.nativeOn, r.cores) / r.nativeOff.eventsPerSecond).toFixed(2)}×).`,
     `- **p99 with one write in flight each.** ${r.nativeLatency.clients} writers waiting on one write each keep ${r.nativeLatency.clients} writes in the relay, so the mean write-to-ack is ${r.nativeLatency.clients} ÷ throughput (Little's law), and throughput is at most ${r.cores} cores ÷ the CPU each event costs (relay and writers). At this run's CPU per event the mean cannot drop below ${littleFloor(r.nativeLatency, r.cores).toFixed(0)}× one check on the native path, and ${littleFloor(r.jsLatency, r.cores).toFixed(0)}× on the JavaScript path; a p99 is above the mean.`,
   ].join("\n");
+}
+
+/** Events per second that `cores` cores fit at the run's CPU per event (the relay's threads and the writers). */
+function cpuCeiling(x: RelayLoadResult, cores: number): number {
+  return (cores * 1000) / (x.relayCpuMsPerEvent + x.writersCpuMsPerEvent);
 }
 
 /** The lowest mean write-to-ack a closed loop of `clients` writers can have on `cores` cores at the run's CPU per event, in signature checks. */
