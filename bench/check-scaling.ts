@@ -8,6 +8,7 @@
 // SignedEvents (WebAssembly), each after a warm-up, in interleaved rounds; the
 // relay's own thread only hands out batches. Nothing else shares the cores.
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+import { medianOf } from "./median-of.js";
 
 export interface CheckScaling {
   /** Checks per second with two workers ÷ with one, for each round in order. */
@@ -53,6 +54,6 @@ export async function measureCheckScaling({ directory, checks }: { directory: st
     rounds.push({ oneMs, twoMs: await timed(2) });
   }
   const ratio = ({ oneMs, twoMs }: (typeof rounds)[number]) => oneMs / twoMs;
-  const median = [...rounds].sort((a, b) => ratio(a) - ratio(b))[Math.floor(rounds.length / 2)] as (typeof rounds)[number];
+  const median = medianOf(rounds, ratio);
   return { ratios: rounds.map(ratio), median: ratio(median), oneMs: median.oneMs, twoMs: median.twoMs, checks };
 }

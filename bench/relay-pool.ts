@@ -22,6 +22,7 @@ import { selectSecp256k1Path } from "../src/signature/select-secp256k1-path.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
 import { buildDist, measureRelayLoad, type RelayLoadResult } from "./relay-load.js";
 import { type CheckScaling, measureCheckScaling } from "./check-scaling.js";
+import { medianOf } from "./median-of.js";
 import { restartFixture } from "./restart.js";
 
 export interface RelayPoolResult {
@@ -133,11 +134,6 @@ export async function measureRelayPool({ quick }: { quick: boolean }): Promise<R
 }
 
 const met = (ok: boolean) => (ok ? "met" : "**missed**");
-
-/** The item whose `ratio` is the median (the middle of an odd count). */
-function medianOf<T>(items: readonly T[], ratio: (item: T) => number): T {
-  return [...items].sort((a, b) => ratio(a) - ratio(b))[Math.floor(items.length / 2)] as T;
-}
 
 const median = (values: readonly number[]) => medianOf(values, (x) => x);
 const listed = (values: readonly number[]) => values.map((x) => `${x.toFixed(2)}×`).join(", ");

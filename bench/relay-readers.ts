@@ -16,6 +16,7 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { WebSocket } from "ws";
 import { connectClientSession, createSignedEvent, DEFAULT_MAX_OUTSTANDING_PUSH_BYTES, ObjectType, ShopEventSchema, signEvent, type SignedEvent } from "../src/index.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+import { medianOf } from "./median-of.js";
 import { buildDist, measureRelayLoad, type RelayLoadResult, rss, startRelayProcess } from "./relay-load.js";
 
 export interface RelayReadersResult {
@@ -55,8 +56,7 @@ export async function measureRelayReaders({ quick }: { quick: boolean }): Promis
   buildDist();
   const rounds: RelayLoadResult[] = [];
   for (let round = 0; round < WRITER_ROUNDS; round++) rounds.push(await measureRelayLoad({ clients: 16, eventsPerClient: quick ? 60 : 500, warmupPerClient: quick ? 20 : undefined, timeoutMs: 600_000, relayArgs: ["--crypto", "wasm"], rawWriters: true, built: true }));
-  const byRatio = [...rounds].sort((a, b) => floorRatio(a) - floorRatio(b));
-  const writers = byRatio[Math.floor(byRatio.length / 2)] as RelayLoadResult;
+  const writers = medianOf(rounds, floorRatio);
   const readers = 60;
   const listings = quick ? 300 : 1_500;
   const relay = await startRelayProcess({ timeoutMs: 600_000 });
