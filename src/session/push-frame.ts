@@ -15,7 +15,8 @@ const REQUEST_ID_BYTES = 1 + 1 + 1 + 10;
 const TAG = 1;
 
 const signedSizes = new WeakMap<SignedEvent, number>();
-const sequencedFields = new WeakMap<SignedEvent, Uint8Array>();
+// Keyed by the entry's SignedEvent bytes when it has them, else by its SignedEvent object; the seq_no is kept to check a hit.
+const sequencedFields = new WeakMap<object, { readonly seqNo: bigint; readonly field: Uint8Array }>();
 
 /** A log entry as a push needs it; `signedEventBytes`, when the backend has them, saves encoding the event again. */
 export interface PushedEntry {
@@ -27,18 +28,20 @@ export interface PushedEntry {
 /**
  * One event of a push as it goes on the wire: the length-prefixed
  * SequencedEvent of field 2 of SubscriptionPushRequest. Built once per
- * SignedEvent object (a relay shares recent entries' objects among its
- * sessions), so every subscriber's push splices the same bytes.
+ * event (a relay shares recent entries' bytes and objects among its
+ * sessions), so every subscriber's push splices the same bytes. An entry
+ * that has its SignedEvent bytes is never decoded here: a relay pushing an
+ * old log to a new subscriber splices the stored bytes as they are.
  */
 export function sequencedEventField(entry: PushedEntry): Uint8Array {
-  let field = sequencedFields.get(entry.signedEvent);
-  if (field === undefined) {
-    const signed = entry.signedEventBytes ?? toBinary(SignedEventSchema, entry.signedEvent);
-    const body = new BinaryWriter().tag(1, WireType.LengthDelimited).bytes(signed);
-    if (entry.seqNo !== 0n) body.tag(2, WireType.Varint).uint64(entry.seqNo);
-    field = new BinaryWriter().bytes(body.finish()).finish();
-    sequencedFields.set(entry.signedEvent, field);
-  }
+  const signed = entry.signedEventBytes;
+  const key: object = signed ?? entry.signedEvent;
+  const cached = sequencedFields.get(key);
+  if (cached !== undefined && cached.seqNo === entry.seqNo) return cached.field;
+  const body = new BinaryWriter().tag(1, WireType.LengthDelimited).bytes(signed ?? toBinary(SignedEventSchema, entry.signedEvent));
+  if (entry.seqNo !== 0n) body.tag(2, WireType.Varint).uint64(entry.seqNo);
+  const field = new BinaryWriter().bytes(body.finish()).finish();
+  sequencedFields.set(key, { seqNo: entry.seqNo, field });
   return field;
 }
 
@@ -103,5 +106,7 @@ export function planPush(
     fields.push(field);
     count++;
   }
-  return { count, fields, frameBytes: count === 0 ? pushFrameBytes(limits.subscriptionIdBytes, queue[0] === undefined ? 0 : sequencedEventBytes(queue[0].signedEvent, queue[0].seqNo)) : frameBytes };
+  // No event fits: the size the first would need alone, for the caller's refusal.
+  const first = queue[0];
+  return { count, fields, frameBytes: count === 0 ? pushFrameBytes(limits.subscriptionIdBytes, first === undefined ? 0 : TAG + sequencedEventField(first).length) : frameBytes };
 }

@@ -63,4 +63,31 @@ describe("push frame sizes", () => {
     const alone = planPush(queue, { subscriptionIdBytes: 2, maxFrameBytes: 500, maxEvents: 64 });
     expect(alone).toEqual({ count: 0, fields: [], frameBytes: encoded(id, queue.slice(0, 1)) });
   });
+
+  it("splices an entry's stored SignedEvent bytes as they are, without decoding them, into the same fields", () => {
+    const events = Array.from({ length: 20 }, (_, i) => ({ signedEvent: signed(50 * i), seqNo: BigInt(1_000 + i) }));
+    const limits = { subscriptionIdBytes: 2, maxFrameBytes: 1 << 20, maxEvents: 64 };
+    const fromObjects = planPush(events, limits);
+    // What a relay's log entry over stored bytes looks like: reading its message would decode them.
+    let decoded = 0;
+    const stored = events.map(({ signedEvent, seqNo }) => {
+      const bytes = toBinary(SignedEventSchema, signedEvent);
+      return {
+        seqNo,
+        signedEventBytes: bytes,
+        get signedEvent(): SignedEvent {
+          decoded++;
+          return signedEvent;
+        },
+      };
+    });
+    expect(planPush(stored, limits)).toEqual(fromObjects);
+    expect(decoded).toBe(0);
+    // The same bytes object under another seq_no gets its own field, not the one made for the first.
+    const moved = [{ ...events[3], seqNo: 7n, signedEventBytes: stored[3]?.signedEventBytes }] as { signedEvent: SignedEvent; seqNo: bigint; signedEventBytes: Uint8Array }[];
+    expect(planPush(moved, limits).fields).toEqual(planPush([{ signedEvent: events[3]?.signedEvent as SignedEvent, seqNo: 7n }], limits).fields);
+    // A first event too large alone is sized from its bytes too.
+    expect(planPush(stored.slice(5), { ...limits, maxFrameBytes: 100 })).toEqual({ count: 0, fields: [], frameBytes: encoded(new Uint8Array(2), events.slice(5, 6)) });
+    expect(decoded).toBe(0);
+  });
 });
