@@ -11,11 +11,13 @@
 // entry is a few fields (about 60 bytes), not five closures.
 import { fromBinary } from "@bufbuild/protobuf";
 import type { Address } from "viem";
-import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
+import type { ShopEvent } from "../../gen/market/mass/shop_events_pb.js";
 import { type SignedEvent, SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import type { EventDomain } from "../eip712/domain.js";
 import type { RelayLogEntry } from "../session/relay-backend.js";
 import { openSignedEvent } from "../wire/open-signed-event.js";
+import { readShopEvent } from "../wire/read-shop-event.js";
+import { signedEventParts } from "../wire/signed-event-parts.js";
 import { type EventObject, eventObject } from "../session/event-filter.js";
 import type { RecentEvent } from "./recent-events.js";
 
@@ -60,8 +62,13 @@ export class LazyLogEntry implements RelayLogEntry {
 
   get event(): ShopEvent {
     const recent = this.reader.recent?.(this);
-    if (recent !== undefined) return (recent.event ??= fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0)));
-    return fromBinary(ShopEventSchema, this.signedEvent.event?.value ?? new Uint8Array(0));
+    if (recent !== undefined) return (recent.event ??= this.readEvent(recent.bytes));
+    return this.readEvent(this.reader.read(this));
+  }
+
+  // The event inside the record's bytes, read in place when they have the honest layout (no SignedEvent message is made).
+  private readEvent(signedEventBytes: Uint8Array): ShopEvent {
+    return readShopEvent(signedEventParts(signedEventBytes)?.value ?? fromBinary(SignedEventSchema, signedEventBytes).event?.value ?? new Uint8Array(0));
   }
 
   /** The event's object for filters: of a recent event, found once and shared by every session. */

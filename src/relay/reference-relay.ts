@@ -39,9 +39,8 @@ import { ShopLogIndex } from "./shop-log-index.js";
 import { DEFAULT_SNAPSHOT_EVERY, type RestoredShop, SnapshotKeeper } from "./snapshot-keeper.js";
 import { applyOpenedEvent } from "../state/fold-opened.js";
 import { secp256k1Path } from "../signature/secp256k1-recovery.js";
-import { decodeProvedCanonical } from "../wire/canonical-decode.js";
 import { takeReceivedEventBytes } from "../wire/received-event-bytes.js";
-import { provedCanonical } from "../wire/canonical-wire.js";
+import { readShopEvent } from "../wire/read-shop-event.js";
 import { createVerifyPool, replayWorkers, type Verdict, type VerifyPool } from "./verify-pool.js";
 import { beginUndoable } from "../state/fold-undoable.js";
 import { isShopStoreConflictError } from "../errors/shop-store-error.js";
@@ -461,9 +460,7 @@ export class ReferenceRelay implements RelayBackend {
 
   // The same from the event bytes (Any.value), decoded from a copy: the decoded event keeps no view of them.
   private foldChecked(shop: Shop, eventBytes: Uint8Array, signer: Address): { readonly event: ShopEvent; readonly signer: Address } {
-    const bytes = eventBytes.slice();
-    // Bytes the one-pass check proves canonical (every honest EIP-712 event) are read without reflection: the same message.
-    const event = (provedCanonical({ schema: ShopEventSchema, bytes }) ? decodeProvedCanonical({ schema: ShopEventSchema, bytes }) : undefined) ?? fromBinary(ShopEventSchema, bytes);
+    const event = readShopEvent(eventBytes);
     applyOpenedEvent(shop.fold, event, signer, shop.dialect);
     return { event, signer };
   }
