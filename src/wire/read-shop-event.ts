@@ -15,7 +15,7 @@ import { provedCanonical } from "./canonical-wire.js";
  * without reflection, into the message fromBinary would make; others by fromBinary.
  * Internal: it checks nothing that openSignedEvent checks.
  *
- * @example const event = readShopEvent(signedEventParts(record)?.value ?? eventBytes);
+ * @example const decoded: ShopEvent = readShopEvent(eventBytes);
  */
 export function readShopEvent(bytes: Uint8Array): ShopEvent {
   const copy = bytes.slice();
