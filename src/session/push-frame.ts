@@ -14,7 +14,6 @@ const REQUEST_ID_BYTES = 1 + 1 + 1 + 10;
 // One-byte tags: Envelope field 6, push fields 1 and 2, SequencedEvent fields 1 and 2.
 const TAG = 1;
 
-const signedSizes = new WeakMap<SignedEvent, number>();
 // Keyed by the entry's SignedEvent bytes when it has them, else by its SignedEvent object; the seq_no is kept to check a hit.
 const sequencedFields = new WeakMap<object, { readonly seqNo: bigint; readonly field: Uint8Array }>();
 
@@ -60,23 +59,6 @@ export function varintBytes(value: number | bigint): number {
     bytes++;
   }
   return bytes;
-}
-
-/** Encoded SignedEvent bytes, remembered per event object (log entries are pushed to many sessions). */
-export function signedEventBytes(signedEvent: SignedEvent): number {
-  let size = signedSizes.get(signedEvent);
-  if (size === undefined) {
-    size = toBinary(SignedEventSchema, signedEvent).length;
-    signedSizes.set(signedEvent, size);
-  }
-  return size;
-}
-
-/** What one event adds to a push: its SequencedEvent with tag and length. */
-export function sequencedEventBytes(signedEvent: SignedEvent, seqNo: bigint): number {
-  const signed = signedEventBytes(signedEvent);
-  const body = TAG + varintBytes(signed) + signed + (seqNo === 0n ? 0 : TAG + varintBytes(seqNo));
-  return TAG + varintBytes(body) + body;
 }
 
 /** The whole Envelope of a push whose events add `eventBytes` together (request id at its largest). */

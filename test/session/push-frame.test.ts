@@ -9,11 +9,19 @@ import { create, toBinary } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { EnvelopeSchema, LIMIT_MAX_OUT_BATCH_SIZE, type SignedEvent, SignedEventSchema } from "../../src/index.js";
 import { BinaryWriter } from "@bufbuild/protobuf/wire";
-import { planPush, pushFrameBytes, sequencedEventBytes, varintBytes } from "../../src/session/push-frame.js";
+import { planPush, pushFrameBytes, varintBytes } from "../../src/session/push-frame.js";
 
 // SignedEvents of varied sizes (the signature bytes are not checked here).
 const signed = (bytes: number): SignedEvent =>
   create(SignedEventSchema, { event: { typeUrl: "type.googleapis.com/market.mass.ShopEvent", value: new Uint8Array(bytes).fill(7) }, signature: { raw: new Uint8Array(65) } });
+
+// What one event adds to a push, counted from the field sizes (independently of the spliced bytes planPush builds):
+// SequencedEvent { event = 1 (the SignedEvent), seq_no = 2 (omitted when 0) } with its tag and length.
+function sequencedEventBytes(signedEvent: SignedEvent, seqNo: bigint): number {
+  const signed = toBinary(SignedEventSchema, signedEvent).length;
+  const body = 1 + varintBytes(signed) + signed + (seqNo === 0n ? 0 : 1 + varintBytes(seqNo));
+  return 1 + varintBytes(body) + body;
+}
 
 // The sint64 with the longest zigzag varint (10 bytes).
 const LONGEST_ID = -(1n << 63n);
