@@ -19,6 +19,7 @@ import { openSignedEvent } from "../wire/open-signed-event.js";
 import { readShopEvent } from "../wire/read-shop-event.js";
 import { signedEventParts } from "../wire/signed-event-parts.js";
 import { type EventObject, eventObject } from "../session/event-filter.js";
+import { readEventObject } from "../session/read-event-object.js";
 import type { RecentEvent } from "./recent-events.js";
 
 /** Reads an entry's record bytes; `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
@@ -71,11 +72,12 @@ export class LazyLogEntry implements RelayLogEntry {
     return readShopEvent(signedEventParts(signedEventBytes)?.value ?? fromBinary(SignedEventSchema, signedEventBytes).event?.value ?? new Uint8Array(0));
   }
 
-  /** The event's object for filters: of a recent event, found once and shared by every session. */
+  /** The event's object for filters: of a recent event, found once and shared by every session; of an older one, read in place from its bytes. */
   get object(): EventObject {
     const recent = this.reader.recent?.(this);
     if (recent !== undefined) return (recent.object ??= eventObject({ event: this.event }));
-    return eventObject({ event: this.event });
+    const eventBytes = signedEventParts(this.reader.read(this))?.value;
+    return (eventBytes === undefined ? undefined : readEventObject(eventBytes)) ?? eventObject({ event: this.event });
   }
 
   get signer(): Address {

@@ -7,6 +7,7 @@ import { ObjectType, type SubscriptionRequest_Filter } from "../../gen/market/ma
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { sameBytes } from "../wire/same-bytes.js";
+import { objectTypeOf } from "./object-type-of.js";
 
 /** The object an event is about: its subscription ObjectType and, when it has one, the object id. */
 export interface EventObject {
@@ -27,26 +28,10 @@ export interface EventObject {
 export function eventObject(parameters: { event: ShopEvent }): EventObject {
   const { event } = objectParameter(parameters);
   const union = (event as { union?: ShopEvent["union"] } | undefined)?.union;
-  switch (union?.case) {
-    case "manifest":
-    case "updateManifest":
-      return { objectType: ObjectType.MANIFEST, objectId: undefined };
-    case "account":
-      return { objectType: ObjectType.ACCOUNT, objectId: undefined };
-    case "listing":
-    case "updateListing":
-      return { objectType: ObjectType.LISTING, objectId: union.value.id?.raw };
-    case "tag":
-    case "updateTag":
-      return { objectType: ObjectType.TAG, objectId: union.value.id?.raw };
-    case "createOrder":
-    case "updateOrder":
-      return { objectType: ObjectType.ORDER, objectId: union.value.id?.raw };
-    case "changeInventory":
-      return { objectType: ObjectType.INVENTORY, objectId: union.value.id?.raw };
-    default:
-      throw new FieldValueError("MISSING_FIELD", "expected a ShopEvent with a union member", { path: "event.union" });
-  }
+  if (union?.case === undefined) throw new FieldValueError("MISSING_FIELD", "expected a ShopEvent with a union member", { path: "event.union" });
+  const objectType = objectTypeOf(union.case);
+  // Manifest and Account events are about the shop itself: no object id.
+  return { objectType, objectId: objectType === ObjectType.MANIFEST || objectType === ObjectType.ACCOUNT ? undefined : (union.value as { id?: { raw: Uint8Array } }).id?.raw };
 }
 
 /**

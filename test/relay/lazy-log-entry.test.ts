@@ -16,6 +16,7 @@ import { SignedEventSchema } from "../../gen/market/mass/transport_pb.js";
 import { LazyLogEntry } from "../../src/relay/lazy-log-entry.js";
 import { TEST_RELAY_DOMAIN } from "../../src/testing.js";
 import { SHOP_EVENT_TYPE_URL } from "../../src/wire/constants.js";
+import { eventObject } from "../../src/session/event-filter.js";
 import { readShopEvent } from "../../src/wire/read-shop-event.js";
 import { arbitraries } from "../support/arbitraries.js";
 import { shape } from "../support/message-shape.js";
@@ -49,6 +50,21 @@ describe("an old log entry's event", () => {
       { numRuns: 300, seed: 4111 },
     );
     expect(made).not.toHaveBeenCalled();
+  });
+
+  it("gives its filter object without decoding the event, for random events of every kind; the other layout is decoded", () => {
+    const decodedEvent = vi.spyOn(LazyLogEntry.prototype, "event", "get");
+    fc.assert(
+      fc.property(arbitraries.event, (event) => {
+        const eventBytes = toBinary(ShopEventSchema, event);
+        expect(shape(entryOver(honestRecord(eventBytes)).object)).toBe(shape(eventObject({ event: expected(honestRecord(eventBytes)) })));
+      }),
+      { numRuns: 300, seed: 4127 },
+    );
+    expect(decodedEvent).not.toHaveBeenCalled();
+    const eventBytes = toBinary(ShopEventSchema, create(ShopEventSchema, { nonce: 2n, union: { case: "tag", value: { id: { raw: new Uint8Array(8).fill(4) }, name: "t" } } }));
+    expect(shape(entryOver(reorderedRecord(eventBytes)).object)).toBe(shape(eventObject({ event: expected(reorderedRecord(eventBytes)) })));
+    expect(decodedEvent).toHaveBeenCalledTimes(1);
   });
 
   it("reads bytes the one-pass check cannot prove canonical (fields out of order, an unknown field) as fromBinary does, unknown field kept", () => {
