@@ -49,6 +49,8 @@ export interface RelayLoadResult {
   readonly pushes: number;
   readonly pushedEvents: number;
   readonly syncStatuses: number;
+  /** Before the clock, the raw subscribers' catch-up on the shop's history: events pushed to them, and the relay's CPU per such event (logins and enrollments included). */
+  readonly catchUp: { readonly pushedEvents: number; readonly relayCpuMsPerEvent: number; readonly relayMainThreadCpuMsPerEvent: number };
 }
 
 const WINDOW = 64;
@@ -137,6 +139,8 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
     await Promise.all(writers.map((writer) => writer.write({ count: warmupPerClient, window: WINDOW })));
 
     // Readers of the whole shop, logged in as keycards of it: every accepted event is pushed to each.
+    const catchUpCpuBefore = cpuMs(child.pid ?? 0);
+    const catchUpMainBefore = cpuMs(child.pid ?? 0, child.pid ?? 0);
     const readers: { close: () => void }[] = [];
     const raw: RawReader[] = [];
     for (let i = 0; i < subscribers; i++) {
@@ -157,6 +161,9 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
     // The readers were pushed the history (the warm-up among it): the clock starts once the relay has settled.
     if (subscribers > 0) await settled(child.pid ?? 0);
     const rawBefore = raw.map((reader) => ({ events: reader.events(), ...reader.frames() }));
+    // Each reader was caught up on the history: most of it older than the events a relay keeps decoded, so read back from the store.
+    const caughtUp = rawBefore.reduce((sum, reader) => sum + reader.events, 0);
+    const catchUp = { pushedEvents: caughtUp, relayCpuMsPerEvent: (cpuMs(child.pid ?? 0) - catchUpCpuBefore) / Math.max(1, caughtUp), relayMainThreadCpuMsPerEvent: (cpuMs(child.pid ?? 0, child.pid ?? 0) - catchUpMainBefore) / Math.max(1, caughtUp) };
     const cpuBefore = cpuMs(child.pid ?? 0);
     const mainBefore = cpuMs(child.pid ?? 0, child.pid ?? 0);
     const ownBefore = process.cpuUsage();
@@ -195,6 +202,7 @@ export async function measureRelayLoad({ clients, eventsPerClient, timeoutMs, re
       relayPeakRssMiB: memory.peak,
       relayCpuMsPerEvent: cpu / latencies.length,
       relayMainThreadCpuMsPerEvent: mainCpu / latencies.length,
+      catchUp,
       verifyMsPerEvent: Math.min(verifyBefore, verifyAfter),
       verifyMsPerEventBeforeAfter: [verifyBefore, verifyAfter],
       writersCpuMsPerEvent: (own.user + own.system) / 1000 / latencies.length,

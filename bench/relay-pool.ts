@@ -20,6 +20,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { selectSecp256k1Path } from "../src/signature/select-secp256k1-path.js";
 import { TEST_RELAY_DOMAIN } from "../src/testing.js";
+import { RECENT_EVENTS } from "../src/relay/recent-events.js";
 import { buildDist, measureRelayLoad, type RelayLoadResult } from "./relay-load.js";
 import { type CheckScaling, measureCheckScaling } from "./check-scaling.js";
 import { medianOf } from "./median-of.js";
@@ -168,7 +169,7 @@ export function relayPoolSection(r: RelayPoolResult): string {
     row(`native, worker threads, ${r.nativeLatency.clients} writers × ${r.nativeLatency.eventsPerClient}, one write in flight each`, r.nativeLatency),
     row(`JavaScript (--crypto js), worker threads, ${r.jsLatency.clients} writers × ${r.jsLatency.eventsPerClient}, one write in flight each`, r.jsLatency),
     "",
-    `The ${fan.subscribers} subscribers are raw WebSocket clients in this process that log in, subscribe to the whole shop and answer every request at once after a skim of its frame (bench/raw-peer.ts: request id, message and event count, no event decoded): ${fan.pushedEvents} events in ${fan.pushes} pushes (${(fan.pushedEvents / Math.max(1, fan.pushes)).toFixed(1)} per push), ${fan.syncStatuses} SyncStatus requests.`,
+    `The ${fan.subscribers} subscribers are raw WebSocket clients in this process that log in, subscribe to the whole shop and answer every request at once after a skim of its frame (bench/raw-peer.ts: request id, message and event count, no event decoded): ${fan.pushedEvents} events in ${fan.pushes} pushes (${(fan.pushedEvents / Math.max(1, fan.pushes)).toFixed(1)} per push), ${fan.syncStatuses} SyncStatus requests. Before the clock, each subscriber was caught up on the shop's history, most of it older than the ${RECENT_EVENTS} events a relay keeps decoded (read back from the store, filtered by an in-place read of each event's object): ${fan.catchUp.pushedEvents} events pushed for ${(fan.catchUp.relayCpuMsPerEvent * 1000).toFixed(1)} µs of relay CPU each (${(fan.catchUp.relayMainThreadCpuMsPerEvent * 1000).toFixed(1)} µs on its own thread), logins included.`,
     "",
     "| target | measured | |",
     "| --- | --- | --- |",
