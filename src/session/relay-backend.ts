@@ -29,7 +29,7 @@ export interface RelayLogEntry {
   readonly signedEventBytes?: Uint8Array | undefined;
   /** The decoded event (for filters). */
   readonly event: ShopEvent;
-  /** The event's object type and id (`eventObject`), when the backend keeps it: subscriptions match filters with it instead of decoding the event per subscriber. */
+  /** The event's object type and id (`eventObject`), when the backend keeps it: subscriptions match filters with it; without it they read it in place from `signedEventBytes`, and decode `event` only when neither is there. */
   readonly object?: EventObject | undefined;
   /** Who signed it. */
   readonly signer: Address;

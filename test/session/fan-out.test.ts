@@ -253,31 +253,50 @@ describe("synced() with pushes coalesced", () => {
   });
 });
 
+// The backend with its read() entries rebuilt (their `object` kept or not), and how often filters read an entry's decoded `event`.
+function countingBackend(backend: RelayBackend, keep: { object: boolean }): { backend: RelayBackend; decoded: () => number } {
+  let decoded = 0;
+  const counting = (entry: RelayLogEntry): RelayLogEntry => ({
+    seqNo: entry.seqNo,
+    signedEvent: entry.signedEvent,
+    signedEventBytes: entry.signedEventBytes,
+    ...(keep.object ? { object: entry.object } : {}),
+    get signer() {
+      return entry.signer;
+    },
+    get event() {
+      decoded++;
+      return entry.event;
+    },
+  });
+  const wrapped = new Proxy(backend, {
+    get: (target, key) => {
+      if (key === "read") return (input: Parameters<RelayBackend["read"]>[0]) => target.read(input).map(counting);
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { backend: wrapped, decoded: () => decoded };
+}
+
 describe("filters matched from the entry's object", () => {
+  it("a backend whose entries have their bytes but no object: filters read the object from the bytes, no event decoded", async () => {
+    const { backend, write } = await shop();
+    const { backend: wrapped, decoded } = countingBackend(backend, { object: false });
+    const transport = new Recorder();
+    const session = new RelaySession({ transport, backend: wrapped, clock: new ManualClock() });
+    session.receive({ frame: frame(1n, { case: "subscriptionRequest", value: { shopId: { raw: f.shopRaw }, filters: [{ objectType: ObjectType.TAG, objectId: { raw: f.id8(2) } }] } }) });
+    for (let n = 1; n <= 3; n++) await write(n);
+    await flush();
+    const pushed = transport.take().flatMap((e) => (e.message.case === "subscriptionPushRequest" ? e.message.value.events.map((p) => p.seqNo) : []));
+    expect(pushed).toEqual([4n]);
+    expect(decoded()).toBe(0);
+  });
+
   it("10 subscribers with filters read no decoded event: each entry's object (type and id) is found once per event and shared", async () => {
     const { backend, write } = await shop();
-    let decoded = 0;
     // The relay's entries, with `event` counted: filters must not need it.
-    const counting = (entry: RelayLogEntry): RelayLogEntry => ({
-      seqNo: entry.seqNo,
-      signedEvent: entry.signedEvent,
-      signedEventBytes: entry.signedEventBytes,
-      object: entry.object,
-      get signer() {
-        return entry.signer;
-      },
-      get event() {
-        decoded++;
-        return entry.event;
-      },
-    });
-    const wrapped = new Proxy(backend, {
-      get: (target, key) => {
-        if (key === "read") return (input: Parameters<RelayBackend["read"]>[0]) => target.read(input).map(counting);
-        const value = Reflect.get(target, key, target) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const { backend: wrapped, decoded } = countingBackend(backend, { object: true });
     const readers = Array.from({ length: 10 }, (_, i) => {
       const transport = new Recorder();
       const filters = i % 2 === 0 ? [{ objectType: ObjectType.TAG }] : [{ objectType: ObjectType.TAG, objectId: { raw: f.id8(2) } }, { objectType: ObjectType.LISTING }];
@@ -290,7 +309,7 @@ describe("filters matched from the entry's object", () => {
     const pushed = readers.map((transport) => transport.take().flatMap((e) => (e.message.case === "subscriptionPushRequest" ? e.message.value.events.map((p) => p.seqNo) : [])));
     expect(pushed[0]).toEqual([3n]);
     expect(pushed[1]).toEqual([4n]);
-    expect(decoded).toBe(0);
+    expect(decoded()).toBe(0);
     const [first] = backend.read({ shopId: f.shopRaw, afterSeqNo: 4n });
     const [again] = backend.read({ shopId: f.shopRaw, afterSeqNo: 4n });
     expect(first?.object).toBeDefined();
