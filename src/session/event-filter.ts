@@ -7,7 +7,7 @@ import { ObjectType, type SubscriptionRequest_Filter } from "../../gen/market/ma
 import { FieldValueError } from "../errors/field-value-error.js";
 import { objectParameter } from "../errors/object-parameter.js";
 import { sameBytes } from "../wire/same-bytes.js";
-import { objectTypeOf } from "./object-type-of.js";
+import { namesObject, objectTypeOf } from "./object-type-of.js";
 
 /** The object an event is about: its subscription ObjectType and, when it has one, the object id. */
 export interface EventObject {
@@ -30,8 +30,7 @@ export function eventObject(parameters: { event: ShopEvent }): EventObject {
   const union = (event as { union?: ShopEvent["union"] } | undefined)?.union;
   if (union?.case === undefined) throw new FieldValueError("MISSING_FIELD", "expected a ShopEvent with a union member", { path: "event.union" });
   const objectType = objectTypeOf(union.case);
-  // Manifest and Account events are about the shop itself: no object id.
-  return { objectType, objectId: objectType === ObjectType.MANIFEST || objectType === ObjectType.ACCOUNT ? undefined : (union.value as { id?: { raw: Uint8Array } }).id?.raw };
+  return { objectType, objectId: namesObject(objectType) ? (union.value as { id?: { raw: Uint8Array } }).id?.raw : undefined };
 }
 
 /**

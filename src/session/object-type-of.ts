@@ -36,3 +36,8 @@ export function objectTypeOf(unionCase: NonNullable<ShopEvent["union"]["case"]>)
       throw new FieldValueError("MISSING_FIELD", "expected a ShopEvent with a union member", { path: "event.union" });
   }
 }
+
+/** Whether events of this ObjectType name an object (Manifest and Account events are about the shop itself). Internal. */
+export function namesObject(objectType: ObjectType): boolean {
+  return objectType !== ObjectType.MANIFEST && objectType !== ObjectType.ACCOUNT;
+}

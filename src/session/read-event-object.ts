@@ -16,7 +16,7 @@ import { ObjectIdSchema } from "../../gen/market/mass/base_types_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
 import { MalformedWire, readRecord, type WireRecord } from "../wire/wire-reader.js";
 import type { EventObject } from "./event-filter.js";
-import { objectTypeOf } from "./object-type-of.js";
+import { namesObject, objectTypeOf } from "./object-type-of.js";
 
 type UnionCase = NonNullable<ShopEvent["union"]["case"]>;
 
@@ -103,7 +103,7 @@ export function readEventObject(eventBytes: Uint8Array): EventObject | undefined
     const member = members.get(union.number) as Member;
     const objectType = objectTypeOf(member.unionCase);
     const { idNumber } = member;
-    if (idNumber === undefined) return { objectType, objectId: undefined };
+    if (idNumber === undefined || !namesObject(objectType)) return { objectType, objectId: undefined };
     const id = only(eventBytes, union.valueStart, union.end, member.layout, (number) => number === idNumber);
     // No id record: the member's id is unset.
     if (id === null) return { objectType, objectId: undefined };
