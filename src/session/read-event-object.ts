@@ -33,21 +33,33 @@ interface Member {
 }
 
 const LEN = 2;
-const UNION = ShopEventSchema.oneofs.find((oneof) => oneof.name === "union");
-if (UNION === undefined) throw new Error("ShopEvent has no oneof named union (read-event-object.ts)");
-const RAW = ObjectIdSchema.field.raw;
-if (RAW === undefined || RAW.fieldKind !== "scalar") throw new Error("ObjectId.raw is not a scalar field (read-event-object.ts)");
-const RAW_NUMBER = RAW.number;
 
-const eventLayout = layoutOf(ShopEventSchema);
-const objectIdLayout = layoutOf(ObjectIdSchema);
-const members = new Map<number, Member>(
-  UNION.fields.map((field) => {
-    if (field.fieldKind !== "message") throw new Error(`ShopEvent.${field.name} is not a message (read-event-object.ts)`);
-    const id = field.message.fields.find((f) => f.name === "id" && f.fieldKind === "message" && f.message.typeName === ObjectIdSchema.typeName);
-    return [field.number, { unionCase: field.localName as UnionCase, layout: layoutOf(field.message), idNumber: id?.number }];
-  }),
-);
+interface Tables {
+  readonly eventLayout: Layout;
+  readonly objectIdLayout: Layout;
+  readonly rawNumber: number;
+  readonly members: Map<number, Member>;
+}
+
+// Built on first use, not at import: the package root loads this module.
+let tables: Tables | undefined;
+
+function tablesOf(): Tables {
+  if (tables !== undefined) return tables;
+  const union = ShopEventSchema.oneofs.find((oneof) => oneof.name === "union");
+  if (union === undefined) throw new Error("ShopEvent has no oneof named union (read-event-object.ts)");
+  const raw = ObjectIdSchema.field.raw;
+  if (raw === undefined || raw.fieldKind !== "scalar") throw new Error("ObjectId.raw is not a scalar field (read-event-object.ts)");
+  const members = new Map<number, Member>(
+    union.fields.map((field) => {
+      if (field.fieldKind !== "message") throw new Error(`ShopEvent.${field.name} is not a message (read-event-object.ts)`);
+      const id = field.message.fields.find((f) => f.name === "id" && f.fieldKind === "message" && f.message.typeName === ObjectIdSchema.typeName);
+      return [field.number, { unionCase: field.localName as UnionCase, layout: layoutOf(field.message), idNumber: id?.number }];
+    }),
+  );
+  tables = { eventLayout: layoutOf(ShopEventSchema), objectIdLayout: layoutOf(ObjectIdSchema), rawNumber: raw.number, members };
+  return tables;
+}
 
 function layoutOf(desc: DescMessage): Layout {
   return { wireTypes: new Map(desc.fields.map((field) => [field.number, wireTypesOf(field)])) };
@@ -96,6 +108,7 @@ function scalarWireType(scalar: ScalarType): number {
  * @example const object = readEventObject(eventBytes) ?? eventObject({ event: fromBinary(ShopEventSchema, eventBytes) });
  */
 export function readEventObject(eventBytes: Uint8Array): EventObject | undefined {
+  const { eventLayout, objectIdLayout, rawNumber, members } = tablesOf();
   try {
     const union = only(eventBytes, 0, eventBytes.length, eventLayout, (number) => members.has(number));
     // No member (or several): the decode says what is wrong.
@@ -108,7 +121,7 @@ export function readEventObject(eventBytes: Uint8Array): EventObject | undefined
     // No id record: the member's id is unset.
     if (id === null) return { objectType, objectId: undefined };
     if (id === undefined) return undefined;
-    const raw = only(eventBytes, id.valueStart, id.end, objectIdLayout, (number) => number === RAW_NUMBER);
+    const raw = only(eventBytes, id.valueStart, id.end, objectIdLayout, (number) => number === rawNumber);
     if (raw === undefined) return undefined;
     return { objectType, objectId: raw === null ? new Uint8Array(0) : eventBytes.slice(raw.valueStart, raw.end) };
   } catch (error) {
