@@ -19,7 +19,7 @@ import { openSignedEvent } from "../wire/open-signed-event.js";
 import { readShopEvent } from "../wire/read-shop-event.js";
 import { signedEventParts } from "../wire/signed-event-parts.js";
 import { type EventObject, eventObject } from "../session/event-filter.js";
-import { readEventObject } from "../session/read-event-object.js";
+import { readSignedEventObject } from "../session/read-event-object.js";
 import type { RecentEvent } from "./recent-events.js";
 
 /** Reads an entry's record bytes; `domain` undefined: a v3-dialect shop (signers recovered with EIP-191). */
@@ -76,8 +76,7 @@ export class LazyLogEntry implements RelayLogEntry {
   get object(): EventObject {
     const recent = this.reader.recent?.(this);
     if (recent !== undefined) return (recent.object ??= eventObject({ event: this.event }));
-    const eventBytes = signedEventParts(this.reader.read(this))?.value;
-    return (eventBytes === undefined ? undefined : readEventObject(eventBytes)) ?? eventObject({ event: this.event });
+    return readSignedEventObject(this.reader.read(this)) ?? eventObject({ event: this.event });
   }
 
   get signer(): Address {

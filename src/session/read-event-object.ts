@@ -14,6 +14,7 @@
 import { type DescField, type DescMessage, ScalarType } from "@bufbuild/protobuf";
 import { ObjectIdSchema } from "../../gen/market/mass/base_types_pb.js";
 import { type ShopEvent, ShopEventSchema } from "../../gen/market/mass/shop_events_pb.js";
+import { signedEventParts } from "../wire/signed-event-parts.js";
 import { MalformedWire, readRecord, type WireRecord } from "../wire/wire-reader.js";
 import type { EventObject } from "./event-filter.js";
 import { namesObject, objectTypeOf } from "./object-type-of.js";
@@ -128,6 +129,18 @@ export function readEventObject(eventBytes: Uint8Array): EventObject | undefined
     if (error instanceof MalformedWire) return undefined;
     throw error;
   }
+}
+
+/**
+ * {@link readEventObject} of the event inside stored SignedEvent bytes in
+ * their one honest layout (signed-event-parts.ts); undefined for any other
+ * layout, and then the caller decodes. Internal.
+ *
+ * @example const object = readSignedEventObject(bytes) ?? eventObject({ event });
+ */
+export function readSignedEventObject(signedEventBytes: Uint8Array): EventObject | undefined {
+  const eventBytes = signedEventParts(signedEventBytes)?.value;
+  return eventBytes === undefined ? undefined : readEventObject(eventBytes);
 }
 
 /**

@@ -26,8 +26,7 @@ import { SESSION_CLOSE_CODES } from "./close-codes.js";
 import { domainHint } from "./domain-hint.js";
 import { EnvelopePeer, type InboundRequest } from "./envelope-peer.js";
 import { type EventObject, eventObject } from "./event-filter.js";
-import { readEventObject } from "./read-event-object.js";
-import { signedEventParts } from "../wire/signed-event-parts.js";
+import { readSignedEventObject } from "./read-event-object.js";
 import { planPush } from "./push-frame.js";
 import { encodeSplicedPush } from "../wire/encode-spliced-push.js";
 import type { RelayBackend, RelayKeycard, RelayLogEntry } from "./relay-backend.js";
@@ -399,7 +398,8 @@ export class RelaySession {
 
   // The entry's object, when the backend keeps it, or else read in place from its bytes, spares decoding the event for each subscriber.
   private matches(subscription: Subscription, entry: RelayLogEntry): boolean {
-    const object = entry.object ?? objectOfBytes(entry.signedEventBytes) ?? eventObject({ event: entry.event });
+    const bytes = entry.signedEventBytes;
+    const object = entry.object ?? (bytes === undefined ? undefined : readSignedEventObject(bytes)) ?? eventObject({ event: entry.event });
     return objectMatches(object, subscription.filters) && this.visible(subscription, object);
   }
 
@@ -515,10 +515,4 @@ function refusalOf(error: unknown): Refusal {
   if (isRelayError(error)) return { code: error.errorCode, message: error.relayMessage, rule: error.rule, path: error.path, hint: error.hint };
   if (isNetworkSchemaError(error)) return { code: ErrorCodes.INVALID, message: error.message, rule: error.code, path: error.path };
   return { code: ErrorCodes.INVALID, message: "the relay could not process the request" };
-}
-
-// A backend's entry without `object` but with its SignedEvent bytes: the object read in place (undefined: decode the event).
-function objectOfBytes(signedEventBytes: Uint8Array | undefined): EventObject | undefined {
-  const eventBytes = signedEventBytes === undefined ? undefined : signedEventParts(signedEventBytes)?.value;
-  return eventBytes === undefined ? undefined : readEventObject(eventBytes);
 }
